@@ -1,0 +1,21 @@
+//! Domain core of the SKM toolkit (Survei Kepuasan Masyarakat, PermenPANRB 14/2017).
+//!
+//! Holds the rules every other crate uses: the nine-element instrument and its wording, the
+//! grade table, the IKM formula and its weight conventions, the Krejcie–Morgan sample size,
+//! the validation of a citizen's submission, Indonesian number formatting and the catalog of
+//! published service standards. It performs no I/O and knows nothing of polars, HTTP or the DOM.
+
+pub mod catalog;
+pub mod format;
+pub mod grade;
+pub mod i18n;
+pub mod ikm;
+pub mod instrument;
+pub mod profile;
+pub mod response;
+pub mod sample;
+
+pub use grade::Grade;
+pub use i18n::{Lang, Text};
+pub use ikm::{ElementResult, IkmSummary, WeightConvention};
+pub use instrument::{Element, ELEMENTS};

@@ -1,0 +1,206 @@
+//! The embedded SQLite store of survey responses.
+//!
+//! WAL journal with `synchronous = FULL`: a response is on disk before its 201 is sent.
+
+use std::path::Path;
+
+use rusqlite::{params, Connection, OptionalExtension};
+use skm_core::response::ResponseRecord;
+
+/// Why the store failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite reported an error.
+    #[error("basis data / database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A stored value could not be read back.
+    #[error("basis data berisi nilai tidak sah / database holds an invalid value: {0}")]
+    Corrupt(String),
+    /// Writing the CSV export failed.
+    #[error("ekspor CSV / CSV export: {0}")]
+    Csv(#[from] csv::Error),
+}
+
+/// The response store.
+pub struct Store {
+    conn: Connection,
+}
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS responses (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    id           TEXT NOT NULL UNIQUE,
+    submitted_at TEXT NOT NULL,
+    service      TEXT NOT NULL,
+    u1 INTEGER CHECK (u1 BETWEEN 1 AND 4), u2 INTEGER CHECK (u2 BETWEEN 1 AND 4),
+    u3 INTEGER CHECK (u3 BETWEEN 1 AND 4), u4 INTEGER CHECK (u4 BETWEEN 1 AND 4),
+    u5 INTEGER CHECK (u5 BETWEEN 1 AND 4), u6 INTEGER CHECK (u6 BETWEEN 1 AND 4),
+    u7 INTEGER CHECK (u7 BETWEEN 1 AND 4), u8 INTEGER CHECK (u8 BETWEEN 1 AND 4),
+    u9 INTEGER CHECK (u9 BETWEEN 1 AND 4),
+    gender TEXT, age INTEGER, education TEXT, occupation TEXT, suggestion TEXT
+);
+CREATE INDEX IF NOT EXISTS responses_service ON responses(service);
+";
+
+fn code<T: serde::Serialize>(v: &Option<T>) -> Option<String> {
+    v.as_ref().and_then(|v| match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => Some(s),
+        _ => None,
+    })
+}
+
+fn decode<T: serde::de::DeserializeOwned>(v: Option<String>) -> Result<Option<T>, StoreError> {
+    v.map(|s| serde_json::from_value(serde_json::Value::String(s.clone())).map_err(|_| StoreError::Corrupt(s)))
+        .transpose()
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Store::init(Connection::open(path)?)
+    }
+
+    /// An in-memory store, for tests.
+    pub fn in_memory() -> Result<Store, StoreError> {
+        Store::init(Connection::open_in_memory()?)
+    }
+
+    fn init(conn: Connection) -> Result<Store, StoreError> {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.execute_batch(SCHEMA)?;
+        Ok(Store { conn })
+    }
+
+    /// Stores responses in one transaction.
+    pub fn insert_many(&mut self, records: &[ResponseRecord]) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO responses (id, submitted_at, service, u1, u2, u3, u4, u5, u6, u7, u8, u9,
+                 gender, age, education, occupation, suggestion)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+            )?;
+            for r in records {
+                let [u1, u2, u3, u4, u5, u6, u7, u8, u9] = r.scores();
+                stmt.execute(params![
+                    r.id,
+                    r.submitted_at,
+                    r.service,
+                    u1,
+                    u2,
+                    u3,
+                    u4,
+                    u5,
+                    u6,
+                    u7,
+                    u8,
+                    u9,
+                    code(&r.gender),
+                    r.age,
+                    code(&r.education),
+                    code(&r.occupation),
+                    r.suggestion
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Number of stored responses.
+    pub fn count(&self) -> Result<u64, StoreError> {
+        Ok(self.conn.query_row("SELECT COUNT(*) FROM responses", [], |r| r.get::<_, i64>(0))? as u64)
+    }
+
+    /// The response with the given ID.
+    pub fn get(&self, id: &str) -> Result<Option<ResponseRecord>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?;
+        let raw = stmt.query_row([id], raw_row).optional()?;
+        raw.map(RawRow::into_record).transpose()
+    }
+
+    /// Every response, in order of arrival.
+    pub fn all(&self) -> Result<Vec<ResponseRecord>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!("{SELECT} ORDER BY seq"))?;
+        let rows = stmt.query_map([], raw_row)?;
+        rows.map(|r| r.map_err(StoreError::from).and_then(RawRow::into_record)).collect()
+    }
+
+    /// Writes every response as the canonical CSV (docs/data-formats.md).
+    pub fn export_csv(&self) -> Result<Vec<u8>, StoreError> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let records = self.all()?;
+        if records.is_empty() {
+            w.write_record(HEADER)?;
+        }
+        for r in records {
+            w.serialize(r)?;
+        }
+        w.into_inner().map_err(|e| StoreError::Csv(e.into_error().into()))
+    }
+}
+
+const HEADER: [&str; 17] = [
+    "id", "submitted_at", "service", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9", "gender", "age",
+    "education", "occupation", "suggestion",
+];
+
+const SELECT: &str = "SELECT id, submitted_at, service, u1, u2, u3, u4, u5, u6, u7, u8, u9,
+    gender, age, education, occupation, suggestion FROM responses";
+
+struct RawRow {
+    id: String,
+    submitted_at: String,
+    service: String,
+    scores: [Option<u8>; 9],
+    gender: Option<String>,
+    age: Option<u8>,
+    education: Option<String>,
+    occupation: Option<String>,
+    suggestion: Option<String>,
+}
+
+fn raw_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawRow> {
+    let mut scores = [None; 9];
+    for (i, s) in scores.iter_mut().enumerate() {
+        *s = r.get(3 + i)?;
+    }
+    Ok(RawRow {
+        id: r.get(0)?,
+        submitted_at: r.get(1)?,
+        service: r.get(2)?,
+        scores,
+        gender: r.get(12)?,
+        age: r.get(13)?,
+        education: r.get(14)?,
+        occupation: r.get(15)?,
+        suggestion: r.get(16)?,
+    })
+}
+
+impl RawRow {
+    fn into_record(self) -> Result<ResponseRecord, StoreError> {
+        let [u1, u2, u3, u4, u5, u6, u7, u8, u9] = self.scores;
+        Ok(ResponseRecord {
+            id: self.id,
+            submitted_at: self.submitted_at,
+            service: self.service,
+            u1,
+            u2,
+            u3,
+            u4,
+            u5,
+            u6,
+            u7,
+            u8,
+            u9,
+            gender: decode(self.gender)?,
+            age: self.age,
+            education: decode(self.education)?,
+            occupation: decode(self.occupation)?,
+            suggestion: self.suggestion,
+        })
+    }
+}

@@ -1,0 +1,128 @@
+//! The survey API end to end through the router, on an in-memory store.
+
+use std::sync::{Arc, Mutex};
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use skm_core::catalog::Catalog;
+use skm_server::{router, AppState, Store};
+use tower::ServiceExt;
+
+fn state(web_dir: &std::path::Path) -> AppState {
+    AppState {
+        store: Arc::new(Mutex::new(Store::in_memory().unwrap())),
+        catalog: Arc::new(Catalog::builtin().unwrap()),
+        admin_token: Arc::from("rahasia"),
+        web_dir: Arc::from(web_dir),
+    }
+}
+
+async fn call(state: &AppState, req: Request<Body>) -> (StatusCode, String) {
+    let res = router(state.clone()).oneshot(req).await.unwrap();
+    let status = res.status();
+    let body = res.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+fn post_json(body: &str) -> Request<Body> {
+    Request::post("/api/v1/responses")
+        .header("content-type", "application/json")
+        .body(Body::from(body.to_owned()))
+        .unwrap()
+}
+
+const GOOD: &str = r#"{"service":"internet-jaringan","answers":{"u1":4,"u2":3,"u3":3,"u4":4,"u5":3,"u6":4,"u7":4,"u8":2,"u9":3},"profile":{"gender":"L","age":29,"education":"SMA","occupation":"Swasta"},"suggestion":"Wi-Fi aula"}"#;
+
+#[tokio::test]
+async fn a_submission_is_stored_and_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let st = state(dir.path());
+    let (status, body) = call(&st, post_json(GOOD)).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let created: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let id = created["id"].as_str().unwrap().to_owned();
+    assert!(created["submitted_at"].as_str().unwrap().ends_with("+07:00"));
+    assert_eq!(st.store.lock().unwrap().count().unwrap(), 1);
+
+    let (status, _) = call(&st, Request::get("/api/v1/responses.csv").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let req = Request::get("/api/v1/responses.csv").header("authorization", "Bearer rahasia").body(Body::empty()).unwrap();
+    let (status, csv) = call(&st, req).await;
+    assert_eq!(status, StatusCode::OK);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id,submitted_at,service,u1,u2,u3,u4,u5,u6,u7,u8,u9,gender,age,education,occupation,suggestion")
+    );
+    let row = lines.next().unwrap();
+    assert!(row.starts_with(&id), "{row}");
+    assert!(row.contains(",internet-jaringan,4,3,3,4,3,4,4,2,3,L,29,SMA,Swasta,Wi-Fi aula"), "{row}");
+}
+
+#[tokio::test]
+async fn refusals_name_the_field_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let st = state(dir.path());
+    let (status, body) = call(&st, post_json(&GOOD.replace("\"u3\":3", "\"u3\":5"))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["field"], "answers.u3");
+    assert!(v["message_id"].as_str().unwrap().contains("di luar 1–4"));
+    assert!(v["message_en"].as_str().unwrap().contains("outside 1–4"));
+
+    let (status, body) = call(&st, post_json(&GOOD.replace("internet-jaringan", "pajak"))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("\"field\":\"service\""), "{body}");
+
+    let (status, _) = call(&st, post_json("{not json")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+
+    let huge = format!(r#"{{"service":"x","answers":{{}},"suggestion":"{}"}}"#, "a".repeat(20_000));
+    let (status, _) = call(&st, post_json(&huge)).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(st.store.lock().unwrap().count().unwrap(), 0);
+}
+
+#[tokio::test]
+async fn services_and_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let st = state(dir.path());
+    let (status, body) = call(&st, Request::get("/api/v1/services").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 5);
+    assert_eq!(v[0]["code"], "publikasi-media-sosial");
+    assert_eq!(v[0]["completion_time"], "Maksimal 1 Jam");
+
+    // Without a built app, pages explain how to build it.
+    let (status, body) = call(&st, Request::get("/survei/internet-jaringan").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(body.contains("trunk build"));
+
+    // With one, every page path gets index.html and files are served as they are.
+    std::fs::write(dir.path().join("index.html"), "<html>app</html>").unwrap();
+    std::fs::write(dir.path().join("app.js"), "js").unwrap();
+    let st = state(dir.path());
+    let (status, body) = call(&st, Request::get("/survei/internet-jaringan").body(Body::empty()).unwrap()).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "<html>app</html>"));
+    let (_, body) = call(&st, Request::get("/app.js").body(Body::empty()).unwrap()).await;
+    assert_eq!(body, "js");
+    let (status, _) = call(&st, Request::get("/api/v1/nope").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[test]
+fn the_store_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("skm.db");
+    let record = skm_core::response::ResponseRecord::new(
+        "r1".into(),
+        "2026-03-02T09:00:00+07:00".into(),
+        &skm_core::response::Submission::from_scores("dokumentasi-kegiatan", [3; 9]).validate(|_| true).unwrap(),
+    );
+    Store::open(&path).unwrap().insert_many(&[record.clone()]).unwrap();
+    let reopened = Store::open(&path).unwrap();
+    assert_eq!(reopened.count().unwrap(), 1);
+    assert_eq!(reopened.get("r1").unwrap(), Some(record));
+}
