@@ -7,4 +7,5 @@ mod error;
 mod responses;
 
 pub use error::AnalyticsError;
-pub use responses::{ikm_from_csv, IkmReport, ServiceIkm};
+pub use responses::{ikm_from_csv, RESPONSES_HEADER};
+pub use skm_core::ikm::{IkmReport, ServiceIkm};

@@ -7,8 +7,7 @@ use std::io::Cursor;
 use std::sync::Arc;
 
 use polars::prelude::*;
-use serde::{Deserialize, Serialize};
-use skm_core::ikm::ElementTally;
+use skm_core::ikm::{ElementTally, IkmReport, ServiceIkm};
 use skm_core::{IkmSummary, WeightConvention, ELEMENTS};
 
 use crate::AnalyticsError;
@@ -16,28 +15,6 @@ use crate::AnalyticsError;
 /// The header of the canonical responses CSV.
 pub const RESPONSES_HEADER: &str =
     "id,submitted_at,service,u1,u2,u3,u4,u5,u6,u7,u8,u9,gender,age,education,occupation,suggestion";
-
-/// The IKM of one service.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ServiceIkm {
-    /// The service code.
-    pub service: String,
-    /// Its IKM.
-    pub summary: IkmSummary,
-}
-
-/// The IKM of a responses file: overall, per service, and what was read.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct IkmReport {
-    /// Data rows in the file.
-    pub rows_read: u64,
-    /// Rows rejected for a score outside 1–4.
-    pub rows_rejected: u64,
-    /// The IKM of all accepted rows.
-    pub overall: IkmSummary,
-    /// The IKM per service, by service code.
-    pub by_service: Vec<ServiceIkm>,
-}
 
 fn polars_err(file: &str) -> impl Fn(PolarsError) -> AnalyticsError + '_ {
     move |source| AnalyticsError::Polars { file: file.to_owned(), source }

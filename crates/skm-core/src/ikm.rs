@@ -137,6 +137,28 @@ impl IkmSummary {
     }
 }
 
+/// The IKM of one service.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServiceIkm {
+    /// The service code.
+    pub service: String,
+    /// Its IKM.
+    pub summary: IkmSummary,
+}
+
+/// The IKM of a responses file: overall, per service, and what was read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IkmReport {
+    /// Data rows in the file.
+    pub rows_read: u64,
+    /// Rows rejected for a score outside 1–4.
+    pub rows_rejected: u64,
+    /// The IKM of all accepted rows.
+    pub overall: IkmSummary,
+    /// The IKM per service, by service code.
+    pub by_service: Vec<ServiceIkm>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

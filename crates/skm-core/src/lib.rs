@@ -17,5 +17,5 @@ pub mod sample;
 
 pub use grade::Grade;
 pub use i18n::{Lang, Text};
-pub use ikm::{ElementResult, IkmSummary, WeightConvention};
+pub use ikm::{ElementResult, IkmReport, IkmSummary, WeightConvention};
 pub use instrument::{Element, ELEMENTS};

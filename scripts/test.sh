@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Every test: set up a fresh machine, then the native tests (core, catalog, analytics, charts,
+# demo, server, the browser end-to-end test) and the analytics crate as wasm32 in headless Chromium.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+. scripts/env.sh
+started=$(date +%s)
+bash scripts/setup.sh
+echo "== building the web app (trunk build, dev profile) for the end-to-end test"
+trunk build
+echo "== building skm for the end-to-end test"
+cargo build -p skm
+echo "== native tests"
+cargo test
+echo "== skm-analytics as wasm32 in headless Chromium"
+(cd crates/skm-analytics && WASM_BINDGEN_TEST_TIMEOUT=300 cargo test --target wasm32-unknown-unknown)
+echo "== all tests passed in $(( $(date +%s) - started )) s"

@@ -1,0 +1,143 @@
+//! Harness of the end-to-end tests: starts `skm serve` and chromedriver on free loopback ports,
+//! and a headless Chromium session with the flags this machine needs. Everything is stopped
+//! when the harness is dropped.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder};
+
+/// The admin token the harness starts the server with.
+pub const ADMIN_TOKEN: &str = "e2e-token";
+
+/// The repository root (two levels above this crate).
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).unwrap_or(0)
+}
+
+fn wait_for_port(port: u16, what: &str, child: &mut Child) -> Result<(), String> {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return Ok(());
+        }
+        if let Ok(Some(status)) = child.try_wait() {
+            return Err(format!("{what} exited early with {status}"));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Err(format!("{what} did not listen on port {port} within 60 s"))
+}
+
+/// The `skm` binary built next to this test (`cargo build -p skm` before the tests).
+pub fn skm_binary() -> Result<PathBuf, String> {
+    if let Ok(path) = std::env::var("SKM_BIN") {
+        return Ok(PathBuf::from(path));
+    }
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    // target/<profile>/deps/<test> → target/<profile>/skm
+    let profile_dir = exe.parent().and_then(Path::parent).ok_or("no target dir")?;
+    let bin = profile_dir.join("skm");
+    if bin.is_file() {
+        Ok(bin)
+    } else {
+        Err(format!("{} is missing: run `cargo build -p skm` first (scripts/test.sh does)", bin.display()))
+    }
+}
+
+/// A running server, chromedriver and browser session.
+pub struct Harness {
+    /// Base URL of the server (`http://127.0.0.1:PORT`).
+    pub base: String,
+    /// The WebDriver session.
+    pub client: Client,
+    server: Child,
+    driver: Child,
+    _dir: tempfile::TempDir,
+}
+
+impl Harness {
+    /// Starts everything; `dist` must hold the Trunk-built app.
+    pub async fn start() -> Result<Harness, String> {
+        let dist = repo_root().join("dist");
+        if !dist.join("index.html").is_file() {
+            return Err(format!("{} is missing: run `trunk build` first (scripts/test.sh does)", dist.display()));
+        }
+        let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let port = free_port();
+        let mut server = Command::new(skm_binary()?)
+            .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--admin-token", ADMIN_TOKEN])
+            .arg("--db")
+            .arg(dir.path().join("skm.db"))
+            .arg("--web-dir")
+            .arg(&dist)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .map_err(|e| format!("skm serve: {e}"))?;
+        wait_for_port(port, "skm serve", &mut server)?;
+
+        let driver_port = free_port();
+        let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let mut driver = Command::new(&chromedriver)
+            .arg(format!("--port={driver_port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("{chromedriver}: {e}"))?;
+        wait_for_port(driver_port, "chromedriver", &mut driver)?;
+
+        let profile = dir.path().join("chromium-profile");
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({
+                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1280,1600",
+                    format!("--user-data-dir={}", profile.display()),
+                ]
+            }),
+        );
+        let client = ClientBuilder::rustls()
+            .map_err(|e| e.to_string())?
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{driver_port}"))
+            .await
+            .map_err(|e| format!("WebDriver session: {e}"))?;
+        Ok(Harness { base: format!("http://127.0.0.1:{port}"), client, server, driver, _dir: dir })
+    }
+
+    /// Fetches the canonical responses CSV with the admin token.
+    pub fn responses_csv(&self) -> Result<String, String> {
+        let mut res = ureq::get(&format!("{}/api/v1/responses.csv", self.base))
+            .header("Authorization", &format!("Bearer {ADMIN_TOKEN}"))
+            .call()
+            .map_err(|e| e.to_string())?;
+        res.body_mut().read_to_string().map_err(|e| e.to_string())
+    }
+
+    /// Closes the browser and stops the processes.
+    pub async fn stop(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.server.kill();
+        let _ = self.driver.kill();
+    }
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        let _ = self.server.kill();
+        let _ = self.driver.kill();
+        let _ = self.server.wait();
+        let _ = self.driver.wait();
+    }
+}

@@ -1,0 +1,110 @@
+//! A citizen's tap to a chart: answer the survey in headless Chromium, submit it to `skm serve`,
+//! open the dashboard, and read the IKM (computed by polars in the Web Worker) and the chart.
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+use skm_core::format::decimal_id;
+use skm_core::{WeightConvention, ELEMENTS};
+use skm_e2e::{Harness, ADMIN_TOKEN};
+
+const SERVICE: &str = "publikasi-media-sosial";
+/// Generous: the dev build of the worker's wasm is large and the CI machine has two cores.
+const WAIT: Duration = Duration::from_secs(120);
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn survey_to_dashboard_chart() {
+    let h = match Harness::start().await {
+        Ok(h) => h,
+        Err(e) => panic!("harness: {e}"),
+    };
+    let c = &h.client;
+    let before: u64 = h.responses_csv().unwrap().lines().count() as u64 - 1;
+
+    // The survey page shows the nine questions in Bahasa Indonesia, from the core.
+    c.goto(&format!("{}/survei/{SERVICE}", h.base)).await.unwrap();
+    let name = c.wait().at_most(WAIT).for_element(Locator::Css("#service-name")).await.unwrap();
+    assert_eq!(name.text().await.unwrap(), "Publikasi Konten Media Sosial");
+    let questions = c.find_all(Locator::Css("fieldset.question")).await.unwrap();
+    assert_eq!(questions.len(), 9);
+    let page = c.source().await.unwrap();
+    for e in ELEMENTS {
+        assert!(page.contains(e.text().question.id), "question {} missing", e.id());
+    }
+    assert!(page.contains("Dikelola dengan baik"));
+
+    // Answer: 4 on everything except U9 = 3.
+    for e in ELEMENTS {
+        let score = if e.column() == "u9" { 3 } else { 4 };
+        let radio = c
+            .find(Locator::Css(&format!("input[name='{}'][value='{score}']", e.column())))
+            .await
+            .unwrap();
+        radio.click().await.unwrap();
+    }
+    let progress = c.find(Locator::Css("#progress")).await.unwrap().text().await.unwrap();
+    assert_eq!(progress, "9/9 terjawab");
+    c.find(Locator::Css("#submit")).await.unwrap().click().await.unwrap();
+    let receipt = c.wait().at_most(WAIT).for_element(Locator::Css("#receipt")).await.unwrap();
+    let id = receipt.text().await.unwrap();
+    assert_eq!(id.len(), 36, "a UUID receipt: {id}");
+
+    // The survey page never fetched the analytics worker (polars) wasm.
+    let resources = c
+        .execute("return performance.getEntriesByType('resource').map(e => e.name);", vec![])
+        .await
+        .unwrap();
+    let resources: Vec<String> = serde_json::from_value(resources).unwrap();
+    assert!(resources.iter().any(|r| r.contains("skm-web_bg.wasm")), "{resources:?}");
+    assert!(!resources.iter().any(|r| r.contains("skm-worker")), "survey fetched the worker: {resources:?}");
+
+    // The response is stored, with its answers.
+    let csv = h.responses_csv().unwrap();
+    let row = csv.lines().find(|l| l.starts_with(&id)).expect("the submitted response is exported");
+    assert!(row.contains(&format!(",{SERVICE},4,4,4,4,4,4,4,4,3,")), "{row}");
+
+    // The dashboard computes the IKM in the worker and draws the chart.
+    c.goto(&format!("{}/dasbor", h.base)).await.unwrap();
+    let token = c.wait().at_most(WAIT).for_element(Locator::Css("#token")).await.unwrap();
+    token.send_keys(ADMIN_TOKEN).await.unwrap();
+    c.find(Locator::Css("#signin")).await.unwrap().click().await.unwrap();
+    let value = c.wait().at_most(WAIT).for_element(Locator::Css("#ikm-value")).await.unwrap();
+    let shown_ikm = value.text().await.unwrap();
+    let shown_respondents = c.find(Locator::Css("#respondents")).await.unwrap().text().await.unwrap();
+
+    // The same numbers as the native analytics on the same export.
+    let expected = skm_analytics::ikm_from_csv("responses.csv", csv.as_bytes(), WeightConvention::Exact).unwrap();
+    assert_eq!(expected.overall.respondents, before + 1);
+    let expected_ikm = decimal_id(expected.overall.ikm_converted.unwrap(), 2);
+    assert_eq!(shown_ikm, expected_ikm);
+    assert_eq!(shown_respondents, skm_core::format::integer_id(before + 1));
+    let grade = c.find(Locator::Css("#ikm-grade")).await.unwrap().text().await.unwrap();
+    assert!(grade.contains(expected.overall.grade.unwrap().letter()), "{grade}");
+
+    // The chart: an SVG with the nine element labels and the NRR of U1 as the page shows it.
+    let labels = c
+        .execute(
+            "return Array.from(document.querySelectorAll('#nrr-chart svg text')).map(t => t.textContent.trim());",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let labels: Vec<String> = serde_json::from_value(labels).unwrap();
+    for e in ELEMENTS {
+        assert!(labels.iter().any(|t| t == e.id()), "chart label {} missing: {labels:?}", e.id());
+    }
+    let u1 = expected.overall.elements[0].nrr.unwrap();
+    assert!(labels.contains(&decimal_id(u1, 2)), "U1's NRR {} not on the chart: {labels:?}", decimal_id(u1, 2));
+    let resources = c
+        .execute("return performance.getEntriesByType('resource').map(e => e.name);", vec![])
+        .await
+        .unwrap();
+    let resources: Vec<String> = serde_json::from_value(resources).unwrap();
+    assert!(resources.iter().any(|r| r.contains("skm-worker")), "the dashboard spawned the worker: {resources:?}");
+
+    // The page the committee sees, for the record.
+    if let Ok(png) = c.screenshot().await {
+        let _ = std::fs::write(std::env::temp_dir().join("skm-dashboard.png"), png);
+    }
+    h.stop().await;
+}

@@ -1,0 +1,84 @@
+//! Calls to the server's JSON API.
+
+use serde::Deserialize;
+use skm_core::response::Submission;
+
+/// A service as `/api/v1/services` lists it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ServiceInfo {
+    pub code: String,
+    pub name: String,
+    pub name_en: String,
+    pub unit: String,
+    pub completion_time: String,
+}
+
+/// The server's answer to a stored submission.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Created {
+    pub id: String,
+}
+
+/// A refusal from the server.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ApiError {
+    pub field: Option<String>,
+    pub message_id: String,
+    pub message_en: String,
+}
+
+/// Fetches the list of services.
+pub async fn services() -> Result<Vec<ServiceInfo>, String> {
+    let res = gloo_net::http::Request::get("/api/v1/services").send().await.map_err(|e| e.to_string())?;
+    if !res.ok() {
+        return Err(format!("HTTP {}", res.status()));
+    }
+    res.json().await.map_err(|e| e.to_string())
+}
+
+/// Sends a submission; a refusal comes back as the server's bilingual error.
+pub async fn submit(submission: &Submission) -> Result<Created, ApiError> {
+    let network = |e: gloo_net::Error| ApiError {
+        field: None,
+        message_id: format!("jaringan: {e}"),
+        message_en: format!("network: {e}"),
+    };
+    let res = gloo_net::http::Request::post("/api/v1/responses")
+        .json(submission)
+        .map_err(network)?
+        .send()
+        .await
+        .map_err(network)?;
+    if res.status() == 201 {
+        return res.json().await.map_err(network);
+    }
+    let status = res.status();
+    Err(res.json().await.unwrap_or(ApiError {
+        field: None,
+        message_id: format!("server menjawab {status}"),
+        message_en: format!("the server answered {status}"),
+    }))
+}
+
+/// Why the responses could not be fetched.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FetchError {
+    /// The token was refused.
+    Unauthorized,
+    /// Anything else.
+    Other(String),
+}
+
+/// Fetches all responses as the canonical CSV with the admin token.
+pub async fn responses_csv(token: &str) -> Result<String, FetchError> {
+    let res = gloo_net::http::Request::get("/api/v1/responses.csv")
+        .header("Authorization", &format!("Bearer {token}"))
+        .send()
+        .await
+        .map_err(|e| FetchError::Other(e.to_string()))?;
+    match res.status() {
+        200 => res.text().await.map_err(|e| FetchError::Other(e.to_string())),
+        401 => Err(FetchError::Unauthorized),
+        s => Err(FetchError::Other(format!("HTTP {s}"))),
+    }
+}

@@ -1,0 +1,54 @@
+//! The app shell: header with the language switch, and the page for the current URL.
+
+use gloo_storage::{LocalStorage, Storage};
+use skm_core::Lang;
+use yew::prelude::*;
+
+use crate::dashboard::DashboardPage;
+use crate::home::HomePage;
+use crate::route::Route;
+use crate::survey::SurveyPage;
+use crate::texts;
+
+const LANG_KEY: &str = "skm.lang";
+
+/// The root component.
+#[component]
+pub fn App() -> Html {
+    let lang = use_state(|| {
+        LocalStorage::get::<String>(LANG_KEY).ok().and_then(|t| Lang::from_tag(&t)).unwrap_or_default()
+    });
+    let route = Route::current();
+    let switch = {
+        let lang = lang.clone();
+        Callback::from(move |_: MouseEvent| {
+            let next = if *lang == Lang::Id { Lang::En } else { Lang::Id };
+            // A browser that refuses storage still switches; it just forgets on reload.
+            let _ = LocalStorage::set(LANG_KEY, next.tag());
+            lang.set(next);
+        })
+    };
+    let l = *lang;
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        if let Some(root) = document.document_element() {
+            let _ = root.set_attribute("lang", l.tag());
+        }
+    }
+    let page = match route {
+        Route::Home => html! { <HomePage lang={l} /> },
+        Route::Survey(code) => html! { <SurveyPage lang={l} service={code} /> },
+        Route::Dashboard => html! { <DashboardPage lang={l} /> },
+        Route::NotFound => html! {
+            <main class="page"><p>{ texts::NOT_FOUND.get(l) }</p><a href="/">{ texts::BACK_HOME.get(l) }</a></main>
+        },
+    };
+    html! {
+        <>
+            <header class="topbar">
+                <a class="brand" href="/">{ texts::APP_TITLE.get(l) }</a>
+                <button id="lang-switch" class="lang" onclick={switch}>{ texts::SWITCH_LANGUAGE.get(l) }</button>
+            </header>
+            { page }
+        </>
+    }
+}

@@ -1,0 +1,19 @@
+//! The SKM browser app: the survey a citizen fills in and the dashboard management reads.
+//!
+//! Every text of the instrument comes from `skm-core`; the rules of a valid submission too. The
+//! dashboard's statistics run in the analytics Web Worker (`skm-worker`), spawned only on the
+//! dashboard, so the survey never downloads polars.
+
+mod api;
+mod app;
+mod dashboard;
+mod home;
+mod route;
+mod survey;
+mod texts;
+mod worker_client;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    yew::Renderer::<app::App>::new().render();
+}
