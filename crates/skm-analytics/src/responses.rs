@@ -24,9 +24,7 @@ fn polars_err(file: &str) -> impl Fn(PolarsError) -> AnalyticsError + '_ {
 pub fn ikm_from_csv(file: &str, csv: &[u8], weight: WeightConvention) -> Result<IkmReport, AnalyticsError> {
     let err = polars_err(file);
     let score_fields = ELEMENTS.iter().map(|e| Field::new(e.column().into(), DataType::Int64));
-    let schema = Schema::from_iter(
-        std::iter::once(Field::new("service".into(), DataType::String)).chain(score_fields),
-    );
+    let schema = Schema::from_iter(std::iter::once(Field::new("service".into(), DataType::String)).chain(score_fields));
     let df = CsvReadOptions::default()
         .with_has_header(true)
         .with_schema_overwrite(Some(Arc::new(schema)))

@@ -12,11 +12,8 @@ fn has_text(svg: &str, text: &str) -> bool {
 #[test]
 fn nrr_chart_has_nine_labelled_bars() {
     let sums = [320, 310, 290, 400, 330, 340, 350, 300, 280];
-    let summary = IkmSummary::from_tallies(
-        100,
-        sums.map(|s| ElementTally { answers: 100, sum: s }),
-        WeightConvention::Exact,
-    );
+    let summary =
+        IkmSummary::from_tallies(100, sums.map(|s| ElementTally { answers: 100, sum: s }), WeightConvention::Exact);
     let svg = nrr_per_element_svg(&summary, Lang::Id, 640, 360).unwrap();
     assert!(svg.starts_with("<svg"), "{}", &svg[..80.min(svg.len())]);
     for id in ["U1", "U5", "U9"] {
@@ -30,4 +27,3 @@ fn nrr_chart_has_nine_labelled_bars() {
     let en = nrr_per_element_svg(&summary, Lang::En, 640, 360).unwrap();
     assert!(en.contains("Average score (NRR) per element"));
 }
-

@@ -116,10 +116,7 @@ impl IkmSummary {
                 }
             })
             .collect();
-        let ikm = elements
-            .iter()
-            .map(|e| e.weighted_nrr)
-            .sum::<Option<f64>>();
+        let ikm = elements.iter().map(|e| e.weighted_nrr).sum::<Option<f64>>();
         let ikm_converted = ikm.map(|i| i * 25.0);
         IkmSummary {
             respondents,

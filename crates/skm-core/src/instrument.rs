@@ -206,9 +206,7 @@ impl Element {
 
     /// The answer text for a score 1–4, if the score is in range.
     pub fn answer(self, score: u8) -> Option<Text> {
-        SCORE_RANGE
-            .contains(&score)
-            .then(|| self.text().answers[usize::from(score - 1)])
+        SCORE_RANGE.contains(&score).then(|| self.text().answers[usize::from(score - 1)])
     }
 }
 

@@ -83,10 +83,8 @@ const fn c<T>(value: T, code: &'static str, id: &'static str, en: &'static str) 
 }
 
 /// The gender choices in questionnaire order.
-pub const GENDERS: [Choice<Gender>; 2] = [
-    c(Gender::Male, "L", "Laki-laki", "Male"),
-    c(Gender::Female, "P", "Perempuan", "Female"),
-];
+pub const GENDERS: [Choice<Gender>; 2] =
+    [c(Gender::Male, "L", "Laki-laki", "Male"), c(Gender::Female, "P", "Perempuan", "Female")];
 
 /// The education choices in questionnaire order.
 pub const EDUCATIONS: [Choice<Education>; 7] = [
@@ -129,10 +127,7 @@ pub const AGE_RANGE: std::ops::RangeInclusive<u8> = 15..=100;
 
 /// Looks up a choice by its code (case-insensitive).
 pub fn choice_by_code<T: Copy>(choices: &[Choice<T>], code: &str) -> Option<T> {
-    choices
-        .iter()
-        .find(|ch| ch.code.eq_ignore_ascii_case(code.trim()))
-        .map(|ch| ch.value)
+    choices.iter().find(|ch| ch.code.eq_ignore_ascii_case(code.trim())).map(|ch| ch.value)
 }
 
 /// The code of a value among the choices.

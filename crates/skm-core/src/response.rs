@@ -217,11 +217,31 @@ pub struct ResponseRecord {
 impl ResponseRecord {
     /// The record of a validated submission.
     pub fn new(id: String, submitted_at: String, s: &ValidSubmission) -> ResponseRecord {
-        let [u1, u2, u3, u4, u5, u6, u7, u8, u9] = s.scores.map(Some);
+        ResponseRecord::from_parts(
+            id,
+            submitted_at,
+            s.service.clone(),
+            s.scores.map(Some),
+            s.profile.clone(),
+            s.suggestion.clone(),
+        )
+    }
+
+    /// A record from its parts: scores in element order (U1 first), profile, suggestion.
+    pub fn from_parts(
+        id: String,
+        submitted_at: String,
+        service: String,
+        scores: [Option<u8>; 9],
+        profile: Profile,
+        suggestion: Option<String>,
+    ) -> ResponseRecord {
+        let [u1, u2, u3, u4, u5, u6, u7, u8, u9] = scores;
+        let Profile { gender, age, education, occupation } = profile;
         ResponseRecord {
             id,
             submitted_at,
-            service: s.service.clone(),
+            service,
             u1,
             u2,
             u3,
@@ -231,11 +251,11 @@ impl ResponseRecord {
             u7,
             u8,
             u9,
-            gender: s.profile.gender,
-            age: s.profile.age,
-            education: s.profile.education,
-            occupation: s.profile.occupation,
-            suggestion: s.suggestion.clone(),
+            gender,
+            age,
+            education,
+            occupation,
+            suggestion,
         }
     }
 

@@ -160,12 +160,21 @@ impl Generator {
         let i = self.day_index();
         let day = self.days[i];
         let minute = self.rng.u32(OPEN..CLOSE - 30);
-        let educations = [Education::Sma, Education::D1D3, Education::D4S1, Education::S2, Education::Smp, Education::S3];
-        let occupations = [Occupation::Pns, Occupation::Swasta, Occupation::Wirausaha, Occupation::Lainnya, Occupation::Tni, Occupation::Polri];
+        let educations =
+            [Education::Sma, Education::D1D3, Education::D4S1, Education::S2, Education::Smp, Education::S3];
+        let occupations = [
+            Occupation::Pns,
+            Occupation::Swasta,
+            Occupation::Wirausaha,
+            Occupation::Lainnya,
+            Occupation::Tni,
+            Occupation::Polri,
+        ];
         let education = educations[self.weighted(&[22, 14, 46, 12, 4, 2])];
         let occupation = occupations[self.weighted(&[48, 20, 12, 14, 3, 3])];
         let age = (18 + self.rng.u8(0..22) + self.rng.u8(0..22)).min(64);
-        let suggestion = (self.rng.u8(0..100) < 22).then(|| SUGGESTIONS[self.rng.usize(0..SUGGESTIONS.len())].to_owned());
+        let suggestion =
+            (self.rng.u8(0..100) < 22).then(|| SUGGESTIONS[self.rng.usize(0..SUGGESTIONS.len())].to_owned());
         ResponseRecord {
             id: self.uuid(),
             submitted_at: stamp(day, minute),
@@ -298,7 +307,10 @@ impl Generator {
                 meetings.push(MeetingRecord {
                     date: date.to_string(),
                     unit: "Dinkominfo Kabupaten Purbalingga".to_owned(),
-                    title: format!("Rapat evaluasi kinerja pelaksana pelayanan bulan {}", MONTHS[usize::from(month as u8 - 1)]),
+                    title: format!(
+                        "Rapat evaluasi kinerja pelaksana pelayanan bulan {}",
+                        MONTHS[usize::from(month as u8 - 1)]
+                    ),
                     attendees: attendees.to_owned(),
                     minutes_ref: format!("NOT/{year}/{n:02}"),
                 });
@@ -326,7 +338,18 @@ impl Generator {
 }
 
 const MONTHS: [&str; 12] = [
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
 ];
 
 /// The snake_case code serde gives a catalog enum.

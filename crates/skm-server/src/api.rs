@@ -186,13 +186,7 @@ async fn export_csv(State(state): State<AppState>, headers: HeaderMap) -> Respon
             .into_response(),
         other => {
             tracing::error!(?other, "exporting responses failed");
-            refusal(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "storage",
-                None,
-                "ekspor gagal",
-                "the export failed",
-            )
+            refusal(StatusCode::INTERNAL_SERVER_ERROR, "storage", None, "ekspor gagal", "the export failed")
         }
     }
 }

@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension};
+use skm_core::profile::Profile;
 use skm_core::response::ResponseRecord;
 
 /// Why the store failed.
@@ -83,26 +84,12 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             )?;
             for r in records {
-                let [u1, u2, u3, u4, u5, u6, u7, u8, u9] = r.scores();
-                stmt.execute(params![
-                    r.id,
-                    r.submitted_at,
-                    r.service,
-                    u1,
-                    u2,
-                    u3,
-                    u4,
-                    u5,
-                    u6,
-                    u7,
-                    u8,
-                    u9,
-                    code(&r.gender),
-                    r.age,
-                    code(&r.education),
-                    code(&r.occupation),
-                    r.suggestion
-                ])?;
+                let (gender, education, occupation) = (code(&r.gender), code(&r.education), code(&r.occupation));
+                let scores = r.scores();
+                let mut values: Vec<&dyn rusqlite::ToSql> = vec![&r.id, &r.submitted_at, &r.service];
+                values.extend(scores.iter().map(|s| s as &dyn rusqlite::ToSql));
+                values.extend([&gender as &dyn rusqlite::ToSql, &r.age, &education, &occupation, &r.suggestion]);
+                stmt.execute(rusqlite::params_from_iter(values))?;
             }
         }
         tx.commit()?;
@@ -143,8 +130,23 @@ impl Store {
 }
 
 const HEADER: [&str; 17] = [
-    "id", "submitted_at", "service", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9", "gender", "age",
-    "education", "occupation", "suggestion",
+    "id",
+    "submitted_at",
+    "service",
+    "u1",
+    "u2",
+    "u3",
+    "u4",
+    "u5",
+    "u6",
+    "u7",
+    "u8",
+    "u9",
+    "gender",
+    "age",
+    "education",
+    "occupation",
+    "suggestion",
 ];
 
 const SELECT: &str = "SELECT id, submitted_at, service, u1, u2, u3, u4, u5, u6, u7, u8, u9,
@@ -182,25 +184,12 @@ fn raw_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawRow> {
 
 impl RawRow {
     fn into_record(self) -> Result<ResponseRecord, StoreError> {
-        let [u1, u2, u3, u4, u5, u6, u7, u8, u9] = self.scores;
-        Ok(ResponseRecord {
-            id: self.id,
-            submitted_at: self.submitted_at,
-            service: self.service,
-            u1,
-            u2,
-            u3,
-            u4,
-            u5,
-            u6,
-            u7,
-            u8,
-            u9,
+        let profile = Profile {
             gender: decode(self.gender)?,
             age: self.age,
             education: decode(self.education)?,
             occupation: decode(self.occupation)?,
-            suggestion: self.suggestion,
-        })
+        };
+        Ok(ResponseRecord::from_parts(self.id, self.submitted_at, self.service, self.scores, profile, self.suggestion))
     }
 }

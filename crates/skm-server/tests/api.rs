@@ -47,7 +47,8 @@ async fn a_submission_is_stored_and_exported() {
 
     let (status, _) = call(&st, Request::get("/api/v1/responses.csv").body(Body::empty()).unwrap()).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
-    let req = Request::get("/api/v1/responses.csv").header("authorization", "Bearer rahasia").body(Body::empty()).unwrap();
+    let req =
+        Request::get("/api/v1/responses.csv").header("authorization", "Bearer rahasia").body(Body::empty()).unwrap();
     let (status, csv) = call(&st, req).await;
     assert_eq!(status, StatusCode::OK);
     let mut lines = csv.lines();
@@ -121,7 +122,7 @@ fn the_store_survives_reopening() {
         "2026-03-02T09:00:00+07:00".into(),
         &skm_core::response::Submission::from_scores("dokumentasi-kegiatan", [3; 9]).validate(|_| true).unwrap(),
     );
-    Store::open(&path).unwrap().insert_many(&[record.clone()]).unwrap();
+    Store::open(&path).unwrap().insert_many(std::slice::from_ref(&record)).unwrap();
     let reopened = Store::open(&path).unwrap();
     assert_eq!(reopened.count().unwrap(), 1);
     assert_eq!(reopened.get("r1").unwrap(), Some(record));

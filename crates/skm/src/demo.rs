@@ -28,13 +28,8 @@ pub fn run(args: DemoArgs) -> anyhow::Result<()> {
         .with_context(|| format!("folder {} tidak dapat dibuat / cannot create folder", args.out.display()))?;
     let data = generate(DemoOptions { year: args.year, responses: args.responses, seed: args.seed })?;
     let paths = data.write_to(&args.out)?;
-    let counts = [
-        data.responses.len(),
-        data.requests.len(),
-        data.complaints.len(),
-        data.meetings.len(),
-        data.actions.len(),
-    ];
+    let counts =
+        [data.responses.len(), data.requests.len(), data.complaints.len(), data.meetings.len(), data.actions.len()];
     for (path, n) in paths.iter().zip(counts) {
         println!("{:>6} baris / rows  {}", n, path.display());
     }

@@ -36,10 +36,7 @@ async fn survey_to_dashboard_chart() {
     // Answer: 4 on everything except U9 = 3.
     for e in ELEMENTS {
         let score = if e.column() == "u9" { 3 } else { 4 };
-        let radio = c
-            .find(Locator::Css(&format!("input[name='{}'][value='{score}']", e.column())))
-            .await
-            .unwrap();
+        let radio = c.find(Locator::Css(&format!("input[name='{}'][value='{score}']", e.column()))).await.unwrap();
         radio.click().await.unwrap();
     }
     let progress = c.find(Locator::Css("#progress")).await.unwrap().text().await.unwrap();
@@ -50,10 +47,8 @@ async fn survey_to_dashboard_chart() {
     assert_eq!(id.len(), 36, "a UUID receipt: {id}");
 
     // The survey page never fetched the analytics worker (polars) wasm.
-    let resources = c
-        .execute("return performance.getEntriesByType('resource').map(e => e.name);", vec![])
-        .await
-        .unwrap();
+    let resources =
+        c.execute("return performance.getEntriesByType('resource').map(e => e.name);", vec![]).await.unwrap();
     let resources: Vec<String> = serde_json::from_value(resources).unwrap();
     assert!(resources.iter().any(|r| r.contains("skm-web_bg.wasm")), "{resources:?}");
     assert!(!resources.iter().any(|r| r.contains("skm-worker")), "survey fetched the worker: {resources:?}");
@@ -95,10 +90,8 @@ async fn survey_to_dashboard_chart() {
     }
     let u1 = expected.overall.elements[0].nrr.unwrap();
     assert!(labels.contains(&decimal_id(u1, 2)), "U1's NRR {} not on the chart: {labels:?}", decimal_id(u1, 2));
-    let resources = c
-        .execute("return performance.getEntriesByType('resource').map(e => e.name);", vec![])
-        .await
-        .unwrap();
+    let resources =
+        c.execute("return performance.getEntriesByType('resource').map(e => e.name);", vec![]).await.unwrap();
     let resources: Vec<String> = serde_json::from_value(resources).unwrap();
     assert!(resources.iter().any(|r| r.contains("skm-worker")), "the dashboard spawned the worker: {resources:?}");
 

@@ -15,9 +15,8 @@ const LANG_KEY: &str = "skm.lang";
 /// The root component.
 #[component]
 pub fn App() -> Html {
-    let lang = use_state(|| {
-        LocalStorage::get::<String>(LANG_KEY).ok().and_then(|t| Lang::from_tag(&t)).unwrap_or_default()
-    });
+    let lang =
+        use_state(|| LocalStorage::get::<String>(LANG_KEY).ok().and_then(|t| Lang::from_tag(&t)).unwrap_or_default());
     let route = Route::current();
     let switch = {
         let lang = lang.clone();

@@ -7,7 +7,7 @@ use skm_worker_protocol::{Reply, Request};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::api::{self, FetchError};
+use crate::api::{self, FetchError, ServiceInfo};
 use crate::texts;
 use crate::worker_client::WorkerClient;
 
@@ -37,11 +37,25 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     let phase = use_state(|| Phase::SignedOut);
     let token = use_state(|| SessionStorage::get::<String>(TOKEN_KEY).unwrap_or_default());
     let worker = use_mut_ref(|| None::<WorkerClient>);
+    let services = use_state(Vec::<ServiceInfo>::new);
+    {
+        let services = services.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                // Without the list the table falls back to service codes.
+                if let Ok(list) = api::services().await {
+                    services.set(list);
+                }
+            });
+        });
+    }
 
     let on_reply = {
         let phase = phase.clone();
         Callback::from(move |reply: Reply| match reply {
-            Reply::Ikm { report, elapsed_ms } => phase.set(Phase::Done { report: Box::new(report), worker_ms: elapsed_ms }),
+            Reply::Ikm { report, elapsed_ms } => {
+                phase.set(Phase::Done { report: Box::new(report), worker_ms: elapsed_ms })
+            }
             Reply::Error { message } => phase.set(Phase::Failed(message)),
             Reply::Ready => {}
         })
@@ -109,8 +123,10 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     let body = match &*phase {
         Phase::SignedOut => sign_in,
         Phase::Fetching | Phase::Computing => html! { <p id="busy" class="muted">{ texts::COMPUTING.get(l) }</p> },
-        Phase::Failed(message) => html! { <>{ sign_in }<p id="dashboard-error" class="error" role="alert">{ message }</p></> },
-        Phase::Done { report, worker_ms } => results(report, *worker_ms, l),
+        Phase::Failed(message) => {
+            html! { <>{ sign_in }<p id="dashboard-error" class="error" role="alert">{ message }</p></> }
+        }
+        Phase::Done { report, worker_ms } => results(report, *worker_ms, &services, l),
     };
     html! {
         <main class="page dashboard">
@@ -120,7 +136,13 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     }
 }
 
-fn results(report: &IkmReport, worker_ms: f64, l: Lang) -> Html {
+fn results(report: &IkmReport, worker_ms: f64, services: &[ServiceInfo], l: Lang) -> Html {
+    let name_of = |code: &str| {
+        services
+            .iter()
+            .find(|s| s.code == code)
+            .map_or_else(|| code.to_owned(), |s| if l == Lang::Id { s.name.clone() } else { s.name_en.clone() })
+    };
     let o = &report.overall;
     let value = o.ikm_converted.map_or_else(|| "–".to_owned(), |v| decimal_id(v, 2));
     let grade = o.grade.map_or_else(|| "–".to_owned(), |g| format!("{} ({})", g.letter(), g.label().get(l)));
@@ -171,7 +193,7 @@ fn results(report: &IkmReport, worker_ms: f64, l: Lang) -> Html {
                 <tbody>
                     { for report.by_service.iter().map(|s| html! {
                         <tr>
-                            <td>{ &s.service }</td>
+                            <td>{ name_of(&s.service) }</td>
                             <td class="num">{ skm_core::format::integer_id(s.summary.respondents) }</td>
                             <td class="num">{ s.summary.ikm_converted.map_or_else(|| "–".to_owned(), |v| decimal_id(v, 2)) }</td>
                             <td>{ s.summary.grade.map_or("–", |g| g.letter()) }</td>

@@ -20,7 +20,8 @@ pub const QUESTIONS: Text = t("Pendapat Anda tentang pelayanan", "Your opinion o
 pub const CHOOSE: Text = t("— pilih —", "— choose —");
 pub const SUBMIT: Text = t("Kirim jawaban", "Send answers");
 pub const SENDING: Text = t("Mengirim…", "Sending…");
-pub const ANSWER_ALL: Text = t("Jawab kesembilan pertanyaan sebelum mengirim.", "Answer all nine questions before sending.");
+pub const ANSWER_ALL: Text =
+    t("Jawab kesembilan pertanyaan sebelum mengirim.", "Answer all nine questions before sending.");
 pub const THANKS: Text = t("Terima kasih! Jawaban Anda sudah tersimpan.", "Thank you! Your answers are saved.");
 pub const RECEIPT: Text = t("Nomor tanda terima", "Receipt number");
 pub const SEND_FAILED: Text = t("Jawaban belum terkirim", "Your answers were not sent");

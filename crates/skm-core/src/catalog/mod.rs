@@ -21,18 +21,12 @@ pub const BUILTIN_DOCUMENTS: [(&str, &str); 5] = [
         "data/standards/publikasi-media-sosial.toml",
         include_str!("../../../../data/standards/publikasi-media-sosial.toml"),
     ),
-    (
-        "data/standards/dokumentasi-kegiatan.toml",
-        include_str!("../../../../data/standards/dokumentasi-kegiatan.toml"),
-    ),
+    ("data/standards/dokumentasi-kegiatan.toml", include_str!("../../../../data/standards/dokumentasi-kegiatan.toml")),
     (
         "data/standards/video-conference-streaming.toml",
         include_str!("../../../../data/standards/video-conference-streaming.toml"),
     ),
-    (
-        "data/standards/internet-jaringan.toml",
-        include_str!("../../../../data/standards/internet-jaringan.toml"),
-    ),
+    ("data/standards/internet-jaringan.toml", include_str!("../../../../data/standards/internet-jaringan.toml")),
     (
         "data/standards/informasi-dokumentasi-publik.toml",
         include_str!("../../../../data/standards/informasi-dokumentasi-publik.toml"),

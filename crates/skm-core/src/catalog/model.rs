@@ -242,10 +242,9 @@ impl ComplaintTier {
         match self {
             ComplaintTier::Ringan => Text { id: "Pengaduan ringan", en: "Minor complaint" },
             ComplaintTier::Normatif => Text { id: "Pengaduan bersifat normatif", en: "Normative complaint" },
-            ComplaintTier::TidakBerkadarPengawasan => Text {
-                id: "Pengaduan tidak berkadar pengawasan",
-                en: "Complaint without supervisory weight",
-            },
+            ComplaintTier::TidakBerkadarPengawasan => {
+                Text { id: "Pengaduan tidak berkadar pengawasan", en: "Complaint without supervisory weight" }
+            }
             ComplaintTier::BerkadarPengawasan => Text {
                 id: "Pengaduan berkadar pengawasan dan memerlukan pemeriksaan",
                 en: "Complaint with supervisory weight requiring examination",

@@ -48,9 +48,8 @@ fn completion_times_match_the_seeds() {
 #[test]
 fn complaint_tiers_differ_between_standards() {
     let c = catalog();
-    let tier = |code: &str, t: ComplaintTier| {
-        std(&c, code).complaints.as_ref().and_then(|h| h.deadline(t)).map(|d| d.limit)
-    };
+    let tier =
+        |code: &str, t: ComplaintTier| std(&c, code).complaints.as_ref().and_then(|h| h.deadline(t)).map(|d| d.limit);
     assert_eq!(tier("publikasi-media-sosial", ComplaintTier::Ringan), Some(Limit::WorkingHours { amount: 3 }));
     assert_eq!(tier("dokumentasi-kegiatan", ComplaintTier::Normatif), Some(Limit::WorkingHours { amount: 5 }));
     assert_eq!(
@@ -113,7 +112,10 @@ fn staff_counts_fees_and_channels() {
     assert_eq!(count("dokumentasi-kegiatan"), Some((1, 3)));
     assert_eq!(count("video-conference-streaming"), Some((2, 2)));
     assert_eq!(count("internet-jaringan"), Some((4, 4)));
-    assert_eq!(std(&c, "video-conference-streaming").fee.as_ref().map(|f| f.text.as_str()), Some("Tidak dipungut biaya"));
+    assert_eq!(
+        std(&c, "video-conference-streaming").fee.as_ref().map(|f| f.text.as_str()),
+        Some("Tidak dipungut biaya")
+    );
     let channels: Vec<RequestChannel> =
         std(&c, "publikasi-media-sosial").request_channels.iter().map(|r| r.channel).collect();
     assert_eq!(
@@ -131,11 +133,7 @@ fn staff_counts_fees_and_channels() {
 }
 
 fn builtin_text(code: &str) -> String {
-    BUILTIN_DOCUMENTS
-        .iter()
-        .find(|(f, _)| f.contains(code))
-        .map(|(_, t)| (*t).to_owned())
-        .unwrap_or_default()
+    BUILTIN_DOCUMENTS.iter().find(|(f, _)| f.contains(code)).map(|(_, t)| (*t).to_owned()).unwrap_or_default()
 }
 
 #[test]

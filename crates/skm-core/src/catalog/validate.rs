@@ -141,27 +141,42 @@ fn check(s: &ServiceStandard) -> Check {
 
 fn check_standard(s: &ServiceStandard) -> Check {
     if s.fee.is_none() {
-        return fail("fee", problem("standar pelayanan harus memuat biaya/tarif", "a service standard must state its fee"));
+        return fail(
+            "fee",
+            problem("standar pelayanan harus memuat biaya/tarif", "a service standard must state its fee"),
+        );
     }
     if s.evaluation.is_none() {
         return fail(
             "evaluation",
-            problem("standar pelayanan harus memuat evaluasi kinerja", "a service standard must state its performance evaluation"),
+            problem(
+                "standar pelayanan harus memuat evaluasi kinerja",
+                "a service standard must state its performance evaluation",
+            ),
         );
     }
     let Some(complaints) = &s.complaints else {
         return fail(
             "complaints",
-            problem("standar pelayanan harus memuat penanganan pengaduan", "a service standard must state complaint handling"),
+            problem(
+                "standar pelayanan harus memuat penanganan pengaduan",
+                "a service standard must state complaint handling",
+            ),
         );
     };
     if complaints.channels.is_empty() {
-        return fail("complaints.channels", problem("minimal satu saluran pengaduan", "at least one complaint channel"));
+        return fail(
+            "complaints.channels",
+            problem("minimal satu saluran pengaduan", "at least one complaint channel"),
+        );
     }
     let mut seen = HashSet::new();
     for (i, t) in complaints.tiers.iter().enumerate() {
         if !seen.insert(t.tier) {
-            return fail(format!("complaints.tiers[{i}].tier"), problem("tingkat pengaduan ganda", "duplicate complaint tier"));
+            return fail(
+                format!("complaints.tiers[{i}].tier"),
+                problem("tingkat pengaduan ganda", "duplicate complaint tier"),
+            );
         }
         check_limit(&format!("complaints.tiers[{i}].deadline"), &t.deadline)?;
     }

@@ -1,0 +1,43 @@
+//! The `skm` command as a user runs it.
+
+use std::process::Command;
+
+fn skm() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_skm"))
+}
+
+#[test]
+fn demo_writes_a_reproducible_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("2026");
+    let run = skm().args(["demo", "--year", "2026", "--responses", "120", "--out"]).arg(&out).output().unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(stdout.contains("120 baris / rows"), "{stdout}");
+    let responses = std::fs::read_to_string(out.join("responses.csv")).unwrap();
+    let mut lines = responses.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id,submitted_at,service,u1,u2,u3,u4,u5,u6,u7,u8,u9,gender,age,education,occupation,suggestion")
+    );
+    assert_eq!(lines.count(), 120);
+    for name in ["requests", "complaints", "meetings", "actions"] {
+        assert!(out.join(format!("{name}.csv")).is_file(), "{name}.csv missing");
+    }
+    let requests = std::fs::read_to_string(out.join("requests.csv")).unwrap();
+    assert!(requests.starts_with("id,service,channel,requester,received_at,requested_for,completed_at,status\n"));
+
+    let again = dir.path().join("again");
+    let run = skm().args(["demo", "--year", "2026", "--responses", "120", "--out"]).arg(&again).output().unwrap();
+    assert!(run.status.success());
+    assert_eq!(std::fs::read(out.join("responses.csv")).unwrap(), std::fs::read(again.join("responses.csv")).unwrap());
+}
+
+#[test]
+fn a_bad_year_is_refused_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = skm().args(["demo", "--year", "1066", "--out"]).arg(dir.path()).output().unwrap();
+    assert!(!run.status.success());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("tahun 1066 tidak didukung") && stderr.contains("year 1066 is not supported"), "{stderr}");
+}
