@@ -2,6 +2,7 @@
 //!
 //! Every flag is defined and documented here, once; the work happens in the library crates.
 
+mod catalog;
 mod demo;
 mod serve;
 
@@ -21,6 +22,8 @@ enum Command {
     Serve(serve::ServeArgs),
     /// Write a realistic, reproducible year of demo data as CSV files.
     Demo(demo::DemoArgs),
+    /// List the service standards, or check standard documents of your own.
+    Catalog(catalog::CatalogArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -34,6 +37,7 @@ fn main() -> std::process::ExitCode {
     let result = match cli.command {
         Command::Serve(args) => serve::run(args),
         Command::Demo(args) => demo::run(args),
+        Command::Catalog(args) => catalog::run(args),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

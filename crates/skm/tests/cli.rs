@@ -41,3 +41,25 @@ fn a_bad_year_is_refused_in_both_languages() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(stderr.contains("tahun 1066 tidak didukung") && stderr.contains("year 1066 is not supported"), "{stderr}");
 }
+
+#[test]
+fn catalog_lists_the_seed_standards() {
+    let run = skm().arg("catalog").output().unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let out = String::from_utf8_lossy(&run.stdout);
+    assert!(out.contains("Publikasi Konten Media Sosial: Maksimal 1 Jam → 1 jam kerja"), "{out}");
+    assert!(out.contains("Pengaduan berkadar pengawasan dan memerlukan pemeriksaan 60 hari kerja"), "{out}");
+    assert!(out.contains("SOP: 8 langkah, 375 menit"), "{out}");
+}
+
+#[test]
+fn catalog_check_names_the_bad_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("layanan-baru.toml");
+    std::fs::write(&bad, "code = \"layanan-baru\"\nkind = \"standar_pelayanan\"\nnumber = 9\n").unwrap();
+    let run = skm().arg("catalog").arg(&bad).output().unwrap();
+    assert!(!run.status.success());
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(err.contains("layanan-baru.toml:3:"), "{err}");
+    assert!(err.contains("berkas katalog tidak dapat dibaca / catalog file cannot be read"), "{err}");
+}

@@ -33,6 +33,15 @@ async fn survey_to_dashboard_chart() {
     }
     assert!(page.contains("Dikelola dengan baik"));
 
+    // Nothing is chosen for the respondent until they choose; then the profile is sent.
+    let unchosen = c
+        .execute("return ['gender','education','occupation'].map(id => document.getElementById(id).value);", vec![])
+        .await
+        .unwrap();
+    assert_eq!(unchosen, serde_json::json!(["", "", ""]), "profile selects must start empty");
+    c.find(Locator::Css("#gender")).await.unwrap().select_by_value("P").await.unwrap();
+    c.find(Locator::Css("#education")).await.unwrap().select_by_value("D4/S1").await.unwrap();
+
     // Answer: 4 on everything except U9 = 3.
     for e in ELEMENTS {
         let score = if e.column() == "u9" { 3 } else { 4 };
@@ -56,7 +65,7 @@ async fn survey_to_dashboard_chart() {
     // The response is stored, with its answers.
     let csv = h.responses_csv().unwrap();
     let row = csv.lines().find(|l| l.starts_with(&id)).expect("the submitted response is exported");
-    assert!(row.contains(&format!(",{SERVICE},4,4,4,4,4,4,4,4,3,")), "{row}");
+    assert!(row.contains(&format!(",{SERVICE},4,4,4,4,4,4,4,4,3,P,,D4/S1,,")), "{row}");
 
     // The dashboard computes the IKM in the worker and draws the chart.
     c.goto(&format!("{}/dasbor", h.base)).await.unwrap();

@@ -71,7 +71,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
                 let csv = match api::responses_csv(&token).await {
                     Ok(csv) => csv,
                     Err(FetchError::Unauthorized) => {
-                        let _ = SessionStorage::delete(TOKEN_KEY);
+                        SessionStorage::delete(TOKEN_KEY);
                         return phase.set(Phase::Failed(texts::WRONG_TOKEN.both()));
                     }
                     Err(FetchError::Other(e)) => return phase.set(Phase::Failed(e)),

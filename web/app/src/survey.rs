@@ -137,16 +137,19 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
             <label class="field" for={id}>
                 <span>{ label.get(l) }</span>
                 <select id={id} {onchange}>
-                    <option value="">{ texts::CHOOSE.get(l) }</option>
                     { options }
                 </select>
             </label>
         }
     };
+    // The chosen option (or the placeholder) is marked explicitly: Yew inserts a list's children
+    // last-first, and a <select> with nothing marked keeps the first option inserted, the last one.
     fn options<T: Copy + PartialEq>(choices: &[Choice<T>], current: Option<T>, l: Lang) -> Html {
-        choices
-            .iter()
-            .map(|c| html! { <option value={c.code} selected={current == Some(c.value)}>{ c.label.get(l) }</option> })
+        let placeholder = html! { <option value="" selected={current.is_none()}>{ texts::CHOOSE.get(l) }</option> };
+        std::iter::once(placeholder)
+            .chain(choices.iter().map(|c| {
+                html! { <option value={c.code} selected={current == Some(c.value)}>{ c.label.get(l) }</option> }
+            }))
             .collect()
     }
     let on_age = {
