@@ -63,9 +63,10 @@ pub struct Harness {
 }
 
 impl Harness {
-    /// Starts everything; `dist` must hold the Trunk-built app.
+    /// Starts everything; `dist/` (or `$SKM_DIST`) must hold the Trunk-built app.
     pub async fn start() -> Result<Harness, String> {
-        let dist = repo_root().join("dist");
+        // A relative $SKM_DIST is taken from the repository root, like `dist/` itself.
+        let dist = repo_root().join(std::env::var_os("SKM_DIST").map_or_else(|| PathBuf::from("dist"), PathBuf::from));
         if !dist.join("index.html").is_file() {
             return Err(format!("{} is missing: run `trunk build` first (scripts/test.sh does)", dist.display()));
         }
