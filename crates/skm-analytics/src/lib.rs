@@ -7,5 +7,5 @@ mod error;
 mod responses;
 
 pub use error::AnalyticsError;
-pub use responses::{ikm_from_csv, RESPONSES_HEADER};
+pub use responses::ikm_from_csv;
 pub use skm_core::ikm::{IkmReport, ServiceIkm};

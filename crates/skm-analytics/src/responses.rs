@@ -8,13 +8,10 @@ use std::sync::Arc;
 
 use polars::prelude::*;
 use skm_core::ikm::{ElementTally, IkmReport, ServiceIkm};
+use skm_core::response::CSV_HEADER;
 use skm_core::{IkmSummary, WeightConvention, ELEMENTS};
 
 use crate::AnalyticsError;
-
-/// The header of the canonical responses CSV.
-pub const RESPONSES_HEADER: &str =
-    "id,submitted_at,service,u1,u2,u3,u4,u5,u6,u7,u8,u9,gender,age,education,occupation,suggestion";
 
 fn polars_err(file: &str) -> impl Fn(PolarsError) -> AnalyticsError + '_ {
     move |source| AnalyticsError::Polars { file: file.to_owned(), source }
@@ -36,7 +33,7 @@ pub fn ikm_from_csv(file: &str, csv: &[u8], weight: WeightConvention) -> Result<
             return Err(AnalyticsError::MissingColumn {
                 file: file.to_owned(),
                 column: column.to_owned(),
-                expected: RESPONSES_HEADER.to_owned(),
+                expected: CSV_HEADER.join(","),
             });
         }
     }

@@ -175,6 +175,27 @@ mod tests {
     }
 }
 
+/// The header of the canonical responses CSV, in column order (docs/data-formats.md).
+pub const CSV_HEADER: [&str; 17] = [
+    "id",
+    "submitted_at",
+    "service",
+    "u1",
+    "u2",
+    "u3",
+    "u4",
+    "u5",
+    "u6",
+    "u7",
+    "u8",
+    "u9",
+    "gender",
+    "age",
+    "education",
+    "occupation",
+    "suggestion",
+];
+
 /// One row of the canonical responses CSV (docs/data-formats.md), in header order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResponseRecord {

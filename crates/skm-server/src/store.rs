@@ -6,7 +6,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension};
 use skm_core::profile::Profile;
-use skm_core::response::ResponseRecord;
+use skm_core::response::{ResponseRecord, CSV_HEADER};
 
 /// Why the store failed.
 #[derive(Debug, thiserror::Error)]
@@ -120,7 +120,7 @@ impl Store {
         let mut w = csv::Writer::from_writer(Vec::new());
         let records = self.all()?;
         if records.is_empty() {
-            w.write_record(HEADER)?;
+            w.write_record(CSV_HEADER)?;
         }
         for r in records {
             w.serialize(r)?;
@@ -128,26 +128,6 @@ impl Store {
         w.into_inner().map_err(|e| StoreError::Csv(e.into_error().into()))
     }
 }
-
-const HEADER: [&str; 17] = [
-    "id",
-    "submitted_at",
-    "service",
-    "u1",
-    "u2",
-    "u3",
-    "u4",
-    "u5",
-    "u6",
-    "u7",
-    "u8",
-    "u9",
-    "gender",
-    "age",
-    "education",
-    "occupation",
-    "suggestion",
-];
 
 const SELECT: &str = "SELECT id, submitted_at, service, u1, u2, u3, u4, u5, u6, u7, u8, u9,
     gender, age, education, occupation, suggestion FROM responses";

@@ -13,6 +13,16 @@ pub struct ServiceInfo {
     pub completion_time: String,
 }
 
+impl ServiceInfo {
+    /// The service's name in the display language.
+    pub fn name_in(&self, lang: skm_core::Lang) -> &str {
+        match lang {
+            skm_core::Lang::Id => &self.name,
+            skm_core::Lang::En => &self.name_en,
+        }
+    }
+}
+
 /// The server's answer to a stored submission.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Created {

@@ -24,8 +24,7 @@ pub struct DashboardProps {
 #[derive(Debug, Clone, PartialEq)]
 enum Phase {
     SignedOut,
-    Fetching,
-    Computing,
+    Busy,
     Done { report: Box<IkmReport>, worker_ms: f64 },
     Failed(String),
 }
@@ -66,7 +65,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
             let (phase, worker, on_reply) = (phase.clone(), worker.clone(), on_reply.clone());
             let token = (*token).clone();
             let _ = SessionStorage::set(TOKEN_KEY, &token);
-            phase.set(Phase::Fetching);
+            phase.set(Phase::Busy);
             wasm_bindgen_futures::spawn_local(async move {
                 let csv = match api::responses_csv(&token).await {
                     Ok(csv) => csv,
@@ -76,7 +75,6 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
                     }
                     Err(FetchError::Other(e)) => return phase.set(Phase::Failed(e)),
                 };
-                phase.set(Phase::Computing);
                 let mut slot = worker.borrow_mut();
                 if slot.is_none() {
                     match WorkerClient::spawn(on_reply) {
@@ -122,7 +120,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     };
     let body = match &*phase {
         Phase::SignedOut => sign_in,
-        Phase::Fetching | Phase::Computing => html! { <p id="busy" class="muted">{ texts::COMPUTING.get(l) }</p> },
+        Phase::Busy => html! { <p id="busy" class="muted">{ texts::COMPUTING.get(l) }</p> },
         Phase::Failed(message) => {
             html! { <>{ sign_in }<p id="dashboard-error" class="error" role="alert">{ message }</p></> }
         }
@@ -136,15 +134,17 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     }
 }
 
+/// A figure with `decimals` decimals the Indonesian way, or a dash when there is none.
+fn figure(value: Option<f64>, decimals: usize) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| decimal_id(v, decimals))
+}
+
 fn results(report: &IkmReport, worker_ms: f64, services: &[ServiceInfo], l: Lang) -> Html {
     let name_of = |code: &str| {
-        services
-            .iter()
-            .find(|s| s.code == code)
-            .map_or_else(|| code.to_owned(), |s| if l == Lang::Id { s.name.clone() } else { s.name_en.clone() })
+        services.iter().find(|s| s.code == code).map_or_else(|| code.to_owned(), |s| s.name_in(l).to_owned())
     };
     let o = &report.overall;
-    let value = o.ikm_converted.map_or_else(|| "–".to_owned(), |v| decimal_id(v, 2));
+    let value = figure(o.ikm_converted, 2);
     let grade = o.grade.map_or_else(|| "–".to_owned(), |g| format!("{} ({})", g.letter(), g.label().get(l)));
     let chart = match skm_charts::nrr_per_element_svg(o, l, 720, 360) {
         Ok(svg) => Html::from_html_unchecked(AttrValue::from(svg)),
@@ -178,7 +178,7 @@ fn results(report: &IkmReport, worker_ms: f64, services: &[ServiceInfo], l: Lang
                             <td>{ e.element.id() }</td>
                             <td>{ e.element.text().name.get(l) }</td>
                             <td class="num">{ skm_core::format::integer_id(e.answers) }</td>
-                            <td class="num">{ e.nrr.map_or_else(|| "–".to_owned(), |n| decimal_id(n, 3)) }</td>
+                            <td class="num">{ figure(e.nrr, 3) }</td>
                             <td>{ e.grade.map_or("–", |g| g.letter()) }</td>
                         </tr>
                     }) }
@@ -195,7 +195,7 @@ fn results(report: &IkmReport, worker_ms: f64, services: &[ServiceInfo], l: Lang
                         <tr>
                             <td>{ name_of(&s.service) }</td>
                             <td class="num">{ skm_core::format::integer_id(s.summary.respondents) }</td>
-                            <td class="num">{ s.summary.ikm_converted.map_or_else(|| "–".to_owned(), |v| decimal_id(v, 2)) }</td>
+                            <td class="num">{ figure(s.summary.ikm_converted, 2) }</td>
                             <td>{ s.summary.grade.map_or("–", |g| g.letter()) }</td>
                         </tr>
                     }) }

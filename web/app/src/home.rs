@@ -32,7 +32,7 @@ pub fn HomePage(props: &HomeProps) -> Html {
                 { for list.iter().map(|s| html! {
                     <li>
                         <a class="service-link" href={format!("/survei/{}", s.code)}>
-                            <span class="service-name">{ if l == Lang::Id { &s.name } else { &s.name_en } }</span>
+                            <span class="service-name">{ s.name_in(l) }</span>
                             <span class="service-unit">{ &s.unit }</span>
                         </a>
                     </li>

@@ -1,7 +1,5 @@
 //! The survey page of one service: profile, the nine questions, suggestion, submit.
 
-use std::collections::BTreeMap;
-
 use skm_core::profile::{self, Choice, Profile};
 use skm_core::response::{Submission, MAX_SUGGESTION_CHARS};
 use skm_core::{Lang, ELEMENTS};
@@ -39,17 +37,17 @@ enum Status {
 }
 
 impl Form {
+    /// The submission, once all nine questions are answered. Trimming the suggestion is the
+    /// core's rule (`Submission::validate`), applied on both sides.
     fn submission(&self, service: &str) -> Option<Submission> {
-        let mut answers = BTreeMap::new();
-        for e in ELEMENTS {
-            answers.insert(e.column().to_owned(), self.scores[e.index()]?);
+        let mut scores = [0u8; 9];
+        for (score, answer) in scores.iter_mut().zip(self.scores) {
+            *score = answer?;
         }
-        let suggestion = self.suggestion.trim();
         Some(Submission {
-            service: service.to_owned(),
-            answers,
             profile: self.profile.clone(),
-            suggestion: (!suggestion.is_empty()).then(|| suggestion.to_owned()),
+            suggestion: (!self.suggestion.is_empty()).then(|| self.suggestion.clone()),
+            ..Submission::from_scores(service, scores)
         })
     }
 }
@@ -88,7 +86,7 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
         Some(Some(s)) => html! {
             <>
                 <p class="service-unit">{ &s.unit }</p>
-                <h1 id="service-name">{ if l == Lang::Id { &s.name } else { &s.name_en } }</h1>
+                <h1 id="service-name">{ s.name_in(l) }</h1>
             </>
         },
     };
