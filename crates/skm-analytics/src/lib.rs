@@ -1,11 +1,15 @@
-//! Analytics of the SKM toolkit: reads exported tables with polars and applies the core's rules.
+//! Analytics of the SKM toolkit: reads offices' exported tables and applies the core's rules,
+//! aggregating with polars.
 //!
 //! The same code runs natively (the `skm` batch commands) and as wasm32 in the dashboard's Web
-//! Worker. It aggregates; the rules themselves (NRR, IKM, grades) live in `skm-core`.
+//! Worker. It reads and aggregates; the rules themselves (NRR, IKM, grades, intervals, sample
+//! size) live in `skm-core`.
 
 mod error;
-mod responses;
+mod ikm;
+pub mod input;
+mod moments;
 
 pub use error::AnalyticsError;
-pub use responses::ikm_from_csv;
-pub use skm_core::ikm::{IkmReport, ServiceIkm};
+pub use ikm::{analyse_ikm, ikm_of_files, Population};
+pub use input::{read_requests, read_responses, Input, Mapping, RequestTable, ResponseTable};

@@ -66,7 +66,8 @@ pub struct ElementTally {
 /// The result for one element: its tally, NRR, weighted NRR and grade.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ElementResult {
-    /// Which element.
+    /// Which element (`U1` … `U9`).
+    #[serde(rename = "id")]
     pub element: Element,
     /// Number of answers.
     pub answers: u64,
@@ -87,14 +88,17 @@ pub struct IkmSummary {
     pub respondents: u64,
     /// Weight convention used.
     pub weight: WeightConvention,
+    /// The converted IKM (IKM × 25, scale 25–100), unrounded; `None` unless every element has
+    /// at least one answer.
+    pub ikm: Option<f64>,
+    /// The IKM on the 1–4 scale (Σ NRR tertimbang).
+    pub ikm_scale4: Option<f64>,
+    /// Grade (mutu pelayanan) of the converted IKM.
+    pub grade: Option<Grade>,
+    /// Kinerja unit pelayanan of that grade, in Bahasa Indonesia (`Baik`).
+    pub label: Option<String>,
     /// One result per element, U1 to U9.
     pub elements: Vec<ElementResult>,
-    /// IKM on the 1–4 scale; `None` unless every element has at least one answer.
-    pub ikm: Option<f64>,
-    /// IKM converted to 25–100 (IKM × 25).
-    pub ikm_converted: Option<f64>,
-    /// Grade of the converted IKM.
-    pub grade: Option<Grade>,
 }
 
 impl IkmSummary {
@@ -116,15 +120,23 @@ impl IkmSummary {
                 }
             })
             .collect();
-        let ikm = elements.iter().map(|e| e.weighted_nrr).sum::<Option<f64>>();
-        let ikm_converted = ikm.map(|i| i * 25.0);
+        // Every element has the same weight, so Σ(NRR × w) = w × ΣNRR; with exact weights that is
+        // ΣNRR / 9, which keeps all-4 answers at exactly 100.
+        let nrr_total = elements.iter().map(|e| e.nrr).sum::<Option<f64>>();
+        let ikm_scale4 = nrr_total.map(|t| match weight {
+            WeightConvention::Exact => t / 9.0,
+            _ => t * w,
+        });
+        let ikm = ikm_scale4.map(|i| i * 25.0);
+        let grade = ikm.map(Grade::from_converted);
         IkmSummary {
             respondents,
             weight,
-            elements,
             ikm,
-            ikm_converted,
-            grade: ikm_converted.map(Grade::from_converted),
+            ikm_scale4,
+            grade,
+            label: grade.map(|g| g.label().id.to_owned()),
+            elements,
         }
     }
 
@@ -132,28 +144,103 @@ impl IkmSummary {
     pub fn element(&self, element: Element) -> Option<&ElementResult> {
         self.elements.iter().find(|e| e.element == element)
     }
+
+    /// The elements ranked from the lowest NRR up (ties in questionnaire order); unanswered
+    /// elements are left out. The first are the weakest: the input of the follow-up plan (RTL).
+    pub fn weakest(&self) -> Vec<RankedElement> {
+        let mut answered: Vec<&ElementResult> = self.elements.iter().filter(|e| e.nrr.is_some()).collect();
+        answered.sort_by(|a, b| {
+            let (x, y) = (a.nrr.unwrap_or(0.0), b.nrr.unwrap_or(0.0));
+            x.total_cmp(&y).then(a.element.cmp(&b.element))
+        });
+        answered
+            .iter()
+            .zip(1u8..)
+            .map(|(e, rank)| RankedElement { rank, element: e.element, nrr: e.nrr.unwrap_or(0.0), grade: e.grade })
+            .collect()
+    }
 }
 
-/// The IKM of one service.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ServiceIkm {
-    /// The service code.
-    pub service: String,
-    /// Its IKM.
-    pub summary: IkmSummary,
+/// An element's place in the ranking by NRR.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct RankedElement {
+    /// 1 for the weakest element.
+    pub rank: u8,
+    /// Which element.
+    #[serde(rename = "id")]
+    pub element: Element,
+    /// Its NRR.
+    pub nrr: f64,
+    /// Its grade.
+    pub grade: Option<Grade>,
 }
 
-/// The IKM of a responses file: overall, per service, and what was read.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct IkmReport {
-    /// Data rows in the file.
-    pub rows_read: u64,
-    /// Rows rejected for a score outside 1–4.
-    pub rows_rejected: u64,
-    /// The IKM of all accepted rows.
-    pub overall: IkmSummary,
-    /// The IKM per service, by service code.
-    pub by_service: Vec<ServiceIkm>,
+/// Pairwise counts, sums and products of the scores of a group: enough to compute its IKM and
+/// the sampling error of that IKM exactly, in integers, from any table engine.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Moments {
+    /// Number of respondents in the group.
+    pub respondents: u64,
+    /// `both[i][k]`: respondents who answered elements i and k (`both[i][i]`: answers to i).
+    pub both: [[u64; 9]; 9],
+    /// `sum[i][k]`: sum of element i's scores over those who answered i and k.
+    pub sum: [[u64; 9]; 9],
+    /// `product[i][k]`: sum of score_i × score_k over those who answered i and k.
+    pub product: [[u64; 9]; 9],
+}
+
+impl Moments {
+    /// Adds one respondent's answers (`None` = not answered).
+    pub fn add(&mut self, scores: &[Option<u8>; 9]) {
+        self.respondents += 1;
+        for (i, a) in scores.iter().enumerate() {
+            let Some(a) = a else { continue };
+            for (k, b) in scores.iter().enumerate() {
+                let Some(b) = b else { continue };
+                self.both[i][k] += 1;
+                self.sum[i][k] += u64::from(*a);
+                self.product[i][k] += u64::from(*a) * u64::from(*b);
+            }
+        }
+    }
+
+    /// The count and sum of each element's answers.
+    pub fn tallies(&self) -> [ElementTally; 9] {
+        std::array::from_fn(|i| ElementTally { answers: self.both[i][i], sum: self.sum[i][i] })
+    }
+
+    /// The IKM of the group.
+    pub fn summary(&self, weight: WeightConvention) -> IkmSummary {
+        IkmSummary::from_tallies(self.respondents, self.tallies(), weight)
+    }
+
+    /// The standard error of the converted IKM, by linearisation (the delta method).
+    ///
+    /// The converted IKM is 25·Σᵢ w·mᵢ, where mᵢ is the mean of element i over those who
+    /// answered it. Respondent j contributes zⱼ = 25·Σᵢ w·(uᵢⱼ − mᵢ)/nᵢ over the elements they
+    /// answered; the variance is n/(n−1)·Σⱼ zⱼ², which expands into the pairwise sums kept here.
+    /// With complete answers this is the usual s/√n of the respondents' own converted scores.
+    /// `None` with fewer than two respondents or an element nobody answered.
+    pub fn standard_error(&self, weight: WeightConvention) -> Option<f64> {
+        let n = self.respondents;
+        if n < 2 || (0..9).any(|i| self.both[i][i] == 0) {
+            return None;
+        }
+        let w = weight.weight();
+        let mean: [f64; 9] = std::array::from_fn(|i| self.sum[i][i] as f64 / self.both[i][i] as f64);
+        let coef: [f64; 9] = std::array::from_fn(|i| 25.0 * w / self.both[i][i] as f64);
+        let mut total = 0.0;
+        for i in 0..9 {
+            for k in 0..9 {
+                let centred =
+                    self.product[i][k] as f64 - mean[k] * self.sum[i][k] as f64 - mean[i] * self.sum[k][i] as f64
+                        + mean[i] * mean[k] * self.both[i][k] as f64;
+                total += coef[i] * coef[k] * centred;
+            }
+        }
+        let variance = total.max(0.0) * n as f64 / (n - 1) as f64;
+        Some(variance.sqrt())
+    }
 }
 
 #[cfg(test)]
@@ -167,12 +254,12 @@ mod tests {
     #[test]
     fn perfect_answers_give_100_only_with_exact_weights() {
         let exact = IkmSummary::from_tallies(10, all(4, 10), WeightConvention::Exact);
-        assert!((exact.ikm_converted.unwrap() - 100.0).abs() < 1e-9);
+        assert_eq!(exact.ikm, Some(100.0));
         assert_eq!(exact.grade, Some(Grade::A));
         let r111 = IkmSummary::from_tallies(10, all(4, 10), WeightConvention::Rounded0111);
-        assert!((r111.ikm_converted.unwrap() - 99.9).abs() < 1e-9);
+        assert!((r111.ikm.unwrap() - 99.9).abs() < 1e-9);
         let r11 = IkmSummary::from_tallies(10, all(4, 10), WeightConvention::Rounded011);
-        assert!((r11.ikm_converted.unwrap() - 99.0).abs() < 1e-9);
+        assert!((r11.ikm.unwrap() - 99.0).abs() < 1e-9);
     }
 
     #[test]
@@ -183,7 +270,7 @@ mod tests {
         let s = IkmSummary::from_tallies(100, tallies, WeightConvention::Exact);
         // mean NRR = 2920 / 900; converted = that × 25
         let expected = 2920.0 / 900.0 * 25.0;
-        assert!((s.ikm_converted.unwrap() - expected).abs() < 1e-9);
+        assert!((s.ikm.unwrap() - expected).abs() < 1e-9);
         assert_eq!(s.grade, Some(Grade::B));
         assert_eq!(s.element(Element::U4).unwrap().grade, Some(Grade::A));
         assert_eq!(s.element(Element::U9).unwrap().nrr, Some(2.8));
@@ -196,6 +283,39 @@ mod tests {
         let s = IkmSummary::from_tallies(5, tallies, WeightConvention::Exact);
         assert_eq!(s.ikm, None);
         assert_eq!(s.element(Element::U9).unwrap().nrr, None);
+    }
+
+    #[test]
+    fn weakest_elements_come_first() {
+        let sums = [320, 310, 290, 400, 330, 340, 350, 300, 290];
+        let s =
+            IkmSummary::from_tallies(100, sums.map(|s| ElementTally { answers: 100, sum: s }), WeightConvention::Exact);
+        let ranked: Vec<&str> = s.weakest().iter().map(|r| r.element.id()).collect();
+        assert_eq!(ranked, ["U3", "U9", "U8", "U2", "U1", "U5", "U6", "U7", "U4"]);
+        assert_eq!(s.weakest()[0].rank, 1);
+        assert_eq!(s.label.as_deref(), Some("Baik"));
+    }
+
+    #[test]
+    fn standard_error_of_complete_answers_is_that_of_a_mean() {
+        // Respondents' converted scores: 100, 75, 50 (all 4s, all 3s, all 2s).
+        let mut m = Moments::default();
+        for s in [4, 3, 2] {
+            m.add(&[Some(s); 9]);
+        }
+        let se = m.standard_error(WeightConvention::Exact).unwrap();
+        // s = 25, s/√3
+        assert!((se - 25.0 / 3f64.sqrt()).abs() < 1e-9, "{se}");
+        assert!((m.summary(WeightConvention::Exact).ikm.unwrap() - 75.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn standard_error_needs_two_respondents() {
+        let mut m = Moments::default();
+        m.add(&[Some(4); 9]);
+        assert_eq!(m.standard_error(WeightConvention::Exact), None);
+        m.add(&[Some(4); 9]);
+        assert_eq!(m.standard_error(WeightConvention::Exact), Some(0.0));
     }
 
     #[test]

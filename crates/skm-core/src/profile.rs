@@ -125,6 +125,159 @@ pub mod labels {
 /// The youngest and oldest age the survey accepts.
 pub const AGE_RANGE: std::ops::RangeInclusive<u8> = 15..=100;
 
+/// Other ways files write the profile answers, by code: older school names, gender words.
+const ALIASES: [(&str, &[&str]); 12] = [
+    ("L", &["laki-laki", "laki laki", "pria", "male", "m"]),
+    ("P", &["perempuan", "wanita", "female", "f", "w"]),
+    ("SD", &["sd/sederajat", "mi"]),
+    ("SMP", &["smp/sederajat", "sltp", "mts"]),
+    ("SMA", &["sma/smk", "smk", "slta", "ma", "sma/sederajat"]),
+    ("D1-D3", &["d1", "d2", "d3", "diploma", "d1/d2/d3", "d1-d3", "d1–d3"]),
+    ("D4/S1", &["s1", "d4", "s1/d4", "sarjana", "d4/s1"]),
+    ("S2", &["magister", "master"]),
+    ("S3", &["doktor", "doctorate"]),
+    ("Swasta", &["pegawai swasta", "karyawan swasta", "karyawan"]),
+    ("Wirausaha", &["wiraswasta", "pengusaha"]),
+    ("Lainnya", &["lain-lain", "lainnya", "other", "pelajar/mahasiswa", "pelajar", "mahasiswa"]),
+];
+
+/// Looks up a choice by what a file writes: its code, its label in either language, or a
+/// common alias (`Laki-laki`, `S1`, `SLTA`, `Wiraswasta`); case and spacing are ignored.
+pub fn choice_from_text<T: Copy>(choices: &[Choice<T>], text: &str) -> Option<T> {
+    let wanted = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    choices
+        .iter()
+        .find(|ch| {
+            ch.code.eq_ignore_ascii_case(&wanted)
+                || ch.label.id.to_lowercase() == wanted
+                || ch.label.en.to_lowercase() == wanted
+                || ALIASES.iter().any(|(code, words)| *code == ch.code && words.contains(&wanted.as_str()))
+        })
+        .map(|ch| ch.value)
+}
+
+/// An age band of the report's respondent profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum AgeBand {
+    /// 20 years or younger.
+    #[serde(rename = "<=20")]
+    UpTo20,
+    /// 21–30 years.
+    #[serde(rename = "21-30")]
+    From21To30,
+    /// 31–40 years.
+    #[serde(rename = "31-40")]
+    From31To40,
+    /// 41–50 years.
+    #[serde(rename = "41-50")]
+    From41To50,
+    /// 51–60 years.
+    #[serde(rename = "51-60")]
+    From51To60,
+    /// Older than 60.
+    #[serde(rename = ">60")]
+    Over60,
+}
+
+/// The age bands in order, with their codes and labels.
+pub const AGE_BANDS: [Choice<AgeBand>; 6] = [
+    c(AgeBand::UpTo20, "<=20", "≤ 20 tahun", "≤ 20 years"),
+    c(AgeBand::From21To30, "21-30", "21–30 tahun", "21–30 years"),
+    c(AgeBand::From31To40, "31-40", "31–40 tahun", "31–40 years"),
+    c(AgeBand::From41To50, "41-50", "41–50 tahun", "41–50 years"),
+    c(AgeBand::From51To60, "51-60", "51–60 tahun", "51–60 years"),
+    c(AgeBand::Over60, ">60", "> 60 tahun", "> 60 years"),
+];
+
+impl AgeBand {
+    /// The band of an age in years.
+    pub fn of_age(age: u8) -> AgeBand {
+        match age {
+            0..=20 => AgeBand::UpTo20,
+            21..=30 => AgeBand::From21To30,
+            31..=40 => AgeBand::From31To40,
+            41..=50 => AgeBand::From41To50,
+            51..=60 => AgeBand::From51To60,
+            _ => AgeBand::Over60,
+        }
+    }
+}
+
+/// Reads an age as files write it (`34`, `34 tahun`, `34.0`); `None` unless it is within [`AGE_RANGE`].
+pub fn parse_age(text: &str) -> Option<u8> {
+    let digits: String = text.trim().chars().take_while(|c| c.is_ascii_digit()).collect();
+    let rest = text.trim()[digits.len()..].trim();
+    let rest_ok = rest.is_empty()
+        || rest.eq_ignore_ascii_case("tahun")
+        || rest.eq_ignore_ascii_case("th")
+        || rest.trim_start_matches(['.', ',']).chars().all(|c| c == '0');
+    let age: u8 = digits.parse().ok()?;
+    (rest_ok && AGE_RANGE.contains(&age)).then_some(age)
+}
+
+/// Which question of the profile a breakdown is by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProfileField {
+    /// Jenis kelamin.
+    Gender,
+    /// Usia, in bands.
+    AgeBand,
+    /// Pendidikan.
+    Education,
+    /// Pekerjaan.
+    Occupation,
+}
+
+/// The profile fields in the order reports show them.
+pub const PROFILE_FIELDS: [ProfileField; 4] =
+    [ProfileField::Gender, ProfileField::AgeBand, ProfileField::Education, ProfileField::Occupation];
+
+impl ProfileField {
+    /// The column name in tables (`gender`, `age_band`, `education`, `occupation`).
+    pub fn column(self) -> &'static str {
+        match self {
+            ProfileField::Gender => "gender",
+            ProfileField::AgeBand => "age_band",
+            ProfileField::Education => "education",
+            ProfileField::Occupation => "occupation",
+        }
+    }
+
+    /// The question's label.
+    pub fn label(self) -> Text {
+        match self {
+            ProfileField::Gender => labels::GENDER,
+            ProfileField::AgeBand => Text { id: "Kelompok usia", en: "Age group" },
+            ProfileField::Education => labels::EDUCATION,
+            ProfileField::Occupation => labels::OCCUPATION,
+        }
+    }
+
+    /// The codes of its answers, in questionnaire order.
+    pub fn codes(self) -> Vec<&'static str> {
+        match self {
+            ProfileField::Gender => GENDERS.iter().map(|c| c.code).collect(),
+            ProfileField::AgeBand => AGE_BANDS.iter().map(|c| c.code).collect(),
+            ProfileField::Education => EDUCATIONS.iter().map(|c| c.code).collect(),
+            ProfileField::Occupation => OCCUPATIONS.iter().map(|c| c.code).collect(),
+        }
+    }
+
+    /// The label of one of its answers, by code.
+    pub fn value_label(self, code: &str) -> Option<Text> {
+        fn find<T>(choices: &[Choice<T>], code: &str) -> Option<Text> {
+            choices.iter().find(|c| c.code == code).map(|c| c.label)
+        }
+        match self {
+            ProfileField::Gender => find(&GENDERS, code),
+            ProfileField::AgeBand => find(&AGE_BANDS, code),
+            ProfileField::Education => find(&EDUCATIONS, code),
+            ProfileField::Occupation => find(&OCCUPATIONS, code),
+        }
+    }
+}
+
 /// Looks up a choice by its code (case-insensitive).
 pub fn choice_by_code<T: Copy>(choices: &[Choice<T>], code: &str) -> Option<T> {
     choices.iter().find(|ch| ch.code.eq_ignore_ascii_case(code.trim())).map(|ch| ch.value)
@@ -168,5 +321,31 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", ch.code));
         }
         assert_eq!(choice_by_code(&GENDERS, "p"), Some(Gender::Female));
+    }
+
+    #[test]
+    fn profile_answers_as_files_write_them() {
+        assert_eq!(choice_from_text(&GENDERS, "Laki-laki"), Some(Gender::Male));
+        assert_eq!(choice_from_text(&GENDERS, " perempuan "), Some(Gender::Female));
+        assert_eq!(choice_from_text(&EDUCATIONS, "S1"), Some(Education::D4S1));
+        assert_eq!(choice_from_text(&EDUCATIONS, "SMA/sederajat"), Some(Education::Sma));
+        assert_eq!(choice_from_text(&EDUCATIONS, "SLTA"), Some(Education::Sma));
+        assert_eq!(choice_from_text(&OCCUPATIONS, "Wiraswasta"), Some(Occupation::Wirausaha));
+        assert_eq!(choice_from_text(&OCCUPATIONS, "Pegawai swasta"), Some(Occupation::Swasta));
+        assert_eq!(choice_from_text(&OCCUPATIONS, "Astronot"), None);
+    }
+
+    #[test]
+    fn ages_and_bands() {
+        assert_eq!(parse_age("34"), Some(34));
+        assert_eq!(parse_age("34 tahun"), Some(34));
+        assert_eq!(parse_age("34.0"), Some(34));
+        assert_eq!(parse_age("3"), None);
+        assert_eq!(parse_age("tiga puluh"), None);
+        assert_eq!(parse_age("34.5"), None);
+        assert_eq!(AgeBand::of_age(20), AgeBand::UpTo20);
+        assert_eq!(AgeBand::of_age(21), AgeBand::From21To30);
+        assert_eq!(AgeBand::of_age(61), AgeBand::Over60);
+        assert_eq!(ProfileField::AgeBand.value_label("31-40").map(|t| t.id), Some("31–40 tahun"));
     }
 }

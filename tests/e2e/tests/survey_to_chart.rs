@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use fantoccini::Locator;
 use skm_core::format::decimal_id;
-use skm_core::{WeightConvention, ELEMENTS};
+use skm_core::{IkmOptions, ELEMENTS};
 use skm_e2e::{Harness, ADMIN_TOKEN};
 
 const SERVICE: &str = "publikasi-media-sosial";
@@ -79,13 +79,18 @@ async fn survey_to_dashboard_chart() {
     let shown_respondents = c.find(Locator::Css("#respondents")).await.unwrap().text().await.unwrap();
 
     // The same numbers as the native analytics on the same export.
-    let expected = skm_analytics::ikm_from_csv("responses.csv", csv.as_bytes(), WeightConvention::Exact).unwrap();
-    assert_eq!(expected.overall.respondents, before + 1);
-    let expected_ikm = decimal_id(expected.overall.ikm_converted.unwrap(), 2);
+    let input = skm_analytics::Input { name: "responses.csv", bytes: csv.as_bytes() };
+    let analysis = skm_analytics::ikm_of_files(&[input], &IkmOptions::default()).unwrap();
+    let expected = &analysis.overall.summary;
+    assert_eq!(expected.respondents, before + 1);
+    let expected_ikm = decimal_id(expected.ikm.unwrap(), 2);
     assert_eq!(shown_ikm, expected_ikm);
     assert_eq!(shown_respondents, skm_core::format::integer_id(before + 1));
     let grade = c.find(Locator::Css("#ikm-grade")).await.unwrap().text().await.unwrap();
-    assert!(grade.contains(expected.overall.grade.unwrap().letter()), "{grade}");
+    assert!(grade.contains(expected.grade.unwrap().letter()), "{grade}");
+    let ci = analysis.overall.ci.as_ref().unwrap();
+    let shown_ci = c.find(Locator::Css("#ikm-ci")).await.unwrap().text().await.unwrap();
+    assert!(shown_ci.ends_with(&format!("{}–{}", decimal_id(ci.low, 2), decimal_id(ci.high, 2))), "{shown_ci}");
 
     // The chart: an SVG with the nine element labels and the NRR of U1 as the page shows it.
     let labels = c
@@ -99,7 +104,7 @@ async fn survey_to_dashboard_chart() {
     for e in ELEMENTS {
         assert!(labels.iter().any(|t| t == e.id()), "chart label {} missing: {labels:?}", e.id());
     }
-    let u1 = expected.overall.elements[0].nrr.unwrap();
+    let u1 = expected.elements[0].nrr.unwrap();
     assert!(labels.contains(&decimal_id(u1, 2)), "U1's NRR {} not on the chart: {labels:?}", decimal_id(u1, 2));
     let resources =
         c.execute("return performance.getEntriesByType('resource').map(e => e.name);", vec![]).await.unwrap();

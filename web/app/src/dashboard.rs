@@ -2,7 +2,7 @@
 
 use gloo_storage::{SessionStorage, Storage};
 use skm_core::format::decimal_id;
-use skm_core::{IkmReport, Lang, WeightConvention};
+use skm_core::{GroupBy, IkmAnalysis, IkmOptions, Lang};
 use skm_worker_protocol::{Reply, Request};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -25,7 +25,7 @@ pub struct DashboardProps {
 enum Phase {
     SignedOut,
     Busy,
-    Done { report: Box<IkmReport>, worker_ms: f64 },
+    Done { analysis: Box<IkmAnalysis>, worker_ms: f64 },
     Failed(String),
 }
 
@@ -52,9 +52,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     let on_reply = {
         let phase = phase.clone();
         Callback::from(move |reply: Reply| match reply {
-            Reply::Ikm { report, elapsed_ms } => {
-                phase.set(Phase::Done { report: Box::new(report), worker_ms: elapsed_ms })
-            }
+            Reply::Ikm { analysis, elapsed_ms } => phase.set(Phase::Done { analysis, worker_ms: elapsed_ms }),
             Reply::Error { message } => phase.set(Phase::Failed(message)),
             Reply::Ready => {}
         })
@@ -82,7 +80,8 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
                         Err(e) => return phase.set(Phase::Failed(e)),
                     }
                 }
-                let request = Request::Ikm { file: "responses.csv".into(), csv, weight: WeightConvention::Exact };
+                let options = IkmOptions { by: vec![GroupBy::Service], ..IkmOptions::default() };
+                let request = Request::Ikm { file: "responses.csv".into(), csv, options };
                 if let Some(Err(e)) = slot.as_ref().map(|w| w.send(&request)) {
                     phase.set(Phase::Failed(e));
                 }
@@ -124,7 +123,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
         Phase::Failed(message) => {
             html! { <>{ sign_in }<p id="dashboard-error" class="error" role="alert">{ message }</p></> }
         }
-        Phase::Done { report, worker_ms } => results(report, *worker_ms, &services, l),
+        Phase::Done { analysis, worker_ms } => results(analysis, *worker_ms, &services, l),
     };
     html! {
         <main class="page dashboard">
@@ -139,12 +138,15 @@ fn figure(value: Option<f64>, decimals: usize) -> String {
     value.map_or_else(|| "–".to_owned(), |v| decimal_id(v, decimals))
 }
 
-fn results(report: &IkmReport, worker_ms: f64, services: &[ServiceInfo], l: Lang) -> Html {
+fn results(analysis: &IkmAnalysis, worker_ms: f64, services: &[ServiceInfo], l: Lang) -> Html {
     let name_of = |code: &str| {
         services.iter().find(|s| s.code == code).map_or_else(|| code.to_owned(), |s| s.name_in(l).to_owned())
     };
-    let o = &report.overall;
-    let value = figure(o.ikm_converted, 2);
+    let o = &analysis.overall.summary;
+    let value = figure(o.ikm, 2);
+    let interval = analysis.overall.ci.as_ref().map_or_else(String::new, |ci| {
+        format!("{} {}–{}", texts::CI_95.get(l), decimal_id(ci.low, 2), decimal_id(ci.high, 2))
+    });
     let grade = o.grade.map_or_else(|| "–".to_owned(), |g| format!("{} ({})", g.letter(), g.label().get(l)));
     let chart = match skm_charts::nrr_per_element_svg(o, l, 720, 360) {
         Ok(svg) => Html::from_html_unchecked(AttrValue::from(svg)),
@@ -157,12 +159,13 @@ fn results(report: &IkmReport, worker_ms: f64, services: &[ServiceInfo], l: Lang
                     <div class="card-label">{ texts::IKM_UNIT.get(l) }</div>
                     <div id="ikm-value" class="card-value">{ value }</div>
                     <div id="ikm-grade" class="card-sub">{ texts::GRADE.get(l) }{ ": " }{ grade }</div>
+                    <div id="ikm-ci" class="card-sub">{ interval }</div>
                 </div>
                 <div class="card">
                     <div class="card-label">{ texts::RESPONDENTS.get(l) }</div>
                     <div id="respondents" class="card-value">{ skm_core::format::integer_id(o.respondents) }</div>
                     <div class="card-sub">{ texts::WEIGHT.get(l) }{ ": " }{ o.weight.name() }
-                        { if report.rows_rejected > 0 { format!(" · {} {}", report.rows_rejected, texts::REJECTED_ROWS.get(l)) } else { String::new() } }
+                        { if analysis.input.rows_dropped > 0 { format!(" · {} {}", analysis.input.rows_dropped, texts::REJECTED_ROWS.get(l)) } else { String::new() } }
                     </div>
                 </div>
             </section>
@@ -191,11 +194,11 @@ fn results(report: &IkmReport, worker_ms: f64, services: &[ServiceInfo], l: Lang
                     <th class="num">{ "IKM" }</th><th>{ texts::GRADE.get(l) }</th>
                 </tr></thead>
                 <tbody>
-                    { for report.by_service.iter().map(|s| html! {
+                    { for analysis.groups.iter().map(|s| html! {
                         <tr>
-                            <td>{ name_of(&s.service) }</td>
+                            <td>{ name_of(s.key.service.as_deref().unwrap_or_default()) }</td>
                             <td class="num">{ skm_core::format::integer_id(s.summary.respondents) }</td>
-                            <td class="num">{ figure(s.summary.ikm_converted, 2) }</td>
+                            <td class="num">{ figure(s.summary.ikm, 2) }</td>
                             <td>{ s.summary.grade.map_or("–", |g| g.letter()) }</td>
                         </tr>
                     }) }

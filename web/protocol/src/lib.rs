@@ -5,7 +5,7 @@
 //! while the worker's wasm is still loading).
 
 use serde::{Deserialize, Serialize};
-use skm_core::{IkmReport, WeightConvention};
+use skm_core::{IkmAnalysis, IkmOptions};
 
 /// The file name of the worker's loader script in `dist/` (from Trunk's `data-loader-shim`).
 pub const WORKER_SCRIPT: &str = "/skm-worker_loader.js";
@@ -14,14 +14,14 @@ pub const WORKER_SCRIPT: &str = "/skm-worker_loader.js";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Request {
-    /// Compute the IKM of a canonical responses CSV.
+    /// Compute the IKM analysis of a responses file (any format the analytics reads).
     Ikm {
         /// Name of the file, for messages.
         file: String,
-        /// The CSV text.
+        /// The file's text.
         csv: String,
-        /// Weight convention.
-        weight: WeightConvention,
+        /// Weight convention and grouping.
+        options: IkmOptions,
     },
 }
 
@@ -31,10 +31,10 @@ pub enum Request {
 pub enum Reply {
     /// The worker is loaded and listening.
     Ready,
-    /// The IKM of the file, with the time the computation took.
+    /// The IKM analysis of the file, with the time the computation took.
     Ikm {
         /// The result.
-        report: IkmReport,
+        analysis: Box<IkmAnalysis>,
         /// Milliseconds spent parsing and computing in the worker.
         elapsed_ms: f64,
     },
@@ -77,7 +77,8 @@ mod tests {
 
     #[test]
     fn messages_round_trip() {
-        let r = Request::Ikm { file: "a.csv".into(), csv: "id\n".into(), weight: WeightConvention::Rounded011 };
+        let options = IkmOptions { weight: skm_core::WeightConvention::Rounded011, ..IkmOptions::default() };
+        let r = Request::Ikm { file: "a.csv".into(), csv: "id\n".into(), options };
         assert_eq!(Request::from_json(&r.to_json()), Ok(r));
         assert_eq!(Reply::from_json(&Reply::Ready.to_json()), Ok(Reply::Ready));
         assert!(Reply::from_json("nope").is_err());

@@ -10,10 +10,11 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 fn handle(text: &str, now: &dyn Fn() -> f64) -> Reply {
     match Request::from_json(text) {
-        Ok(Request::Ikm { file, csv, weight }) => {
+        Ok(Request::Ikm { file, csv, options }) => {
             let start = now();
-            match skm_analytics::ikm_from_csv(&file, csv.as_bytes(), weight) {
-                Ok(report) => Reply::Ikm { report, elapsed_ms: now() - start },
+            let input = skm_analytics::Input { name: &file, bytes: csv.as_bytes() };
+            match skm_analytics::ikm_of_files(&[input], &options) {
+                Ok(analysis) => Reply::Ikm { analysis: Box::new(analysis), elapsed_ms: now() - start },
                 Err(e) => Reply::Error { message: e.to_string() },
             }
         }

@@ -1,0 +1,216 @@
+//! Reading offices' files into typed columns: survey responses (canonical CSV, Excel's
+//! semicolon CSV, XLSX, Google Forms exports) and service requests (for the population).
+//!
+//! Every row is checked cell by cell; a bad row is reported with file, row, column and reason
+//! and left out, and the good rows are kept.
+
+mod columns;
+mod mapping;
+mod requests;
+mod sheet;
+
+use std::collections::HashSet;
+
+use skm_core::analysis::{FileSummary, InputSummary};
+use skm_core::date::{epoch_days, parse_date};
+use skm_core::issue::{InputIssue, IssueKind};
+use skm_core::profile::{choice_from_text, code_of, parse_age, AgeBand, AGE_BANDS, EDUCATIONS, GENDERS, OCCUPATIONS};
+use skm_core::{Element, ELEMENTS};
+
+pub use mapping::Mapping;
+pub use requests::{read_requests, RequestTable};
+
+use self::columns::Columns;
+use self::mapping::Field;
+use self::sheet::{read_sheet, RowSink};
+use crate::AnalyticsError;
+
+/// A file given to the analytics: its name (for messages) and its bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// The file's name as the user gave it.
+    pub name: &'a str,
+    /// Its content.
+    pub bytes: &'a [u8],
+}
+
+/// The accepted survey responses, column by column, and what was read.
+#[derive(Debug, Clone, Default)]
+pub struct ResponseTable {
+    /// Service code of each respondent.
+    pub service: Vec<String>,
+    /// Submission date as days since 1970-01-01, if given.
+    pub date: Vec<Option<i32>>,
+    /// Scores 1–4 of U1–U9, `None` where unanswered.
+    pub scores: [Vec<Option<u8>>; 9],
+    /// Gender code (`L`/`P`).
+    pub gender: Vec<Option<&'static str>>,
+    /// Age band code (`21-30`).
+    pub age_band: Vec<Option<&'static str>>,
+    /// Education code.
+    pub education: Vec<Option<&'static str>>,
+    /// Occupation code.
+    pub occupation: Vec<Option<&'static str>>,
+    /// The files read and the problems found.
+    pub input: InputSummary,
+}
+
+impl ResponseTable {
+    /// Number of accepted respondents.
+    pub fn len(&self) -> u64 {
+        self.service.len() as u64
+    }
+
+    /// True when no respondent was accepted.
+    pub fn is_empty(&self) -> bool {
+        self.service.is_empty()
+    }
+}
+
+/// Reads response files into one table; a file that cannot be read at all is an error, a bad
+/// row is reported and left out.
+pub fn read_responses(inputs: &[Input<'_>], mapping: &Mapping) -> Result<ResponseTable, AnalyticsError> {
+    let mut table = ResponseTable::default();
+    let mut seen_ids = HashSet::new();
+    for input in inputs {
+        let mut sink = ResponseSink {
+            file: input.name,
+            mapping,
+            columns: None,
+            table: &mut table,
+            seen_ids: &mut seen_ids,
+            read: 0,
+            dropped: 0,
+        };
+        let format = read_sheet(input.name, input.bytes, &mut sink)?;
+        let (read, dropped) = (sink.read, sink.dropped);
+        let layout = sink.columns.as_ref().map_or("", |c| c.layout.name()).to_owned();
+        table.input.rows_read += read;
+        table.input.files.push(FileSummary {
+            file: input.name.to_owned(),
+            role: "responses".to_owned(),
+            format,
+            layout,
+            rows_read: read,
+            rows_dropped: dropped,
+        });
+    }
+    table.input.finish();
+    Ok(table)
+}
+
+struct ResponseSink<'a> {
+    file: &'a str,
+    mapping: &'a Mapping,
+    columns: Option<Columns>,
+    table: &'a mut ResponseTable,
+    seen_ids: &'a mut HashSet<String>,
+    read: u64,
+    dropped: u64,
+}
+
+/// One row, read cell by cell.
+struct Row {
+    service: String,
+    date: Option<i32>,
+    scores: [Option<u8>; 9],
+    gender: Option<&'static str>,
+    age_band: Option<&'static str>,
+    education: Option<&'static str>,
+    occupation: Option<&'static str>,
+    issues: Vec<InputIssue>,
+}
+
+impl RowSink for ResponseSink<'_> {
+    fn header(&mut self, header: &[String]) -> Result<(), AnalyticsError> {
+        self.columns = Some(Columns::from_header(self.file, header, self.mapping)?);
+        Ok(())
+    }
+
+    fn row(&mut self, number: u64, cells: &[&str]) {
+        let Some(columns) = &self.columns else { return };
+        self.read += 1;
+        let row = read_row(self.file, number, cells, columns, self.mapping, self.seen_ids);
+        let input = &mut self.table.input;
+        if let Some(reason) = row.issues.iter().find(|i| i.kind.drops_row()).map(|i| i.kind) {
+            self.dropped += 1;
+            input.count_drop(reason);
+            for mut issue in row.issues {
+                issue.row_dropped = true;
+                input.push_issue(issue);
+            }
+            return;
+        }
+        input.cells_ignored += row.issues.len() as u64;
+        for issue in row.issues {
+            input.push_issue(issue);
+        }
+        let t = &mut *self.table;
+        t.service.push(row.service);
+        t.date.push(row.date);
+        for (column, score) in t.scores.iter_mut().zip(row.scores) {
+            column.push(score);
+        }
+        t.gender.push(row.gender);
+        t.age_band.push(row.age_band);
+        t.education.push(row.education);
+        t.occupation.push(row.occupation);
+    }
+}
+
+fn read_row(
+    file: &str,
+    number: u64,
+    cells: &[&str],
+    columns: &Columns,
+    mapping: &Mapping,
+    seen_ids: &mut HashSet<String>,
+) -> Row {
+    let mut issues = Vec::new();
+    let mut issue = |column: &str, value: &str, kind| issues.push(InputIssue::new(file, number, column, value, kind));
+    let cell = |field| columns.cell(cells, field).map(|(v, h)| (v.trim(), h)).filter(|(v, _)| !v.is_empty());
+
+    let mut scores = [None; 9];
+    for e in ELEMENTS {
+        if let Some((value, header)) = cell(Field::Score(e)) {
+            match mapping.score(e, value) {
+                Ok(score) => scores[e.index()] = score,
+                Err(kind) => issue(header, value, kind),
+            }
+        }
+    }
+    let mut date = None;
+    if let Some((value, header)) = cell(Field::SubmittedAt) {
+        match parse_date(value) {
+            Some(d) => date = Some(epoch_days(d)),
+            None => issue(header, value, IssueKind::BadDate),
+        }
+    }
+    if let Some((id, header)) = cell(Field::Id) {
+        if !seen_ids.insert(id.to_owned()) {
+            issue(header, id, IssueKind::DuplicateId);
+        }
+    }
+    if scores.iter().all(Option::is_none) {
+        let header = columns.cell(cells, Field::Score(Element::U1)).map_or("u1", |(_, h)| h);
+        issue(header, "", IssueKind::NoAnswers);
+    }
+    let mut choice = |field: Field, kind: IssueKind, code: &dyn Fn(&str) -> Option<&'static str>| {
+        let (value, header) = cell(field)?;
+        let found = code(value);
+        if found.is_none() {
+            issue(header, value, kind);
+        }
+        found
+    };
+    let unknown = IssueKind::UnknownChoice;
+    let gender = choice(Field::Gender, unknown, &|v| choice_from_text(&GENDERS, v).map(|g| code_of(&GENDERS, g)));
+    let education =
+        choice(Field::Education, unknown, &|v| choice_from_text(&EDUCATIONS, v).map(|e| code_of(&EDUCATIONS, e)));
+    let occupation =
+        choice(Field::Occupation, unknown, &|v| choice_from_text(&OCCUPATIONS, v).map(|o| code_of(&OCCUPATIONS, o)));
+    let age_band =
+        choice(Field::Age, IssueKind::BadAge, &|v| parse_age(v).map(|age| code_of(&AGE_BANDS, AgeBand::of_age(age))));
+    let service = cell(Field::Service).map(|(v, _)| mapping.service(v)).unwrap_or_default();
+    Row { service, date, scores, gender, age_band, education, occupation, issues }
+}

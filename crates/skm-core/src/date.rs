@@ -1,0 +1,159 @@
+//! Reading the dates that offices' files contain: ISO, `dd/mm/yyyy` and `12 Januari 2026`.
+//!
+//! A timestamp keeps the calendar date its writer saw: `2026-01-12T23:30:00+07:00` is
+//! 12 January. A UTC (`Z`) timestamp is moved to WIB (UTC+7), the time zone of the reference
+//! offices. Slashed dates are day first, as Indonesian spreadsheets write them, unless the year
+//! comes first (`2026/01/12`, as Google Forms' CSV download writes it).
+
+use jiff::civil::Date;
+
+/// The Indonesian month names and their usual abbreviations, January first.
+const MONTHS: [&[&str]; 12] = [
+    &["januari", "jan"],
+    &["februari", "pebruari", "feb", "peb"],
+    &["maret", "mar"],
+    &["april", "apr"],
+    &["mei"],
+    &["juni", "jun"],
+    &["juli", "jul"],
+    &["agustus", "agu", "agt", "ags"],
+    &["september", "sep", "sept"],
+    &["oktober", "okt"],
+    &["november", "nov", "nop", "nopember"],
+    &["desember", "des"],
+];
+
+/// The English month names, January first (files written by English-language tools).
+const MONTHS_EN: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// WIB, UTC+7: where a `Z` timestamp is read.
+const WIB_HOURS: i8 = 7;
+
+/// Parses a date or timestamp as the files of an office write it; `None` if it is not one.
+pub fn parse_date(text: &str) -> Option<Date> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    iso(text).or_else(|| slashed(text)).or_else(|| spelled(text))
+}
+
+/// Days since 1970-01-01, the representation of a date in a table.
+pub fn epoch_days(date: Date) -> i32 {
+    (date - jiff::civil::date(1970, 1, 1)).get_days()
+}
+
+/// The date `days` days after 1970-01-01.
+pub fn from_epoch_days(days: i32) -> Option<Date> {
+    jiff::civil::date(1970, 1, 1).checked_add(jiff::Span::new().days(days)).ok()
+}
+
+fn iso(text: &str) -> Option<Date> {
+    let b = text.as_bytes();
+    let looks_iso = b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && b[..4].iter().all(u8::is_ascii_digit);
+    if !looks_iso {
+        return None;
+    }
+    if text.ends_with(['Z', 'z']) {
+        let ts: jiff::Timestamp = text.parse().ok()?;
+        return Some(ts.to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(WIB_HOURS))).date());
+    }
+    text.parse::<jiff::civil::DateTime>().ok().map(|dt| dt.date()).or_else(|| text.parse::<Date>().ok())
+}
+
+fn slashed(text: &str) -> Option<Date> {
+    let first = text.split_whitespace().next()?;
+    let parts: Vec<&str> = first.split(['/', '-', '.']).collect();
+    let [a, b, c] = parts.as_slice() else { return None };
+    let number = |s: &str| -> Option<i32> {
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|c| c.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    };
+    let (a, b, c) = (number(a)?, number(b)?, number(c)?);
+    let (year, month, day) = if parts[0].len() == 4 { (a, b, c) } else { (c, b, a) };
+    if parts[0].len() != 4 && parts[2].len() != 4 {
+        return None;
+    }
+    civil(year, month, day)
+}
+
+fn spelled(text: &str) -> Option<Date> {
+    // "Senin, 12 Januari 2026 09.30" → drop the weekday before a comma.
+    let text = text.split_once(',').map_or(text, |(_, rest)| rest);
+    let mut words = text.split_whitespace();
+    let day: i32 = words.next()?.parse().ok()?;
+    let month = month_number(words.next()?)?;
+    let year: i32 = words.next()?.parse().ok()?;
+    civil(year, month, day)
+}
+
+fn month_number(word: &str) -> Option<i32> {
+    let word = word.trim_end_matches('.').to_lowercase();
+    let position = MONTHS
+        .iter()
+        .position(|names| names.contains(&word.as_str()))
+        .or_else(|| MONTHS_EN.iter().position(|name| *name == word || (word.len() == 3 && name.starts_with(&word))))?;
+    i32::try_from(position + 1).ok()
+}
+
+fn civil(year: i32, month: i32, day: i32) -> Option<Date> {
+    Date::new(i16::try_from(year).ok()?, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn iso_dates_and_timestamps() {
+        assert_eq!(parse_date("2026-01-12"), Some(date(2026, 1, 12)));
+        assert_eq!(parse_date("2026-01-12T23:30:00+07:00"), Some(date(2026, 1, 12)));
+        assert_eq!(parse_date("2026-01-12 09:30:00"), Some(date(2026, 1, 12)));
+        // 20:30 UTC is 03:30 the next morning in WIB.
+        assert_eq!(parse_date("2026-01-12T20:30:00Z"), Some(date(2026, 1, 13)));
+    }
+
+    #[test]
+    fn day_first_and_year_first_slashes() {
+        assert_eq!(parse_date("12/01/2026"), Some(date(2026, 1, 12)));
+        assert_eq!(parse_date("12/01/2026 9:30:15"), Some(date(2026, 1, 12)));
+        assert_eq!(parse_date("2/3/2026"), Some(date(2026, 3, 2)));
+        assert_eq!(parse_date("12-01-2026"), Some(date(2026, 1, 12)));
+        assert_eq!(parse_date("2026/01/12 9:30:15 AM GMT+7"), Some(date(2026, 1, 12)));
+    }
+
+    #[test]
+    fn spelled_months() {
+        assert_eq!(parse_date("12 Januari 2026"), Some(date(2026, 1, 12)));
+        assert_eq!(parse_date("Senin, 12 Januari 2026"), Some(date(2026, 1, 12)));
+        assert_eq!(parse_date("1 Agt 2026"), Some(date(2026, 8, 1)));
+        assert_eq!(parse_date("17 Agustus 2026 08.00"), Some(date(2026, 8, 17)));
+        assert_eq!(parse_date("3 March 2026"), Some(date(2026, 3, 3)));
+    }
+
+    #[test]
+    fn broken_dates_are_refused() {
+        for bad in ["", "31/02/2026", "2026-13-01", "12 Brumaire 2026", "kemarin", "12/01/26", "1/2/3/2026"] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn epoch_days_round_trip() {
+        assert_eq!(epoch_days(date(1970, 1, 2)), 1);
+        assert_eq!(from_epoch_days(epoch_days(date(2026, 1, 12))), Some(date(2026, 1, 12)));
+    }
+}
