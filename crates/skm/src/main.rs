@@ -4,6 +4,9 @@
 
 mod catalog;
 mod demo;
+mod ikm;
+mod ikm_csv;
+mod ikm_table;
 mod serve;
 
 use clap::{Parser, Subcommand};
@@ -24,6 +27,10 @@ enum Command {
     Demo(demo::DemoArgs),
     /// List the service standards, or check standard documents of your own.
     Catalog(catalog::CatalogArgs),
+    /// Compute the IKM of survey response files (CSV, Excel, Google Forms), overall and by group.
+    Ikm(ikm::IkmArgs),
+    /// Print the Krejcie–Morgan sample size for a population of N service users.
+    SampleSize(ikm::SampleSizeArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -34,13 +41,16 @@ fn main() -> std::process::ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
+    let success = |()| std::process::ExitCode::SUCCESS;
     let result = match cli.command {
-        Command::Serve(args) => serve::run(args),
-        Command::Demo(args) => demo::run(args),
-        Command::Catalog(args) => catalog::run(args),
+        Command::Serve(args) => serve::run(args).map(success),
+        Command::Demo(args) => demo::run(args).map(success),
+        Command::Catalog(args) => catalog::run(args).map(success),
+        Command::Ikm(args) => ikm::run(args),
+        Command::SampleSize(args) => ikm::sample_size(args),
     };
     match result {
-        Ok(()) => std::process::ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("galat / error: {e:#}");
             std::process::ExitCode::FAILURE

@@ -1,0 +1,140 @@
+//! `skm ikm`: the IKM of response files, as a table, JSON or CSV; and `skm sample-size`.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use skm_analytics::{analyse_ikm, read_requests, read_responses, Input, Mapping, Population};
+use skm_core::analysis::{GroupBy, IkmOptions};
+use skm_core::{Lang, PeriodKind, WeightConvention};
+
+use crate::{ikm_csv, ikm_table};
+
+/// Arguments of `skm ikm`.
+#[derive(Debug, clap::Args)]
+pub struct IkmArgs {
+    /// Response files: canonical CSV, Excel CSV (semicolon, BOM), XLSX/XLS/ODS, or a Google Forms
+    /// export (CSV or XLSX). Several files are analysed together.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Group by: service, period, both (service,period) or none.
+    #[arg(long, value_delimiter = ',', default_value = "service", value_parser = parse_by)]
+    by: Vec<Option<GroupBy>>,
+    /// Length of a period: year, semester, quarter or month.
+    #[arg(long, default_value = "year", value_parser = parse_period)]
+    period: PeriodKind,
+    /// Weight of each element: exact (1/9), 0.111 or 0.11. The rounded weights exist only to
+    /// reproduce other tools' numbers; every output names the one used.
+    #[arg(long, default_value = "exact", value_parser = parse_weight)]
+    weight: WeightConvention,
+    /// Output: table (for people), json or csv.
+    #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
+    format: String,
+    /// Service users in the period (N), for the Krejcie–Morgan sample check.
+    #[arg(long, conflicts_with = "requests")]
+    population: Option<u64>,
+    /// Request files (requests.csv) to count N per service and period.
+    #[arg(long, num_args = 1..)]
+    requests: Vec<PathBuf>,
+    /// A mapping file for form exports worded differently (data/mappings/google-forms.toml).
+    #[arg(long)]
+    mapping: Option<PathBuf>,
+    /// Language of the table: id or en.
+    #[arg(long, default_value = "id", value_parser = parse_lang)]
+    lang: Lang,
+    /// Exit with status 3 when any row was left out.
+    #[arg(long)]
+    strict: bool,
+}
+
+fn parse_by(text: &str) -> Result<Option<GroupBy>, String> {
+    match text.trim() {
+        "service" | "layanan" => Ok(Some(GroupBy::Service)),
+        "period" | "periode" => Ok(Some(GroupBy::Period)),
+        "none" => Ok(None),
+        other => Err(format!("'{other}': pilih / choose service, period, none")),
+    }
+}
+
+fn parse_period(text: &str) -> Result<PeriodKind, String> {
+    PeriodKind::from_name(text).ok_or_else(|| format!("'{text}': pilih / choose year, semester, quarter, month"))
+}
+
+fn parse_weight(text: &str) -> Result<WeightConvention, String> {
+    WeightConvention::from_name(text).ok_or_else(|| format!("'{text}': pilih / choose exact, 0.111, 0.11"))
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::from_tag(text).ok_or_else(|| format!("'{text}': pilih / choose id, en"))
+}
+
+fn read_all(paths: &[PathBuf]) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    paths
+        .iter()
+        .map(|p| {
+            let bytes =
+                std::fs::read(p).with_context(|| format!("{} tidak dapat dibaca / cannot be read", p.display()))?;
+            Ok((p.display().to_string(), bytes))
+        })
+        .collect()
+}
+
+fn inputs(files: &[(String, Vec<u8>)]) -> Vec<Input<'_>> {
+    files.iter().map(|(name, bytes)| Input { name, bytes }).collect()
+}
+
+/// Runs `skm ikm`.
+pub fn run(args: IkmArgs) -> anyhow::Result<ExitCode> {
+    let mapping = match &args.mapping {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("{} tidak dapat dibaca / cannot be read", path.display()))?;
+            Mapping::with_file(&path.display().to_string(), &text)?
+        }
+        None => Mapping::builtin()?,
+    };
+    let responses = read_all(&args.files)?;
+    let table = read_responses(&inputs(&responses), &mapping)?;
+    let request_files = read_all(&args.requests)?;
+    let requests =
+        if request_files.is_empty() { None } else { Some(read_requests(&inputs(&request_files), &mapping)?) };
+    let population = match (&requests, args.population) {
+        (Some(r), _) => Population::Requests(r),
+        (None, Some(n)) => Population::Given(n),
+        (None, None) => Population::Unknown,
+    };
+    let mut by: Vec<GroupBy> = args.by.iter().flatten().copied().collect();
+    by.sort();
+    by.dedup();
+    let options = IkmOptions { weight: args.weight, by, period: args.period };
+    let analysis = analyse_ikm(&table, &options, population)?;
+
+    let mut out = std::io::stdout().lock();
+    match args.format.as_str() {
+        "json" => {
+            serde_json::to_writer_pretty(&mut out, &analysis)?;
+            writeln!(out)?;
+        }
+        "csv" => ikm_csv::write(&mut out, &analysis)?,
+        _ => ikm_table::write(&mut out, &analysis, args.lang)?,
+    }
+    out.flush()?;
+    if args.format != "table" {
+        ikm_table::write_issues(&mut std::io::stderr().lock(), &analysis.input, args.lang)?;
+    }
+    Ok(if args.strict && analysis.input.rows_dropped > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
+}
+
+/// Arguments of `skm sample-size`.
+#[derive(Debug, clap::Args)]
+pub struct SampleSizeArgs {
+    /// Service users in the period (N).
+    population: u64,
+}
+
+/// Runs `skm sample-size`: prints the Krejcie–Morgan sample for N, alone.
+pub fn sample_size(args: SampleSizeArgs) -> anyhow::Result<ExitCode> {
+    println!("{}", skm_core::sample::krejcie_morgan(args.population));
+    Ok(ExitCode::SUCCESS)
+}

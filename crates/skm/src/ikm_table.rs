@@ -1,0 +1,214 @@
+//! The IKM analysis as a table for people, in Bahasa Indonesia or English.
+
+use std::io::{self, Write};
+
+use skm_core::analysis::{GroupResult, IkmAnalysis, InputSummary, PeriodKey};
+use skm_core::format::decimal_id;
+use skm_core::grade::Grade;
+use skm_core::{Lang, Text};
+
+const fn t(id: &'static str, en: &'static str) -> Text {
+    Text { id, en }
+}
+
+/// How many problems are listed on the terminal; JSON output lists up to a thousand.
+const ISSUES_SHOWN: usize = 20;
+
+fn num(value: Option<f64>, decimals: usize, l: Lang) -> String {
+    match (value, l) {
+        (None, _) => "–".to_owned(),
+        (Some(v), Lang::Id) => decimal_id(v, decimals),
+        (Some(v), Lang::En) => format!("{v:.decimals$}"),
+    }
+}
+
+fn grade_text(grade: Option<Grade>, l: Lang) -> String {
+    grade.map_or_else(|| "–".to_owned(), |g| format!("{} ({})", g.letter(), g.label().get(l)))
+}
+
+fn interval(g: &GroupResult, l: Lang) -> String {
+    g.ci.as_ref()
+        .map_or_else(|| "–".to_owned(), |ci| format!("{}–{}", num(Some(ci.low), 2, l), num(Some(ci.high), 2, l)))
+}
+
+/// Writes the whole analysis.
+pub fn write(out: &mut dyn Write, a: &IkmAnalysis, l: Lang) -> io::Result<()> {
+    let o = &a.overall;
+    let s = &o.summary;
+    writeln!(
+        out,
+        "{} — {} {}",
+        t("Indeks Kepuasan Masyarakat (IKM)", "Community Satisfaction Index (IKM)").get(l),
+        t("bobot", "weight").get(l),
+        s.weight.name()
+    )?;
+    for f in &a.input.files {
+        writeln!(
+            out,
+            "  {} ({}, {}): {} {}, {} {}",
+            f.file,
+            f.format,
+            f.layout,
+            f.rows_read,
+            t("baris", "rows").get(l),
+            f.rows_dropped,
+            t("dilewati", "skipped").get(l)
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{:<24}{}", t("Responden", "Respondents").get(l), s.respondents)?;
+    writeln!(
+        out,
+        "{:<24}{}  ({} 1–4: {})",
+        "IKM",
+        num(s.ikm, 2, l),
+        t("skala", "scale").get(l),
+        num(s.ikm_scale4, 4, l)
+    )?;
+    writeln!(out, "{:<24}{}", t("Selang kepercayaan 95%", "95% confidence").get(l), interval(o, l))?;
+    writeln!(out, "{:<24}{}", t("Mutu pelayanan", "Service grade").get(l), grade_text(s.grade, l))?;
+    if let Some(sample) = &o.sample {
+        let verdict = if sample.met { t("terpenuhi", "met") } else { t("belum terpenuhi", "not met") };
+        writeln!(
+            out,
+            "{:<24}N = {} ({}), {} {} — {}",
+            t("Sampel", "Sample").get(l),
+            num(Some(sample.population as f64), 0, l),
+            sample.source,
+            t("minimal (Krejcie–Morgan)", "required (Krejcie–Morgan)").get(l),
+            sample.required,
+            verdict.get(l)
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{:<44} {:>8} {:>7} {:>9}  {}",
+        t("Unsur", "Element").get(l),
+        t("Jawaban", "Answers").get(l),
+        "NRR",
+        t("NRR×bobot", "NRR×w").get(l),
+        t("Mutu", "Grade").get(l)
+    )?;
+    for e in &s.elements {
+        let name = format!("{} {}", e.element.id(), e.element.text().name.get(l));
+        writeln!(
+            out,
+            "{:<44} {:>8} {:>7} {:>9}  {}",
+            name,
+            e.answers,
+            num(e.nrr, 3, l),
+            num(e.weighted_nrr, 3, l),
+            e.grade.map_or("–", |g| g.letter())
+        )?;
+    }
+    let weakest: Vec<String> =
+        o.weakest.iter().take(3).map(|w| format!("{} ({})", w.element.id(), num(Some(w.nrr), 3, l))).collect();
+    writeln!(
+        out,
+        "{}: {}",
+        t("Unsur terlemah (bahan RTL)", "Weakest elements (for the follow-up plan)").get(l),
+        weakest.join(", ")
+    )?;
+
+    for breakdown in &o.profile {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{:<28} {:>10} {:>7} {:>7}  {}",
+            breakdown.field.label().get(l),
+            t("Responden", "Respondents").get(l),
+            "%",
+            "IKM",
+            t("Mutu", "Grade").get(l)
+        )?;
+        for row in &breakdown.rows {
+            let label = match &row.value {
+                Some(code) => breakdown.field.value_label(code).map_or(code.clone(), |t| t.get(l).to_owned()),
+                None => t("(tidak diisi)", "(not given)").get(l).to_owned(),
+            };
+            writeln!(
+                out,
+                "  {:<26} {:>10} {:>7} {:>7}  {}",
+                label,
+                row.respondents,
+                num(Some(row.share), 1, l),
+                num(row.ikm, 2, l),
+                row.grade.map_or("–", |g| g.letter())
+            )?;
+        }
+    }
+
+    if !a.groups.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{:<30} {:<18} {:>9} {:>7} {:>13}  {:<5} {}",
+            t("Layanan", "Service").get(l),
+            t("Periode", "Period").get(l),
+            t("Responden", "Respondents").get(l),
+            "IKM",
+            t("SK 95%", "95% CI").get(l),
+            t("Mutu", "Grade").get(l),
+            t("Perubahan", "Change").get(l)
+        )?;
+        for g in &a.groups {
+            let change = g.change.as_ref().map_or(String::new(), |c| {
+                let sign = if c.delta >= 0.0 { "+" } else { "" };
+                let noise =
+                    if c.significant { t("nyata", "significant") } else { t("dalam batas galat", "within noise") };
+                format!(
+                    "{sign}{} {} {} ({})",
+                    num(Some(c.delta), 2, l),
+                    t("dari", "from").get(l),
+                    c.previous,
+                    noise.get(l)
+                )
+            });
+            let sample = g.sample.as_ref().map_or(String::new(), |s| {
+                let mark = if s.met { "✓" } else { "✗" };
+                format!("  n {}/{} {mark}", s.respondents, s.required)
+            });
+            writeln!(
+                out,
+                "{:<30} {:<18} {:>9} {:>7} {:>13}  {:<5} {}{}",
+                g.key.service.as_deref().unwrap_or("–"),
+                g.key.period.map_or("–".to_owned(), |p: PeriodKey| p.label(l)),
+                g.summary.respondents,
+                num(g.summary.ikm, 2, l),
+                interval(g, l),
+                g.summary.grade.map_or("–", |g| g.letter()),
+                change,
+                sample
+            )?;
+        }
+    }
+    write_issues(out, &a.input, l)
+}
+
+/// Writes what was left out of the input and why, for a terminal.
+pub fn write_issues(out: &mut dyn Write, input: &InputSummary, l: Lang) -> io::Result<()> {
+    if input.issues.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    let reasons: Vec<String> =
+        input.drop_reasons.iter().map(|r| format!("{} × {}", r.rows, r.reason.text().get(l))).collect();
+    writeln!(
+        out,
+        "{} {} ({}); {} {}",
+        input.rows_dropped,
+        t("baris dilewati", "rows skipped").get(l),
+        if reasons.is_empty() { "–".to_owned() } else { reasons.join("; ") },
+        input.cells_ignored,
+        t("sel diabaikan", "cells ignored").get(l)
+    )?;
+    for issue in input.issues.iter().take(ISSUES_SHOWN) {
+        writeln!(out, "  {}", issue.message())?;
+    }
+    let more = (input.issues.len().saturating_sub(ISSUES_SHOWN)) as u64 + input.issues_omitted;
+    if more > 0 {
+        writeln!(out, "  … {more} {}", t("lainnya (lihat --format json)", "more (see --format json)").get(l))?;
+    }
+    Ok(())
+}
