@@ -8,9 +8,7 @@ started=$(date +%s)
 bash scripts/setup.sh
 echo "== building the web app (trunk build, dev profile) for the end-to-end test"
 trunk build
-echo "== building skm for the end-to-end test"
-cargo build -p skm
-echo "== native tests"
+echo "== native tests (they build the skm binary the end-to-end test starts)"
 cargo test
 echo "== skm-analytics as wasm32 in headless Chromium"
 (cd crates/skm-analytics && WASM_BINDGEN_TEST_TIMEOUT=300 cargo test --target wasm32-unknown-unknown)

@@ -4,6 +4,9 @@ use skm_analytics::{analyse_ikm, ikm_of_files, read_requests, read_responses, In
 use skm_core::analysis::{GroupBy, IkmAnalysis, IkmOptions, PeriodKey};
 use skm_core::{Element, Grade, PeriodKind, WeightConvention};
 
+#[macro_use]
+mod common;
+
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
@@ -39,16 +42,6 @@ fn respondents_with_total(n: usize, total: usize, base: usize) -> Vec<u8> {
         s.push('\n');
     }
     s.into_bytes()
-}
-
-macro_rules! both_targets {
-    ($(fn $name:ident() $body:block)*) => {
-        $(
-            #[cfg_attr(not(target_arch = "wasm32"), test)]
-            #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-            fn $name() $body
-        )*
-    };
 }
 
 both_targets! {

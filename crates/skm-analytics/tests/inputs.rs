@@ -7,8 +7,12 @@ use skm_analytics::{analyse_ikm, read_responses, AnalyticsError, Input, Mapping,
 use skm_core::analysis::{GroupBy, IkmAnalysis, IkmOptions};
 use skm_core::catalog::Catalog;
 use skm_core::issue::IssueKind;
+use skm_core::period::MONTH_NAMES;
 use skm_core::profile::{EDUCATIONS, GENDERS, OCCUPATIONS};
 use skm_core::{PeriodKind, ELEMENTS};
+
+#[macro_use]
+mod common;
 
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
@@ -71,21 +75,6 @@ fn canonical_csv(people: &[Respondent]) -> String {
     String::from_utf8(w.into_inner().unwrap()).unwrap()
 }
 
-const MONTHS: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
-
 /// What Excel on an Indonesian Windows writes: BOM, semicolons, CRLF, day-first or spelled dates.
 fn excel_csv(people: &[Respondent]) -> Vec<u8> {
     let canonical = canonical_csv(people);
@@ -101,7 +90,7 @@ fn excel_csv(people: &[Respondent]) -> Vec<u8> {
         row[1] = if i % 2 == 0 {
             format!("{d:02}/{m:02}/{y} 10:15")
         } else {
-            format!("{d} {} {y}", MONTHS[usize::from(m) - 1])
+            format!("{d} {} {y}", MONTH_NAMES[usize::from(m) - 1].id)
         };
         w.write_record(&row).unwrap();
     }
@@ -155,16 +144,6 @@ fn results(a: &IkmAnalysis) -> Value {
     let mut v = serde_json::to_value(a).unwrap();
     v.as_object_mut().unwrap().remove("input");
     v
-}
-
-macro_rules! both_targets {
-    ($(fn $name:ident() $body:block)*) => {
-        $(
-            #[cfg_attr(not(target_arch = "wasm32"), test)]
-            #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-            fn $name() $body
-        )*
-    };
 }
 
 both_targets! {

@@ -7,36 +7,22 @@
 
 use jiff::civil::Date;
 
-/// The Indonesian month names and their usual abbreviations, January first.
-const MONTHS: [&[&str]; 12] = [
-    &["januari", "jan"],
-    &["februari", "pebruari", "feb", "peb"],
-    &["maret", "mar"],
-    &["april", "apr"],
-    &["mei"],
-    &["juni", "jun"],
-    &["juli", "jul"],
-    &["agustus", "agu", "agt", "ags"],
-    &["september", "sep", "sept"],
-    &["oktober", "okt"],
-    &["november", "nov", "nop", "nopember"],
-    &["desember", "des"],
-];
+use crate::period::MONTH_NAMES;
 
-/// The English month names, January first (files written by English-language tools).
-const MONTHS_EN: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+/// Abbreviations and older spellings of the Indonesian months, January first.
+const MONTH_ALIASES: [&[&str]; 12] = [
+    &["jan"],
+    &["pebruari", "feb", "peb"],
+    &["mar"],
+    &["apr"],
+    &[],
+    &["jun"],
+    &["jul"],
+    &["agu", "agt", "ags"],
+    &["sep", "sept"],
+    &["okt"],
+    &["nov", "nop", "nopember"],
+    &["des"],
 ];
 
 /// WIB, UTC+7: where a `Z` timestamp is read.
@@ -101,10 +87,13 @@ fn spelled(text: &str) -> Option<Date> {
 
 fn month_number(word: &str) -> Option<i32> {
     let word = word.trim_end_matches('.').to_lowercase();
-    let position = MONTHS
-        .iter()
-        .position(|names| names.contains(&word.as_str()))
-        .or_else(|| MONTHS_EN.iter().position(|name| *name == word || (word.len() == 3 && name.starts_with(&word))))?;
+    let position = MONTH_NAMES.iter().zip(MONTH_ALIASES).position(|(name, aliases)| {
+        let en = name.en.to_lowercase();
+        name.id.to_lowercase() == word
+            || en == word
+            || aliases.contains(&word.as_str())
+            || (word.len() == 3 && en.starts_with(&word))
+    })?;
     i32::try_from(position + 1).ok()
 }
 

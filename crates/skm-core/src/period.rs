@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 
 /// The length of a reporting period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
@@ -68,33 +68,20 @@ pub struct Period {
     pub index: u8,
 }
 
-const MONTHS_ID: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+/// The names of the months in both languages, January first.
+pub const MONTH_NAMES: [Text; 12] = [
+    Text { id: "Januari", en: "January" },
+    Text { id: "Februari", en: "February" },
+    Text { id: "Maret", en: "March" },
+    Text { id: "April", en: "April" },
+    Text { id: "Mei", en: "May" },
+    Text { id: "Juni", en: "June" },
+    Text { id: "Juli", en: "July" },
+    Text { id: "Agustus", en: "August" },
+    Text { id: "September", en: "September" },
+    Text { id: "Oktober", en: "October" },
+    Text { id: "November", en: "November" },
+    Text { id: "Desember", en: "December" },
 ];
 const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
 
@@ -157,8 +144,7 @@ impl Period {
             (PeriodKind::Semester, _) => format!("Semester {} {}", ROMAN[i.min(3)], self.year),
             (PeriodKind::Quarter, Lang::Id) => format!("Triwulan {} {}", ROMAN[i.min(3)], self.year),
             (PeriodKind::Quarter, Lang::En) => format!("Q{} {}", self.index, self.year),
-            (PeriodKind::Month, Lang::Id) => format!("{} {}", MONTHS_ID[i.min(11)], self.year),
-            (PeriodKind::Month, Lang::En) => format!("{} {}", MONTHS_EN[i.min(11)], self.year),
+            (PeriodKind::Month, _) => format!("{} {}", MONTH_NAMES[i.min(11)].get(lang), self.year),
         }
     }
 }

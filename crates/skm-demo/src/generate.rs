@@ -309,7 +309,7 @@ impl Generator {
                     unit: "Dinkominfo Kabupaten Purbalingga".to_owned(),
                     title: format!(
                         "Rapat evaluasi kinerja pelaksana pelayanan bulan {}",
-                        MONTHS[usize::from(month as u8 - 1)]
+                        skm_core::period::MONTH_NAMES[usize::from(month as u8 - 1)].id
                     ),
                     attendees: attendees.to_owned(),
                     minutes_ref: format!("NOT/{year}/{n:02}"),
@@ -336,21 +336,6 @@ impl Generator {
         (meetings, actions)
     }
 }
-
-const MONTHS: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
 
 /// The snake_case code serde gives a catalog enum.
 fn code_of<T: serde::Serialize>(value: &T) -> String {
