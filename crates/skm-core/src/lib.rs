@@ -7,6 +7,7 @@
 //! standards. It performs no I/O and knows nothing of polars, HTTP or the DOM.
 
 pub mod analysis;
+pub mod calendar;
 pub mod catalog;
 pub mod date;
 pub mod format;
@@ -19,6 +20,7 @@ pub mod period;
 pub mod profile;
 pub mod response;
 pub mod sample;
+pub mod sla;
 pub mod stats;
 
 pub use analysis::{GroupBy, GroupResult, IkmAnalysis, IkmOptions};
