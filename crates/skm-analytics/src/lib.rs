@@ -9,7 +9,9 @@ mod error;
 mod ikm;
 pub mod input;
 mod moments;
+mod sla;
 
 pub use error::AnalyticsError;
 pub use ikm::{analyse_ikm, ikm_of_files, Population};
-pub use input::{read_requests, read_responses, Input, Mapping, RequestTable, ResponseTable};
+pub use input::{read_requests, read_responses, Input, Mapping, RequestTable, ResponseTable, SlaContext};
+pub use sla::{analyse_sla, SlaInputs};

@@ -37,6 +37,46 @@ pub fn parse_date(text: &str) -> Option<Date> {
     iso(text).or_else(|| slashed(text)).or_else(|| spelled(text))
 }
 
+/// A moment as a file writes it: an instant (with an offset), a local date-time, or a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moment {
+    /// A timestamp with its offset (`2026-01-12T09:30:00+07:00`, `…Z`).
+    Instant(jiff::Timestamp),
+    /// A date and time without an offset, read in the office's zone.
+    Local(jiff::civil::DateTime),
+    /// A date alone.
+    Date(Date),
+}
+
+/// Parses a moment: RFC 3339 with offset, or a date (any form [`parse_date`] reads) followed by an
+/// optional `HH:MM[:SS]` or `HH.MM` time.
+pub fn parse_moment(text: &str) -> Option<Moment> {
+    let text = text.trim();
+    let b = text.as_bytes();
+    let iso = b.len() >= 10 && b[4] == b'-' && b[7] == b'-';
+    if iso && text.len() > 10 {
+        if let Ok(ts) = text.parse::<jiff::Timestamp>() {
+            return Some(Moment::Instant(ts));
+        }
+        if let Ok(dt) = text.parse::<jiff::civil::DateTime>() {
+            return Some(Moment::Local(dt));
+        }
+    }
+    let date = parse_date(text)?;
+    // A time after the date: the first token that looks like HH:MM or HH.MM.
+    let time = text.split_whitespace().skip(1).find_map(|w| {
+        let mut parts = w.split([':', '.']);
+        let h: i8 = parts.next()?.parse().ok()?;
+        let m: i8 = parts.next()?.parse().ok()?;
+        let s: i8 = parts.next().and_then(|s| s.parse().ok()).unwrap_or(0);
+        jiff::civil::Time::new(h, m, s, 0).ok()
+    });
+    Some(match time {
+        Some(t) if !iso || text.len() > 10 => Moment::Local(date.to_datetime(t)),
+        _ => Moment::Date(date),
+    })
+}
+
 /// Days since 1970-01-01, the representation of a date in a table.
 pub fn epoch_days(date: Date) -> i32 {
     (date - jiff::civil::date(1970, 1, 1)).get_days()
@@ -138,6 +178,20 @@ mod tests {
         for bad in ["", "31/02/2026", "2026-13-01", "12 Brumaire 2026", "kemarin", "12/01/26", "1/2/3/2026"] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn moments() {
+        let local = |y, m, d, h, min| Some(Moment::Local(date(y, m, d).at(h, min, 0, 0)));
+        assert!(matches!(parse_moment("2026-01-12T09:30:00+07:00"), Some(Moment::Instant(_))));
+        assert!(matches!(parse_moment("2026-01-12T02:30:00Z"), Some(Moment::Instant(_))));
+        assert_eq!(parse_moment("2026-01-12 09:30"), local(2026, 1, 12, 9, 30));
+        assert_eq!(parse_moment("12/01/2026 09.30"), local(2026, 1, 12, 9, 30));
+        assert_eq!(parse_moment("12 Januari 2026 14:05"), local(2026, 1, 12, 14, 5));
+        assert_eq!(parse_moment("2026-01-12"), Some(Moment::Date(date(2026, 1, 12))));
+        assert_eq!(parse_moment("12/01/2026"), Some(Moment::Date(date(2026, 1, 12))));
+        assert_eq!(parse_moment("12/01/2026 25:00"), Some(Moment::Date(date(2026, 1, 12))));
+        assert_eq!(parse_moment("besok"), None);
     }
 
     #[test]

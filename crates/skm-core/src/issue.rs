@@ -26,6 +26,18 @@ pub enum IssueKind {
     UnknownChoice,
     /// An age that is not a whole number of years within the survey's range.
     BadAge,
+    /// A service code the catalog does not know, so its promised time is unknown.
+    UnknownService,
+    /// A complaint tier that is not one of the four.
+    UnknownTier,
+    /// "Sesuai dengan permohonan" without the date asked for.
+    MissingRequestedFor,
+    /// Completed before it was received.
+    CompletedBeforeReceived,
+    /// A required cell left empty.
+    Missing,
+    /// An SOP step number the service's SOP does not have.
+    UnknownStep,
 }
 
 impl IssueKind {
@@ -51,6 +63,26 @@ impl IssueKind {
             IssueKind::UnknownChoice => Text { id: "pilihan tidak dikenal, diabaikan", en: "unknown choice, ignored" },
             IssueKind::BadAge => {
                 Text { id: "usia tidak sah (15–100 tahun), diabaikan", en: "invalid age (15–100 years), ignored" }
+            }
+            IssueKind::UnknownService => Text {
+                id: "layanan tidak ada di katalog standar pelayanan",
+                en: "service not in the catalog of service standards",
+            },
+            IssueKind::UnknownTier => Text {
+                id:
+                    "tingkat pengaduan tidak dikenal (ringan, normatif, tidak_berkadar_pengawasan, berkadar_pengawasan)",
+                en: "unknown complaint tier (ringan, normatif, tidak_berkadar_pengawasan, berkadar_pengawasan)",
+            },
+            IssueKind::MissingRequestedFor => Text {
+                id: "layanan 'sesuai permohonan' tanpa tanggal permohonan",
+                en: "'as requested' service without the requested date",
+            },
+            IssueKind::CompletedBeforeReceived => {
+                Text { id: "selesai sebelum diterima", en: "completed before it was received" }
+            }
+            IssueKind::Missing => Text { id: "sel wajib kosong", en: "required cell is empty" },
+            IssueKind::UnknownStep => {
+                Text { id: "langkah tidak ada di SOP layanan ini", en: "step not in this service's SOP" }
             }
         }
     }

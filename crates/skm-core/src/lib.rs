@@ -9,6 +9,7 @@
 pub mod analysis;
 pub mod calendar;
 pub mod catalog;
+pub mod compliance;
 pub mod date;
 pub mod format;
 pub mod grade;

@@ -29,7 +29,12 @@ pub enum SlaError {
 }
 
 /// The deadline of an item received at `received` (local time) under `limit`.
-pub fn deadline(cal: &Calendar, received: DateTime, limit: Limit, requested_for: Option<Date>) -> Result<DateTime, SlaError> {
+pub fn deadline(
+    cal: &Calendar,
+    received: DateTime,
+    limit: Limit,
+    requested_for: Option<Date>,
+) -> Result<DateTime, SlaError> {
     let due = match limit {
         Limit::WorkingMinutes { amount, .. } => cal.add_working_seconds(received, i64::from(amount) * 60),
         Limit::WorkingHours { amount } => cal.add_working_seconds(received, i64::from(amount) * 3600),
@@ -66,7 +71,13 @@ pub struct Judgement {
 }
 
 /// Judges an item against its deadline as of a moment (all local date-times).
-pub fn judge(cal: &Calendar, received: DateTime, due: DateTime, completed: Option<DateTime>, as_of: DateTime) -> Judgement {
+pub fn judge(
+    cal: &Calendar,
+    received: DateTime,
+    due: DateTime,
+    completed: Option<DateTime>,
+    as_of: DateTime,
+) -> Judgement {
     match completed {
         Some(done) => Judgement {
             outcome: if done <= due { Outcome::Met } else { Outcome::Breached },
@@ -117,7 +128,14 @@ pub fn parse_limit(text: &str) -> Option<Limit> {
     // "1 x 24 jam": so many days of 24 hours, which offices mean as working days.
     let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
     if let Some(pos) = compact.find("x24jam") {
-        let days: String = compact[..pos].chars().rev().take_while(char::is_ascii_digit).collect::<Vec<_>>().into_iter().rev().collect();
+        let days: String = compact[..pos]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         return Some(Limit::WorkingDays { amount: days.parse().unwrap_or(1) });
     }
     let mut numbers: Vec<u32> = words.iter().filter_map(|w| w.parse().ok()).collect();

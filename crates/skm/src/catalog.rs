@@ -3,46 +3,57 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use skm_core::catalog::{Catalog, Limit};
+use skm_core::catalog::Catalog;
+use skm_core::sla::describe;
 
 /// Arguments of `skm catalog`.
 #[derive(Debug, clap::Args)]
 pub struct CatalogArgs {
-    /// Standard documents (TOML, docs/data-formats.md) to check and list instead of the built-in five.
+    /// Standard documents (TOML files, or folders of them; docs/data-formats.md) to check and list
+    /// instead of the built-in five.
     files: Vec<PathBuf>,
 }
 
-fn limit_text(limit: Limit) -> String {
-    match limit {
-        Limit::WorkingMinutes { amount, at_least: Some(low) } => format!("{low}–{amount} menit kerja"),
-        Limit::WorkingMinutes { amount, at_least: None } => format!("{amount} menit kerja"),
-        Limit::WorkingHours { amount } => format!("{amount} jam kerja"),
-        Limit::WorkingDays { amount } => format!("{amount} hari kerja"),
-        Limit::AsRequested => "sesuai permohonan".to_owned(),
+/// The built-in catalog, or the standard documents in `paths` (files, or folders of `.toml`).
+pub fn load(paths: &[PathBuf]) -> anyhow::Result<Catalog> {
+    if paths.is_empty() {
+        return Ok(Catalog::builtin()?);
     }
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let listing = std::fs::read_dir(path)
+                .with_context(|| format!("{} tidak dapat dibaca / cannot be read", path.display()))?;
+            let mut inside: Vec<PathBuf> = listing
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect();
+            inside.sort();
+            files.extend(inside);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let mut texts = Vec::with_capacity(files.len());
+    for file in &files {
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("{} tidak dapat dibaca / cannot be read", file.display()))?;
+        texts.push((file.display().to_string(), text));
+    }
+    Ok(Catalog::from_documents(texts.iter().map(|(f, t)| (f.as_str(), t.as_str())))?)
 }
 
 /// Runs `skm catalog`.
 pub fn run(args: CatalogArgs) -> anyhow::Result<()> {
-    let catalog = if args.files.is_empty() {
-        Catalog::builtin()?
-    } else {
-        let mut texts = Vec::with_capacity(args.files.len());
-        for file in &args.files {
-            let text = std::fs::read_to_string(file)
-                .with_context(|| format!("{} tidak dapat dibaca / cannot be read", file.display()))?;
-            texts.push((file.display().to_string(), text));
-        }
-        Catalog::from_documents(texts.iter().map(|(f, t)| (f.as_str(), t.as_str())))?
-    };
+    let catalog = load(&args.files)?;
     for s in catalog.standards() {
         println!("{}  (no. {}, {})", s.code, s.number, s.unit);
-        println!("  {}: {} → {}", s.name, s.completion_time.text, limit_text(s.completion_time.limit));
+        println!("  {}: {} → {}", s.name, s.completion_time.text, describe(s.completion_time.limit));
         if let Some(complaints) = &s.complaints {
             let tiers: Vec<String> = complaints
                 .tiers
                 .iter()
-                .map(|t| format!("{} {}", t.tier.label().id, limit_text(t.deadline.limit)))
+                .map(|t| format!("{} {}", t.tier.label().id, describe(t.deadline.limit)))
                 .collect();
             println!("  pengaduan: {}", tiers.join("; "));
         }

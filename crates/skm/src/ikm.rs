@@ -5,10 +5,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use skm_analytics::{analyse_ikm, read_requests, read_responses, Input, Mapping, Population};
+use skm_analytics::{analyse_ikm, read_requests, read_responses, Mapping, Population};
 use skm_core::analysis::{GroupBy, IkmOptions};
 use skm_core::{Lang, PeriodKind, WeightConvention};
 
+use crate::files::{inputs, read_all};
 use crate::{ikm_csv, ikm_table};
 
 /// Arguments of `skm ikm`.
@@ -67,21 +68,6 @@ fn parse_weight(text: &str) -> Result<WeightConvention, String> {
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
     Lang::from_tag(text).ok_or_else(|| format!("'{text}': pilih / choose id, en"))
-}
-
-fn read_all(paths: &[PathBuf]) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
-    paths
-        .iter()
-        .map(|p| {
-            let bytes =
-                std::fs::read(p).with_context(|| format!("{} tidak dapat dibaca / cannot be read", p.display()))?;
-            Ok((p.display().to_string(), bytes))
-        })
-        .collect()
-}
-
-fn inputs(files: &[(String, Vec<u8>)]) -> Vec<Input<'_>> {
-    files.iter().map(|(name, bytes)| Input { name, bytes }).collect()
 }
 
 /// Runs `skm ikm`.

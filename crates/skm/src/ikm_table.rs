@@ -3,24 +3,13 @@
 use std::io::{self, Write};
 
 use skm_core::analysis::{GroupResult, IkmAnalysis, InputSummary, PeriodKey};
-use skm_core::format::decimal_id;
 use skm_core::grade::Grade;
-use skm_core::{Lang, Text};
+use skm_core::Lang;
 
-const fn t(id: &'static str, en: &'static str) -> Text {
-    Text { id, en }
-}
+use crate::words::{num, t};
 
 /// How many problems are listed on the terminal; JSON output lists up to a thousand.
 const ISSUES_SHOWN: usize = 20;
-
-fn num(value: Option<f64>, decimals: usize, l: Lang) -> String {
-    match (value, l) {
-        (None, _) => "–".to_owned(),
-        (Some(v), Lang::Id) => decimal_id(v, decimals),
-        (Some(v), Lang::En) => format!("{v:.decimals$}"),
-    }
-}
 
 fn grade_text(grade: Option<Grade>, l: Lang) -> String {
     grade.map_or_else(|| "–".to_owned(), |g| format!("{} ({})", g.letter(), g.label().get(l)))

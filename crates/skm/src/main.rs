@@ -4,10 +4,14 @@
 
 mod catalog;
 mod demo;
+mod files;
 mod ikm;
 mod ikm_csv;
 mod ikm_table;
 mod serve;
+mod sla;
+mod sla_table;
+mod words;
 
 use clap::{Parser, Subcommand};
 
@@ -31,6 +35,10 @@ enum Command {
     Ikm(ikm::IkmArgs),
     /// Print the Krejcie–Morgan sample size for a population of N service users.
     SampleSize(ikm::SampleSizeArgs),
+    /// Print the deadline of a promised time ("1 jam", "14 hari kerja") on the working calendar.
+    Deadline(sla::DeadlineArgs),
+    /// SLA compliance of requests and complaints against the service standards.
+    Sla(sla::SlaArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -48,9 +56,15 @@ fn main() -> std::process::ExitCode {
         Command::Catalog(args) => catalog::run(args).map(success),
         Command::Ikm(args) => ikm::run(args),
         Command::SampleSize(args) => ikm::sample_size(args),
+        Command::Deadline(args) => sla::deadline(args),
+        Command::Sla(args) => sla::run(args),
     };
     match result {
         Ok(code) => code,
+        // The reader of our output went away (`skm sla | head`): nothing left to say.
+        Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) => {
+            std::process::ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("galat / error: {e:#}");
             std::process::ExitCode::FAILURE

@@ -5,6 +5,7 @@
 //! and left out, and the good rows are kept.
 
 mod columns;
+mod items;
 mod mapping;
 mod requests;
 mod sheet;
@@ -17,6 +18,7 @@ use skm_core::issue::{InputIssue, IssueKind};
 use skm_core::profile::{choice_from_text, code_of, parse_age, AgeBand, AGE_BANDS, EDUCATIONS, GENDERS, OCCUPATIONS};
 use skm_core::{Element, ELEMENTS};
 
+pub use items::{read_items, read_steps, Item, SlaContext, StepTime};
 pub use mapping::Mapping;
 pub use requests::{read_requests, RequestTable};
 

@@ -50,7 +50,9 @@ impl DayOffEntry {
     /// The day off, if the entry holds a valid date without a time.
     pub(crate) fn day_off(&self) -> Option<DayOff> {
         let d = self.date.date.filter(|_| self.date.time.is_none())?;
-        let date = jiff::civil::Date::new(i16::try_from(d.year).ok()?, i8::try_from(d.month).ok()?, i8::try_from(d.day).ok()?).ok()?;
+        let date =
+            jiff::civil::Date::new(i16::try_from(d.year).ok()?, i8::try_from(d.month).ok()?, i8::try_from(d.day).ok()?)
+                .ok()?;
         Some(DayOff { date, kind: self.kind, name: self.name.clone() })
     }
 
@@ -70,7 +72,9 @@ struct Table {
 pub fn national() -> Vec<DayOff> {
     // The table is part of the program and checked by tests; an unreadable table would be a
     // build defect, and then no day is off rather than a panic.
-    toml::from_str::<Table>(BUILTIN).map(|t| t.day.iter().filter_map(DayOffEntry::day_off).collect()).unwrap_or_default()
+    toml::from_str::<Table>(BUILTIN)
+        .map(|t| t.day.iter().filter_map(DayOffEntry::day_off).collect())
+        .unwrap_or_default()
 }
 
 /// The first and last year the shipped table covers.
@@ -103,17 +107,59 @@ mod tests {
         let reviewed: [(i16, i8, i8, DayOffKind); 53] = {
             use DayOffKind::{CutiBersama as C, LiburNasional as L};
             [
-                (2025, 1, 1, L), (2025, 1, 27, L), (2025, 1, 28, C), (2025, 1, 29, L), (2025, 3, 28, C),
-                (2025, 3, 29, L), (2025, 3, 31, L), (2025, 4, 1, L), (2025, 4, 2, C), (2025, 4, 3, C),
-                (2025, 4, 4, C), (2025, 4, 7, C), (2025, 4, 18, L), (2025, 4, 20, L), (2025, 5, 1, L),
-                (2025, 5, 12, L), (2025, 5, 13, C), (2025, 5, 29, L), (2025, 5, 30, C), (2025, 6, 1, L),
-                (2025, 6, 6, L), (2025, 6, 9, C), (2025, 6, 27, L), (2025, 8, 17, L), (2025, 8, 18, C),
-                (2025, 9, 5, L), (2025, 12, 25, L), (2025, 12, 26, C), (2026, 1, 1, L), (2026, 1, 16, L),
-                (2026, 2, 16, C), (2026, 2, 17, L), (2026, 3, 18, C), (2026, 3, 19, L), (2026, 3, 20, C),
-                (2026, 3, 21, L), (2026, 3, 22, L), (2026, 3, 23, C), (2026, 3, 24, C), (2026, 4, 3, L),
-                (2026, 4, 5, L), (2026, 5, 1, L), (2026, 5, 14, L), (2026, 5, 15, C), (2026, 5, 27, L),
-                (2026, 5, 28, C), (2026, 5, 31, L), (2026, 6, 1, L), (2026, 6, 16, L), (2026, 8, 17, L),
-                (2026, 8, 25, L), (2026, 12, 24, C), (2026, 12, 25, L),
+                (2025, 1, 1, L),
+                (2025, 1, 27, L),
+                (2025, 1, 28, C),
+                (2025, 1, 29, L),
+                (2025, 3, 28, C),
+                (2025, 3, 29, L),
+                (2025, 3, 31, L),
+                (2025, 4, 1, L),
+                (2025, 4, 2, C),
+                (2025, 4, 3, C),
+                (2025, 4, 4, C),
+                (2025, 4, 7, C),
+                (2025, 4, 18, L),
+                (2025, 4, 20, L),
+                (2025, 5, 1, L),
+                (2025, 5, 12, L),
+                (2025, 5, 13, C),
+                (2025, 5, 29, L),
+                (2025, 5, 30, C),
+                (2025, 6, 1, L),
+                (2025, 6, 6, L),
+                (2025, 6, 9, C),
+                (2025, 6, 27, L),
+                (2025, 8, 17, L),
+                (2025, 8, 18, C),
+                (2025, 9, 5, L),
+                (2025, 12, 25, L),
+                (2025, 12, 26, C),
+                (2026, 1, 1, L),
+                (2026, 1, 16, L),
+                (2026, 2, 16, C),
+                (2026, 2, 17, L),
+                (2026, 3, 18, C),
+                (2026, 3, 19, L),
+                (2026, 3, 20, C),
+                (2026, 3, 21, L),
+                (2026, 3, 22, L),
+                (2026, 3, 23, C),
+                (2026, 3, 24, C),
+                (2026, 4, 3, L),
+                (2026, 4, 5, L),
+                (2026, 5, 1, L),
+                (2026, 5, 14, L),
+                (2026, 5, 15, C),
+                (2026, 5, 27, L),
+                (2026, 5, 28, C),
+                (2026, 5, 31, L),
+                (2026, 6, 1, L),
+                (2026, 6, 16, L),
+                (2026, 8, 17, L),
+                (2026, 8, 25, L),
+                (2026, 12, 24, C),
+                (2026, 12, 25, L),
             ]
         };
         let mut shipped: Vec<(i16, i8, i8, DayOffKind)> = national()

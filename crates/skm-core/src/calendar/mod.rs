@@ -145,14 +145,15 @@ fn parse_hours(text: &str) -> Option<Hours> {
 impl Calendar {
     /// Reads a calendar file.
     pub fn from_toml(file: &str, text: &str) -> Result<Calendar, CalendarError> {
-        let parsed: CalendarFile =
-            toml::from_str(text).map_err(|e| CalendarError::Syntax { file: file.to_owned(), message: e.to_string() })?;
+        let parsed: CalendarFile = toml::from_str(text)
+            .map_err(|e| CalendarError::Syntax { file: file.to_owned(), message: e.to_string() })?;
         let mut hours: [Vec<Hours>; 7] = Default::default();
         for (day, ranges) in &parsed.hours {
-            let index = WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(day)).ok_or_else(|| CalendarError::Syntax {
-                file: file.to_owned(),
-                message: format!("hari '{day}' tidak dikenal / unknown day '{day}' (monday … sunday)"),
-            })?;
+            let index =
+                WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(day)).ok_or_else(|| CalendarError::Syntax {
+                    file: file.to_owned(),
+                    message: format!("hari '{day}' tidak dikenal / unknown day '{day}' (monday … sunday)"),
+                })?;
             for text in ranges {
                 let h = parse_hours(text).ok_or_else(|| CalendarError::Hours {
                     file: file.to_owned(),
@@ -178,7 +179,10 @@ impl Calendar {
         for entry in &parsed.day_off {
             let d = entry.day_off().ok_or_else(|| CalendarError::Syntax {
                 file: file.to_owned(),
-                message: format!("[[day_off]] date = {}: harus tanggal tanpa jam / must be a date without a time", entry.text()),
+                message: format!(
+                    "[[day_off]] date = {}: harus tanggal tanpa jam / must be a date without a time",
+                    entry.text()
+                ),
             })?;
             days_off.insert(d.date, d);
         }

@@ -46,7 +46,10 @@ fn idul_fitri_2025() {
     // 7 April: Thursday 27 March is followed by Tuesday 8 April.
     let c = cal();
     assert_eq!(deadline(&c, dt(2025, 3, 27, 10, 0), days(1), None), Ok(dt(2025, 4, 8, 10, 0)));
-    assert_eq!(deadline(&c, dt(2025, 3, 27, 15, 0), Limit::WorkingHours { amount: 3 }, None), Ok(dt(2025, 4, 8, 9, 30)));
+    assert_eq!(
+        deadline(&c, dt(2025, 3, 27, 15, 0), Limit::WorkingHours { amount: 3 }, None),
+        Ok(dt(2025, 4, 8, 9, 30))
+    );
     for off in [date(2025, 3, 28), date(2025, 3, 31), date(2025, 4, 1), date(2025, 4, 2), date(2025, 4, 7)] {
         assert!(!c.is_working_day(off), "{off}");
     }
@@ -98,7 +101,8 @@ fn an_hour_spanning_the_lunch_break() {
     assert_eq!(due, dt(2026, 1, 12, 13, 30));
     assert_eq!(c.working_seconds_between(received, due), 3600);
     // Ketapang's Friday break runs 11:00–13:30.
-    let ketapang = Calendar::from_toml("ketapang.toml", include_str!("../../../../data/calendars/ketapang.toml")).unwrap();
+    let ketapang =
+        Calendar::from_toml("ketapang.toml", include_str!("../../../../data/calendars/ketapang.toml")).unwrap();
     assert_eq!(deadline(&ketapang, dt(2026, 1, 9, 10, 30), ONE_HOUR, None), Ok(dt(2026, 1, 9, 14, 0)));
 }
 
@@ -144,6 +148,7 @@ fn office_days_off_and_broken_files() {
     assert!(bad.to_string().contains("unknown day 'senin'"), "{bad}");
     let bad = Calendar::from_toml("k.toml", "name = \"K\"\n[hours]\n").unwrap_err();
     assert!(bad.to_string().contains("no working hours"), "{bad}");
-    let bad = Calendar::from_toml("k.toml", "name = \"K\"\n[hours]\nmonday = [\"08:00-12:00\", \"11:00-13:00\"]\n").unwrap_err();
+    let bad = Calendar::from_toml("k.toml", "name = \"K\"\n[hours]\nmonday = [\"08:00-12:00\", \"11:00-13:00\"]\n")
+        .unwrap_err();
     assert!(matches!(bad, CalendarError::Hours { .. }), "overlapping ranges: {bad}");
 }

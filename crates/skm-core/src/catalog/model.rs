@@ -237,6 +237,23 @@ pub const COMPLAINT_TIERS: [ComplaintTier; 4] = [
 ];
 
 impl ComplaintTier {
+    /// The code written in files: `ringan`, `normatif`, `tidak_berkadar_pengawasan`,
+    /// `berkadar_pengawasan`.
+    pub fn code(self) -> &'static str {
+        match self {
+            ComplaintTier::Ringan => "ringan",
+            ComplaintTier::Normatif => "normatif",
+            ComplaintTier::TidakBerkadarPengawasan => "tidak_berkadar_pengawasan",
+            ComplaintTier::BerkadarPengawasan => "berkadar_pengawasan",
+        }
+    }
+
+    /// Reads a code (case, spaces and dashes ignored).
+    pub fn from_code(text: &str) -> Option<ComplaintTier> {
+        let wanted = text.trim().to_lowercase().replace([' ', '-'], "_");
+        COMPLAINT_TIERS.into_iter().find(|t| t.code() == wanted)
+    }
+
     /// The tier's name in both languages.
     pub fn label(self) -> Text {
         match self {

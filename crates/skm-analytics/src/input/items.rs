@@ -1,0 +1,317 @@
+//! Service requests, complaints and SOP step times, read and judged against the catalog's
+//! promised times on the office's calendar (`requests.csv`, `complaints.csv`, `steps.csv`;
+//! docs/data-formats.md). A row that cannot be judged is reported and left out.
+
+use std::collections::HashSet;
+
+use jiff::civil::{DateTime, Time};
+use skm_core::analysis::{FileSummary, InputSummary};
+use skm_core::calendar::Calendar;
+use skm_core::catalog::{Catalog, ComplaintTier, Limit};
+use skm_core::compliance::ItemKind;
+use skm_core::date::{parse_date, parse_moment, Moment};
+use skm_core::issue::{InputIssue, IssueKind};
+use skm_core::sla::{deadline, judge, Judgement, SlaError};
+
+use super::mapping::Mapping;
+use super::sheet::{read_sheet, RowSink};
+use super::Input;
+use crate::AnalyticsError;
+
+/// What the readers need: the promises, the calendar, the vocabulary and the moment of judging.
+#[derive(Debug, Clone, Copy)]
+pub struct SlaContext<'a> {
+    /// The service standards.
+    pub catalog: &'a Catalog,
+    /// The office's calendar.
+    pub calendar: &'a Calendar,
+    /// Service names to codes.
+    pub mapping: &'a Mapping,
+    /// Open items are judged as of this local moment.
+    pub as_of: DateTime,
+}
+
+/// A request or complaint with its deadline and judgement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// Request or complaint.
+    pub kind: ItemKind,
+    /// Its ID.
+    pub id: String,
+    /// Service code.
+    pub service: String,
+    /// Channel as written (empty if not given).
+    pub channel: String,
+    /// Complaint tier.
+    pub tier: Option<ComplaintTier>,
+    /// Received, local time.
+    pub received: DateTime,
+    /// Deadline, local time.
+    pub due: DateTime,
+    /// Completed, local time.
+    pub completed: Option<DateTime>,
+    /// Met, breached or pending, with working times.
+    pub judgement: Judgement,
+}
+
+/// The time one SOP step of one request took.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepTime {
+    /// The file and row it was read from, for messages.
+    pub source: (String, u64),
+    /// The request.
+    pub request_id: String,
+    /// The step number.
+    pub step: u32,
+    /// Started, local time.
+    pub started: DateTime,
+    /// Finished, local time.
+    pub finished: DateTime,
+}
+
+/// The columns of each file kind: required first, then optional.
+const REQUEST_COLUMNS: (&[&str], &[&str]) =
+    (&["id", "service", "received_at"], &["channel", "requested_for", "completed_at"]);
+const COMPLAINT_COLUMNS: (&[&str], &[&str]) = (&["id", "service", "tier", "received_at"], &["channel", "resolved_at"]);
+const STEP_COLUMNS: (&[&str], &[&str]) = (&["request_id", "step", "started_at", "finished_at"], &[]);
+
+/// Reads request or complaint files and judges each row.
+pub fn read_items(
+    kind: ItemKind,
+    inputs: &[Input<'_>],
+    ctx: SlaContext<'_>,
+    summary: &mut InputSummary,
+) -> Result<Vec<Item>, AnalyticsError> {
+    let columns = match kind {
+        ItemKind::Request => REQUEST_COLUMNS,
+        ItemKind::Complaint => COMPLAINT_COLUMNS,
+    };
+    let mut items = Vec::new();
+    let mut seen = HashSet::new();
+    for input in inputs {
+        let mut sink = Sink::new(input.name, columns, summary, |row: &Row<'_>, issues: &mut Vec<InputIssue>| {
+            let item = judge_row(kind, row, ctx, issues)?;
+            if !seen.insert(item.id.clone()) {
+                issues.push(row.issue("id", &item.id, IssueKind::DuplicateId));
+                return None;
+            }
+            items.push(item);
+            Some(())
+        });
+        let format = read_sheet(input.name, input.bytes, &mut sink)?;
+        sink.finish(
+            format,
+            match kind {
+                ItemKind::Request => "requests",
+                ItemKind::Complaint => "complaints",
+            },
+        );
+    }
+    Ok(items)
+}
+
+/// Reads SOP step files.
+pub fn read_steps(
+    inputs: &[Input<'_>],
+    ctx: SlaContext<'_>,
+    summary: &mut InputSummary,
+) -> Result<Vec<StepTime>, AnalyticsError> {
+    let mut steps = Vec::new();
+    for input in inputs {
+        let mut sink = Sink::new(input.name, STEP_COLUMNS, summary, |row: &Row<'_>, issues: &mut Vec<InputIssue>| {
+            let request_id = row.required("request_id", issues)?.to_owned();
+            let step_text = row.required("step", issues)?;
+            let step = match step_text.parse::<u32>() {
+                Ok(n) => n,
+                Err(_) => {
+                    issues.push(row.issue("step", step_text, IssueKind::UnknownStep));
+                    return None;
+                }
+            };
+            let started = row.moment("started_at", ctx.calendar, false, issues)?;
+            let finished = row.moment("finished_at", ctx.calendar, true, issues)?;
+            if finished < started {
+                issues.push(row.issue("finished_at", row.get("finished_at"), IssueKind::CompletedBeforeReceived));
+                return None;
+            }
+            steps.push(StepTime { source: (row.file.to_owned(), row.number), request_id, step, started, finished });
+            Some(())
+        });
+        let format = read_sheet(input.name, input.bytes, &mut sink)?;
+        sink.finish(format, "steps");
+    }
+    Ok(steps)
+}
+
+fn judge_row(kind: ItemKind, row: &Row<'_>, ctx: SlaContext<'_>, issues: &mut Vec<InputIssue>) -> Option<Item> {
+    let id = row.required("id", issues)?.to_owned();
+    let service_text = row.required("service", issues)?;
+    let service = ctx.mapping.service(service_text);
+    let Some(standard) = ctx.catalog.get(&service) else {
+        issues.push(row.issue("service", service_text, IssueKind::UnknownService));
+        return None;
+    };
+    let received = row.moment("received_at", ctx.calendar, false, issues)?;
+    let (limit, tier, completed_column): (Limit, Option<ComplaintTier>, &str) = match kind {
+        ItemKind::Request => (standard.completion_time.limit, None, "completed_at"),
+        ItemKind::Complaint => {
+            let tier_text = row.required("tier", issues)?;
+            let Some(tier) = ComplaintTier::from_code(tier_text) else {
+                issues.push(row.issue("tier", tier_text, IssueKind::UnknownTier));
+                return None;
+            };
+            let Some(limit) = standard.complaints.as_ref().and_then(|c| c.deadline(tier)).map(|d| d.limit) else {
+                issues.push(row.issue("service", service_text, IssueKind::UnknownService));
+                return None;
+            };
+            (limit, Some(tier), "resolved_at")
+        }
+    };
+    let requested_for = match (limit, row.get("requested_for")) {
+        (Limit::AsRequested, "") => {
+            issues.push(row.issue("requested_for", "", IssueKind::MissingRequestedFor));
+            return None;
+        }
+        (Limit::AsRequested, text) => match parse_date(text) {
+            Some(d) => Some(d),
+            None => {
+                issues.push(row.issue("requested_for", text, IssueKind::BadDate));
+                return None;
+            }
+        },
+        _ => None,
+    };
+    let completed = match row.get(completed_column) {
+        "" => None,
+        _ => Some(row.moment(completed_column, ctx.calendar, true, issues)?),
+    };
+    if completed.is_some_and(|c| c < received) {
+        issues.push(row.issue(completed_column, row.get(completed_column), IssueKind::CompletedBeforeReceived));
+        return None;
+    }
+    let due = match deadline(ctx.calendar, received, limit, requested_for) {
+        Ok(due) => due,
+        Err(SlaError::MissingRequestedFor) => {
+            issues.push(row.issue("requested_for", "", IssueKind::MissingRequestedFor));
+            return None;
+        }
+        Err(SlaError::NoWorkingTime) => {
+            issues.push(row.issue("received_at", row.get("received_at"), IssueKind::BadDate));
+            return None;
+        }
+    };
+    let judgement = judge(ctx.calendar, received, due, completed, ctx.as_of);
+    Some(Item { kind, id, service, channel: row.get("channel").to_owned(), tier, received, due, completed, judgement })
+}
+
+/// One row with its columns found by name.
+struct Row<'a> {
+    file: &'a str,
+    number: u64,
+    cells: &'a [&'a str],
+    columns: &'a [(String, usize)],
+}
+
+impl Row<'_> {
+    fn get(&self, name: &str) -> &str {
+        self.columns.iter().find(|(n, _)| n == name).and_then(|(_, i)| self.cells.get(*i)).map_or("", |c| c.trim())
+    }
+
+    fn issue(&self, column: &str, value: &str, kind: IssueKind) -> InputIssue {
+        InputIssue::new(self.file, self.number, column, value, kind)
+    }
+
+    fn required(&self, name: &str, issues: &mut Vec<InputIssue>) -> Option<&str> {
+        let value = self.get(name);
+        if value.is_empty() {
+            issues.push(self.issue(name, "", IssueKind::Missing));
+            return None;
+        }
+        Some(value)
+    }
+
+    /// A moment in the office's local time; a date alone is the start of the day, or its end
+    /// (23:59:59) for a completion.
+    fn moment(&self, name: &str, cal: &Calendar, end_of_day: bool, issues: &mut Vec<InputIssue>) -> Option<DateTime> {
+        let text = self.required(name, issues)?;
+        match parse_moment(text) {
+            Some(Moment::Instant(ts)) => Some(cal.local(ts)),
+            Some(Moment::Local(dt)) => Some(dt),
+            Some(Moment::Date(d)) if end_of_day => Some(d.to_datetime(Time::constant(23, 59, 59, 0))),
+            Some(Moment::Date(d)) => Some(d.to_datetime(Time::midnight())),
+            None => {
+                issues.push(self.issue(name, text, IssueKind::BadDate));
+                None
+            }
+        }
+    }
+}
+
+/// Finds the columns by name and hands each row to a judge; counts what was dropped.
+struct Sink<'a, F> {
+    file: &'a str,
+    wanted: (&'static [&'static str], &'static [&'static str]),
+    columns: Vec<(String, usize)>,
+    summary: &'a mut InputSummary,
+    accept: F,
+    read: u64,
+    dropped: u64,
+}
+
+impl<'a, F: FnMut(&Row<'_>, &mut Vec<InputIssue>) -> Option<()>> Sink<'a, F> {
+    fn new(
+        file: &'a str,
+        wanted: (&'static [&'static str], &'static [&'static str]),
+        summary: &'a mut InputSummary,
+        accept: F,
+    ) -> Self {
+        Sink { file, wanted, columns: Vec::new(), summary, accept, read: 0, dropped: 0 }
+    }
+
+    fn finish(self, format: String, role: &str) {
+        self.summary.files.push(FileSummary {
+            file: self.file.to_owned(),
+            role: role.to_owned(),
+            format,
+            layout: "canonical".to_owned(),
+            rows_read: self.read,
+            rows_dropped: self.dropped,
+        });
+    }
+}
+
+impl<F: FnMut(&Row<'_>, &mut Vec<InputIssue>) -> Option<()>> RowSink for Sink<'_, F> {
+    fn header(&mut self, header: &[String]) -> Result<(), AnalyticsError> {
+        let (required, optional) = self.wanted;
+        for name in required.iter().chain(optional) {
+            match header.iter().position(|h| h.eq_ignore_ascii_case(name)) {
+                Some(i) => self.columns.push(((*name).to_owned(), i)),
+                None if required.contains(name) => {
+                    return Err(AnalyticsError::MissingColumn {
+                        file: self.file.to_owned(),
+                        column: (*name).to_owned(),
+                        expected: required.iter().chain(optional).copied().collect::<Vec<_>>().join(","),
+                    })
+                }
+                None => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn row(&mut self, number: u64, cells: &[&str]) {
+        self.read += 1;
+        self.summary.rows_read += 1;
+        let row = Row { file: self.file, number, cells, columns: &self.columns };
+        let mut issues = Vec::new();
+        let accepted = (self.accept)(&row, &mut issues).is_some();
+        if !accepted {
+            self.dropped += 1;
+            self.summary.count_drop(issues.first().map_or(IssueKind::Missing, |i| i.kind));
+        }
+        for mut issue in issues {
+            issue.row_dropped = !accepted;
+            self.summary.push_issue(issue);
+        }
+    }
+}
