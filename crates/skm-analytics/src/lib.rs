@@ -8,10 +8,12 @@
 mod error;
 mod ikm;
 pub mod input;
+mod meetings;
 mod moments;
 mod sla;
 
 pub use error::AnalyticsError;
 pub use ikm::{analyse_ikm, ikm_of_files, Population};
 pub use input::{read_requests, read_responses, Input, Mapping, RequestTable, ResponseTable, SlaContext};
+pub use meetings::{analyse_meetings, MeetingInputs};
 pub use sla::{analyse_sla, SlaInputs};

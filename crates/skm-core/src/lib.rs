@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod compliance;
 pub mod date;
+pub mod evaluation;
 pub mod format;
 pub mod grade;
 pub mod i18n;

@@ -8,6 +8,7 @@ mod files;
 mod ikm;
 mod ikm_csv;
 mod ikm_table;
+mod meetings;
 mod serve;
 mod sla;
 mod sla_table;
@@ -39,6 +40,8 @@ enum Command {
     Deadline(sla::DeadlineArgs),
     /// SLA compliance of requests and complaints against the service standards.
     Sla(sla::SlaArgs),
+    /// Whether the monthly evaluation meetings were held as the standards require.
+    Meetings(meetings::MeetingsArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -58,6 +61,7 @@ fn main() -> std::process::ExitCode {
         Command::SampleSize(args) => ikm::sample_size(args),
         Command::Deadline(args) => sla::deadline(args),
         Command::Sla(args) => sla::run(args),
+        Command::Meetings(args) => meetings::run(args),
     };
     match result {
         Ok(code) => code,

@@ -4,17 +4,18 @@
 
 use std::collections::HashSet;
 
-use jiff::civil::{DateTime, Time};
-use skm_core::analysis::{FileSummary, InputSummary};
+use jiff::civil::DateTime;
+use skm_core::analysis::InputSummary;
 use skm_core::calendar::Calendar;
 use skm_core::catalog::{Catalog, ComplaintTier, Limit};
 use skm_core::compliance::ItemKind;
-use skm_core::date::{parse_date, parse_moment, Moment};
+use skm_core::date::parse_date;
 use skm_core::issue::{InputIssue, IssueKind};
 use skm_core::sla::{deadline, judge, Judgement, SlaError};
 
 use super::mapping::Mapping;
-use super::sheet::{read_sheet, RowSink};
+use super::named::{Row, Sink};
+use super::sheet::read_sheet;
 use super::Input;
 use crate::AnalyticsError;
 
@@ -202,116 +203,4 @@ fn judge_row(kind: ItemKind, row: &Row<'_>, ctx: SlaContext<'_>, issues: &mut Ve
     };
     let judgement = judge(ctx.calendar, received, due, completed, ctx.as_of);
     Some(Item { kind, id, service, channel: row.get("channel").to_owned(), tier, received, due, completed, judgement })
-}
-
-/// One row with its columns found by name.
-struct Row<'a> {
-    file: &'a str,
-    number: u64,
-    cells: &'a [&'a str],
-    columns: &'a [(String, usize)],
-}
-
-impl Row<'_> {
-    fn get(&self, name: &str) -> &str {
-        self.columns.iter().find(|(n, _)| n == name).and_then(|(_, i)| self.cells.get(*i)).map_or("", |c| c.trim())
-    }
-
-    fn issue(&self, column: &str, value: &str, kind: IssueKind) -> InputIssue {
-        InputIssue::new(self.file, self.number, column, value, kind)
-    }
-
-    fn required(&self, name: &str, issues: &mut Vec<InputIssue>) -> Option<&str> {
-        let value = self.get(name);
-        if value.is_empty() {
-            issues.push(self.issue(name, "", IssueKind::Missing));
-            return None;
-        }
-        Some(value)
-    }
-
-    /// A moment in the office's local time; a date alone is the start of the day, or its end
-    /// (23:59:59) for a completion.
-    fn moment(&self, name: &str, cal: &Calendar, end_of_day: bool, issues: &mut Vec<InputIssue>) -> Option<DateTime> {
-        let text = self.required(name, issues)?;
-        match parse_moment(text) {
-            Some(Moment::Instant(ts)) => Some(cal.local(ts)),
-            Some(Moment::Local(dt)) => Some(dt),
-            Some(Moment::Date(d)) if end_of_day => Some(d.to_datetime(Time::constant(23, 59, 59, 0))),
-            Some(Moment::Date(d)) => Some(d.to_datetime(Time::midnight())),
-            None => {
-                issues.push(self.issue(name, text, IssueKind::BadDate));
-                None
-            }
-        }
-    }
-}
-
-/// Finds the columns by name and hands each row to a judge; counts what was dropped.
-struct Sink<'a, F> {
-    file: &'a str,
-    wanted: (&'static [&'static str], &'static [&'static str]),
-    columns: Vec<(String, usize)>,
-    summary: &'a mut InputSummary,
-    accept: F,
-    read: u64,
-    dropped: u64,
-}
-
-impl<'a, F: FnMut(&Row<'_>, &mut Vec<InputIssue>) -> Option<()>> Sink<'a, F> {
-    fn new(
-        file: &'a str,
-        wanted: (&'static [&'static str], &'static [&'static str]),
-        summary: &'a mut InputSummary,
-        accept: F,
-    ) -> Self {
-        Sink { file, wanted, columns: Vec::new(), summary, accept, read: 0, dropped: 0 }
-    }
-
-    fn finish(self, format: String, role: &str) {
-        self.summary.files.push(FileSummary {
-            file: self.file.to_owned(),
-            role: role.to_owned(),
-            format,
-            layout: "canonical".to_owned(),
-            rows_read: self.read,
-            rows_dropped: self.dropped,
-        });
-    }
-}
-
-impl<F: FnMut(&Row<'_>, &mut Vec<InputIssue>) -> Option<()>> RowSink for Sink<'_, F> {
-    fn header(&mut self, header: &[String]) -> Result<(), AnalyticsError> {
-        let (required, optional) = self.wanted;
-        for name in required.iter().chain(optional) {
-            match header.iter().position(|h| h.eq_ignore_ascii_case(name)) {
-                Some(i) => self.columns.push(((*name).to_owned(), i)),
-                None if required.contains(name) => {
-                    return Err(AnalyticsError::MissingColumn {
-                        file: self.file.to_owned(),
-                        column: (*name).to_owned(),
-                        expected: required.iter().chain(optional).copied().collect::<Vec<_>>().join(","),
-                    })
-                }
-                None => {}
-            }
-        }
-        Ok(())
-    }
-
-    fn row(&mut self, number: u64, cells: &[&str]) {
-        self.read += 1;
-        self.summary.rows_read += 1;
-        let row = Row { file: self.file, number, cells, columns: &self.columns };
-        let mut issues = Vec::new();
-        let accepted = (self.accept)(&row, &mut issues).is_some();
-        if !accepted {
-            self.dropped += 1;
-            self.summary.count_drop(issues.first().map_or(IssueKind::Missing, |i| i.kind));
-        }
-        for mut issue in issues {
-            issue.row_dropped = !accepted;
-            self.summary.push_issue(issue);
-        }
-    }
 }

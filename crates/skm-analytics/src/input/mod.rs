@@ -7,8 +7,9 @@
 mod columns;
 mod items;
 mod mapping;
+pub(crate) mod named;
 mod requests;
-mod sheet;
+pub(crate) mod sheet;
 
 use std::collections::HashSet;
 

@@ -329,6 +329,49 @@ pub enum Role {
     Staf,
 }
 
+/// Every role, in order of rank.
+pub const ROLES: [Role; 6] =
+    [Role::KepalaDinas, Role::Sekretaris, Role::KepalaBidang, Role::KepalaSeksi, Role::Fungsional, Role::Staf];
+
+impl Role {
+    /// The code written in files: `kepala_dinas`, `sekretaris`, `kepala_bidang`, `kepala_seksi`,
+    /// `fungsional`, `staf`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::KepalaDinas => "kepala_dinas",
+            Role::Sekretaris => "sekretaris",
+            Role::KepalaBidang => "kepala_bidang",
+            Role::KepalaSeksi => "kepala_seksi",
+            Role::Fungsional => "fungsional",
+            Role::Staf => "staf",
+        }
+    }
+
+    /// Reads a code (case, spaces and dashes ignored; `staff` and `kadis` understood).
+    pub fn from_code(text: &str) -> Option<Role> {
+        let wanted = text.trim().to_lowercase().replace([' ', '-'], "_");
+        match wanted.as_str() {
+            "kadis" => Some(Role::KepalaDinas),
+            "kabid" => Some(Role::KepalaBidang),
+            "kasi" | "kasie" => Some(Role::KepalaSeksi),
+            "staff" => Some(Role::Staf),
+            _ => ROLES.into_iter().find(|r| r.code() == wanted),
+        }
+    }
+
+    /// The role's name in both languages.
+    pub fn label(self) -> Text {
+        match self {
+            Role::KepalaDinas => Text { id: "Kepala Dinas", en: "Head of office" },
+            Role::Sekretaris => Text { id: "Sekretaris", en: "Secretary" },
+            Role::KepalaBidang => Text { id: "Kepala Bidang", en: "Head of division" },
+            Role::KepalaSeksi => Text { id: "Kepala Seksi", en: "Head of section" },
+            Role::Fungsional => Text { id: "Pejabat fungsional", en: "Functional officer" },
+            Role::Staf => Text { id: "Staf", en: "Staff" },
+        }
+    }
+}
+
 /// Evaluasi kinerja pelaksana: the meeting rule and the SKM frequency.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
