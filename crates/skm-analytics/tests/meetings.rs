@@ -110,3 +110,22 @@ both_targets! {
         assert_eq!((skm.required_per_year, skm.responses, skm.held), (1, 1, true));
     }
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn xlsx_meetings_give_the_csv_result() {
+    let rule = MeetingRule::from_catalog(&Catalog::builtin().unwrap()).unwrap();
+    let (m, a) = (common::xlsx_of_csv(&meetings()), common::xlsx_of_csv(ACTIONS));
+    let meetings = [Input { name: "meetings.xlsx", bytes: &m }];
+    let actions = [Input { name: "actions.xlsx", bytes: &a }];
+    let from_xlsx = analyse_meetings(
+        MeetingInputs { meetings: &meetings, actions: &actions, responses: None },
+        &rule,
+        2026,
+        date(2026, 10, 20),
+    )
+    .unwrap();
+    let from_csv = report(date(2026, 10, 20), true, None);
+    assert_eq!(from_xlsx.months, from_csv.months);
+    assert_eq!(from_xlsx.actions, from_csv.actions);
+}

@@ -150,3 +150,24 @@ both_targets! {
         assert!(e.to_string().starts_with("lama.csv: kolom 'received_at' tidak ada"), "{e}");
     }
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn xlsx_requests_give_the_csv_result() {
+    let catalog = Catalog::builtin().unwrap();
+    let calendar = Calendar::default_wib().unwrap();
+    let mapping = Mapping::builtin().unwrap();
+    let ctx = SlaContext {
+        catalog: &catalog,
+        calendar: &calendar,
+        mapping: &mapping,
+        as_of: date(2026, 2, 3).at(12, 0, 0, 0),
+    };
+    let xlsx = common::xlsx_of_csv(REQUESTS);
+    let requests = [Input { name: "requests.xlsx", bytes: &xlsx }];
+    let from_xlsx = analyse_sla(SlaInputs { requests: &requests, ..SlaInputs::default() }, ctx, Some(2026)).unwrap();
+    let from_csv = report(REQUESTS, None, None, Some(2026));
+    assert_eq!(from_xlsx.requests, from_csv.requests);
+    assert_eq!(from_xlsx.breaches, from_csv.breaches);
+    assert_eq!(from_xlsx.input.files[0].format, "spreadsheet");
+}

@@ -1,6 +1,7 @@
 //! The generator behind [`crate::generate`].
 
 use jiff::civil::{Date, Weekday};
+use skm_core::calendar::Calendar;
 use skm_core::catalog::{Catalog, Limit, ServiceStandard};
 use skm_core::profile::{Education, Gender, Occupation};
 use skm_core::response::ResponseRecord;
@@ -82,11 +83,15 @@ struct Generator {
     days: Vec<Date>,
 }
 
+/// The working days of a year on the default calendar: weekdays that are not a national holiday
+/// or cuti bersama.
 fn working_days(year: i16) -> Vec<Date> {
+    let calendar = Calendar::default_wib().ok();
     let mut days = Vec::with_capacity(262);
     let mut d = Date::new(year, 1, 1).unwrap_or_default();
     while d.year() == year {
-        if !matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday) {
+        let weekday = !matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday);
+        if calendar.as_ref().map_or(weekday, |c| c.is_working_day(d)) {
             days.push(d);
         }
         match d.tomorrow() {
@@ -254,7 +259,10 @@ impl Generator {
         let done = match tier.deadline.limit {
             Limit::WorkingDays { amount } => {
                 let extra = if late { amount + self.rng.u32(1..5) } else { self.rng.u32(0..amount + 1) };
-                ((day + extra as usize).min(self.days.len() - 1), self.rng.u32(OPEN..CLOSE))
+                let done_day = (day + extra as usize).min(self.days.len() - 1);
+                // Resolved the same day means after it was received.
+                let earliest = if done_day == day { minute + 1 } else { OPEN };
+                (done_day, self.rng.u32(earliest..CLOSE))
             }
             limit => {
                 let cap = limit.working_minutes().unwrap_or(180) as u32;

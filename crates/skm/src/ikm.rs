@@ -1,6 +1,5 @@
 //! `skm ikm`: the IKM of response files, as a table, JSON or CSV; and `skm sample-size`.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -10,6 +9,7 @@ use skm_core::analysis::{GroupBy, IkmOptions};
 use skm_core::{Lang, PeriodKind, WeightConvention};
 
 use crate::files::{inputs, read_all};
+use crate::output;
 use crate::{ikm_csv, ikm_table};
 
 /// Arguments of `skm ikm`.
@@ -96,19 +96,11 @@ pub fn run(args: IkmArgs) -> anyhow::Result<ExitCode> {
     let options = IkmOptions { weight: args.weight, by, period: args.period };
     let analysis = analyse_ikm(&table, &options, population)?;
 
-    let mut out = std::io::stdout().lock();
-    match args.format.as_str() {
-        "json" => {
-            serde_json::to_writer_pretty(&mut out, &analysis)?;
-            writeln!(out)?;
-        }
-        "csv" => ikm_csv::write(&mut out, &analysis)?,
-        _ => ikm_table::write(&mut out, &analysis, args.lang)?,
-    }
-    out.flush()?;
-    if args.format != "table" {
-        ikm_table::write_issues(&mut std::io::stderr().lock(), &analysis.input, args.lang)?;
-    }
+    let writers = output::Writers {
+        table: &|out| ikm_table::write(out, &analysis, args.lang),
+        csv: &|out| ikm_csv::write(out, &analysis),
+    };
+    output::emit(&args.format, &analysis, &analysis.input, args.lang, writers)?;
     Ok(if args.strict && analysis.input.rows_dropped > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
 }
 

@@ -9,6 +9,7 @@ mod ikm;
 mod ikm_csv;
 mod ikm_table;
 mod meetings;
+mod output;
 mod serve;
 mod sla;
 mod sla_table;

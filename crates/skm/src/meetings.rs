@@ -12,6 +12,7 @@ use skm_core::Lang;
 
 use crate::catalog;
 use crate::files::{inputs, read_all};
+use crate::output;
 use crate::words::{num, t};
 
 /// Arguments of `skm meetings`.
@@ -81,19 +82,9 @@ pub fn run(args: MeetingsArgs) -> anyhow::Result<ExitCode> {
         year,
         as_of,
     )?;
-    let mut out = io::stdout().lock();
-    match args.format.as_str() {
-        "json" => {
-            serde_json::to_writer_pretty(&mut out, &report)?;
-            writeln!(out)?;
-        }
-        "csv" => write_csv(&mut out, &report)?,
-        _ => write_table(&mut out, &report, args.lang)?,
-    }
-    out.flush()?;
-    if args.format != "table" {
-        crate::ikm_table::write_issues(&mut io::stderr().lock(), &report.input, args.lang)?;
-    }
+    let writers =
+        output::Writers { table: &|out| write_table(out, &report, args.lang), csv: &|out| write_csv(out, &report) };
+    output::emit(&args.format, &report, &report.input, args.lang, writers)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,6 +1,5 @@
 //! `skm deadline` and `skm sla`: promised times on the office's working calendar.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -11,6 +10,7 @@ use skm_core::date::{parse_date, parse_moment, Moment};
 use skm_core::Lang;
 
 use crate::files::{inputs, read_all};
+use crate::output;
 use crate::{catalog, sla_table};
 
 /// Where the calendar and the catalog come from.
@@ -142,18 +142,10 @@ pub fn run(args: SlaArgs) -> anyhow::Result<ExitCode> {
     let files = SlaInputs { requests: &requests, complaints: &complaints, steps: &steps };
     let ctx = SlaContext { catalog: &catalog, calendar: &cal, mapping: &mapping, as_of };
     let report = analyse_sla(files, ctx, args.year)?;
-    let mut out = std::io::stdout().lock();
-    match args.format.as_str() {
-        "json" => {
-            serde_json::to_writer_pretty(&mut out, &report)?;
-            writeln!(out)?;
-        }
-        "csv" => sla_table::write_csv(&mut out, &report)?,
-        _ => sla_table::write(&mut out, &report, args.lang)?,
-    }
-    out.flush()?;
-    if args.format != "table" {
-        crate::ikm_table::write_issues(&mut std::io::stderr().lock(), &report.input, args.lang)?;
-    }
+    let writers = output::Writers {
+        table: &|out| sla_table::write(out, &report, args.lang),
+        csv: &|out| sla_table::write_csv(out, &report),
+    };
+    output::emit(&args.format, &report, &report.input, args.lang, writers)?;
     Ok(ExitCode::SUCCESS)
 }
