@@ -26,6 +26,19 @@ pub struct Submission {
     /// Saran dan masukan (free text).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
+    /// A UUID the browser made for this submission, so that sending it again (after a lost
+    /// connection) stores it once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+}
+
+/// Whether a text is a UUID in its canonical 8-4-4-4-12 hexadecimal form.
+pub fn is_uuid(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 36
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| if [8, 13, 18, 23].contains(&i) { *c == b'-' } else { c.is_ascii_hexdigit() })
 }
 
 /// A submission that passed validation.
@@ -39,6 +52,8 @@ pub struct ValidSubmission {
     pub profile: Profile,
     /// Trimmed suggestion; `None` when empty.
     pub suggestion: Option<String>,
+    /// The browser's UUID for the submission, lower-cased.
+    pub client_id: Option<String>,
 }
 
 /// Why a submission was refused: the field and a message in both languages.
@@ -65,11 +80,15 @@ impl Submission {
             answers: ELEMENTS.iter().map(|e| (e.column().to_owned(), scores[e.index()])).collect(),
             profile: Profile::default(),
             suggestion: None,
+            client_id: None,
         }
     }
 
     /// Checks the submission; `is_service` says whether a service code exists.
     pub fn validate(&self, is_service: impl Fn(&str) -> bool) -> Result<ValidSubmission, SubmissionError> {
+        if let Some(id) = self.client_id.as_deref().filter(|id| !is_uuid(id)) {
+            return Err(refuse("client_id", format!("'{id}' bukan UUID"), format!("'{id}' is not a UUID")));
+        }
         if !is_service(&self.service) {
             return Err(refuse(
                 "service",
@@ -128,6 +147,7 @@ impl Submission {
             scores,
             profile: self.profile.clone(),
             suggestion: suggestion.map(str::to_owned),
+            client_id: self.client_id.as_deref().map(str::to_ascii_lowercase),
         })
     }
 }
@@ -135,6 +155,17 @@ impl Submission {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_client_id_must_be_a_uuid() {
+        let mut s = Submission::from_scores("x", [3; 9]);
+        s.client_id = Some("3F2C9A70-5B1E-4D2A-9C7E-0A1B2C3D4E5F".into());
+        assert_eq!(s.validate(|_| true).unwrap().client_id.as_deref(), Some("3f2c9a70-5b1e-4d2a-9c7e-0a1b2c3d4e5f"));
+        s.client_id = Some("3f2c9a70-5b1e-4d2a-9c7e".into());
+        assert_eq!(s.validate(|_| true).unwrap_err().field, "client_id");
+        assert!(is_uuid("00000000-0000-0000-0000-000000000000"));
+        assert!(!is_uuid("00000000x0000-0000-0000-000000000000"));
+    }
 
     fn known(code: &str) -> bool {
         code == "publikasi-media-sosial"

@@ -1,7 +1,10 @@
 //! The JSON API (`/api/v1/…`) and the router that joins it to the web app.
 
+use std::net::{IpAddr, SocketAddr};
+
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts, State};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
@@ -10,7 +13,8 @@ use serde::Serialize;
 use skm_core::response::{ResponseRecord, Submission, SubmissionError};
 use tower_http::compression::CompressionLayer;
 
-use crate::AppState;
+use crate::store::Stored;
+use crate::{AppState, KIOSK_KEY_HEADER};
 
 /// The largest request body accepted, in bytes (a submission is well under 4 KB).
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
@@ -24,11 +28,24 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/responses.csv", get(export_csv))
         .route("/api/{*rest}", any(api_not_found))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
-    Router::new()
-        .merge(api)
-        .fallback_service(crate::web::app_service(&state.web_dir))
-        .layer(CompressionLayer::new())
-        .with_state(state)
+    let index = std::fs::read_to_string(state.web_dir.join("index.html")).unwrap_or_default();
+    let csp = crate::security::content_security_policy(&index);
+    let mut app = Router::new().merge(api).fallback_service(crate::web::app_service(&state.web_dir));
+    for layer in crate::security::layers(&csp) {
+        app = app.layer(layer);
+    }
+    app.layer(CompressionLayer::new()).with_state(state)
+}
+
+/// The client's address, when the server knows it (not behind a test harness).
+struct ClientIp(Option<IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<ClientIp, Self::Rejection> {
+        Ok(ClientIp(parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip())))
+    }
 }
 
 /// A refusal in both languages, naming the field where there is one.
@@ -85,7 +102,27 @@ fn now_wib_text() -> String {
     crate::now_wib().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
 
-async fn submit(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+async fn submit(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let kiosk_key = headers.get(KIOSK_KEY_HEADER).and_then(|v| v.to_str().ok());
+    if let Err(wait) = state.limiter.check(client, kiosk_key) {
+        let seconds = wait.as_secs().max(1);
+        let mut response = refusal(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            None,
+            &format!("terlalu banyak kiriman; coba lagi dalam {seconds} detik"),
+            &format!("too many submissions; try again in {seconds} seconds"),
+        );
+        if let Ok(value) = header::HeaderValue::from_str(&seconds.to_string()) {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        return response;
+    }
     let is_json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -118,11 +155,12 @@ async fn submit(State(state): State<AppState>, headers: HeaderMap, body: Bytes) 
             return refusal(StatusCode::UNPROCESSABLE_ENTITY, "invalid", Some(field), &message_id, &message_en)
         }
     };
-    let record = ResponseRecord::new(uuid::Uuid::new_v4().to_string(), now_wib_text(), &valid);
+    let id = valid.client_id.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    let record = ResponseRecord::new(id, now_wib_text(), &valid);
     let created = Created { id: record.id.clone(), submitted_at: record.submitted_at.clone() };
     let store = state.store.clone();
     let stored = tokio::task::spawn_blocking(move || match store.lock() {
-        Ok(mut s) => s.insert_many(std::slice::from_ref(&record)).map_err(|e| e.to_string()),
+        Ok(mut s) => s.insert_once(&record).map_err(|e| e.to_string()),
         Err(_) => Err("store lock poisoned".to_owned()),
     })
     .await;
@@ -131,7 +169,19 @@ async fn submit(State(state): State<AppState>, headers: HeaderMap, body: Bytes) 
         Err(join) => Err(join.to_string()),
     };
     match outcome {
-        Ok(()) => (StatusCode::CREATED, Json(created)).into_response(),
+        Ok(Stored::New) => (StatusCode::CREATED, Json(created)).into_response(),
+        // A resend of what is stored already (the connection dropped before the answer came):
+        // acknowledged again, stored once.
+        Ok(Stored::Replay(first)) => {
+            (StatusCode::OK, Json(Created { id: first.id, submitted_at: first.submitted_at })).into_response()
+        }
+        Ok(Stored::Conflict) => refusal(
+            StatusCode::CONFLICT,
+            "conflict",
+            Some("client_id".to_owned()),
+            "client_id ini sudah dipakai untuk jawaban lain",
+            "this client_id was already used for a different response",
+        ),
         Err(detail) => {
             tracing::error!(%detail, "storing a response failed");
             refusal(
@@ -146,16 +196,9 @@ async fn submit(State(state): State<AppState>, headers: HeaderMap, body: Bytes) 
 }
 
 fn authorized(state: &AppState, headers: &HeaderMap) -> bool {
-    let given = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or("");
-    constant_time_eq(given.as_bytes(), state.admin_token.as_bytes())
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    let given =
+        headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
+    given.is_some_and(|token| state.admin_token.verify(token))
 }
 
 async fn export_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {

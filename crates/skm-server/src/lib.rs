@@ -4,31 +4,24 @@
 //! It validates with the core's rules and stores; it computes no statistics (the dashboard's
 //! worker and the batch commands do).
 
+mod admin;
 mod api;
+mod limit;
+mod security;
 mod store;
 mod web;
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::Arc;
 
+pub use admin::AdminToken;
 pub use api::router;
-pub use store::{Store, StoreError};
+pub use limit::{RateLimit, SubmitLimiter, KIOSK_KEY_HEADER};
+pub use store::{Store, StoreError, Stored};
 
 /// The current time in WIB (UTC+7), the time zone of the reference offices.
 pub fn now_wib() -> jiff::ZonedDateTime {
     jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(7)))
-}
-
-/// How to run the server.
-#[derive(Debug, Clone)]
-pub struct ServerConfig {
-    /// Address to listen on.
-    pub addr: SocketAddr,
-    /// Directory of the Trunk-built app (`dist/`).
-    pub web_dir: PathBuf,
-    /// Bearer token that unlocks the responses export.
-    pub admin_token: String,
 }
 
 /// Shared state of the request handlers.
@@ -39,7 +32,9 @@ pub struct AppState {
     /// The service-standards catalog.
     pub catalog: Arc<skm_core::catalog::Catalog>,
     /// Bearer token for the admin endpoints.
-    pub admin_token: Arc<str>,
+    pub admin_token: AdminToken,
+    /// The per-client limit on submissions.
+    pub limiter: SubmitLimiter,
     /// Directory of the built app.
     pub web_dir: Arc<std::path::Path>,
 }
@@ -66,7 +61,7 @@ pub async fn serve(state: AppState, addr: SocketAddr, ready: impl FnOnce(SocketA
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| ServeError::Bind { addr, source })?;
     let bound = listener.local_addr().map_err(|source| ServeError::Bind { addr, source })?;
     ready(bound);
-    axum::serve(listener, router(state))
+    axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

@@ -41,7 +41,19 @@ CREATE TABLE IF NOT EXISTS responses (
     gender TEXT, age INTEGER, education TEXT, occupation TEXT, suggestion TEXT
 );
 CREATE INDEX IF NOT EXISTS responses_service ON responses(service);
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 ";
+
+/// What became of a response offered to [`Store::insert_once`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stored {
+    /// Stored now.
+    New,
+    /// The same response was stored before (a resend); here it is as first stored.
+    Replay(ResponseRecord),
+    /// Another response with the same ID was stored before.
+    Conflict,
+}
 
 fn code<T: serde::Serialize>(v: &Option<T>) -> Option<String> {
     v.as_ref().and_then(|v| match serde_json::to_value(v) {
@@ -77,22 +89,39 @@ impl Store {
     /// Stores responses in one transaction.
     pub fn insert_many(&mut self, records: &[ResponseRecord]) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
-        {
-            let mut stmt = tx.prepare_cached(
-                "INSERT INTO responses (id, submitted_at, service, u1, u2, u3, u4, u5, u6, u7, u8, u9,
-                 gender, age, education, occupation, suggestion)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-            )?;
-            for r in records {
-                let (gender, education, occupation) = (code(&r.gender), code(&r.education), code(&r.occupation));
-                let scores = r.scores();
-                let mut values: Vec<&dyn rusqlite::ToSql> = vec![&r.id, &r.submitted_at, &r.service];
-                values.extend(scores.iter().map(|s| s as &dyn rusqlite::ToSql));
-                values.extend([&gender as &dyn rusqlite::ToSql, &r.age, &education, &occupation, &r.suggestion]);
-                stmt.execute(rusqlite::params_from_iter(values))?;
-            }
+        for r in records {
+            insert(&tx, r)?;
         }
         tx.commit()?;
+        Ok(())
+    }
+
+    /// Stores a response unless one with its ID exists: an identical one (but for the time of
+    /// arrival) is a resend, a different one a conflict. One transaction, durable on return.
+    pub fn insert_once(&mut self, record: &ResponseRecord) -> Result<Stored, StoreError> {
+        let tx = self.conn.transaction()?;
+        let existing = {
+            let mut stmt = tx.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?;
+            let raw = stmt.query_row([&record.id], raw_row).optional()?;
+            raw.map(RawRow::into_record).transpose()?
+        };
+        if let Some(first) = existing {
+            let same = ResponseRecord { submitted_at: first.submitted_at.clone(), ..record.clone() } == first;
+            return Ok(if same { Stored::Replay(first) } else { Stored::Conflict });
+        }
+        insert(&tx, record)?;
+        tx.commit()?;
+        Ok(Stored::New)
+    }
+
+    /// A stored setting.
+    pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    /// Stores a setting, replacing any earlier value.
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)", [key, value])?;
         Ok(())
     }
 
@@ -127,6 +156,21 @@ impl Store {
         }
         w.into_inner().map_err(|e| StoreError::Csv(e.into_error().into()))
     }
+}
+
+fn insert(tx: &rusqlite::Transaction<'_>, r: &ResponseRecord) -> Result<(), StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO responses (id, submitted_at, service, u1, u2, u3, u4, u5, u6, u7, u8, u9,
+         gender, age, education, occupation, suggestion)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    )?;
+    let (gender, education, occupation) = (code(&r.gender), code(&r.education), code(&r.occupation));
+    let scores = r.scores();
+    let mut values: Vec<&dyn rusqlite::ToSql> = vec![&r.id, &r.submitted_at, &r.service];
+    values.extend(scores.iter().map(|s| s as &dyn rusqlite::ToSql));
+    values.extend([&gender as &dyn rusqlite::ToSql, &r.age, &education, &occupation, &r.suggestion]);
+    stmt.execute(rusqlite::params_from_iter(values))?;
+    Ok(())
 }
 
 const SELECT: &str = "SELECT id, submitted_at, service, u1, u2, u3, u4, u5, u6, u7, u8, u9,

@@ -6,14 +6,15 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use skm_core::catalog::Catalog;
-use skm_server::{router, AppState, Store};
+use skm_server::{router, AdminToken, AppState, RateLimit, Store, SubmitLimiter};
 use tower::ServiceExt;
 
 fn state(web_dir: &std::path::Path) -> AppState {
     AppState {
         store: Arc::new(Mutex::new(Store::in_memory().unwrap())),
         catalog: Arc::new(Catalog::builtin().unwrap()),
-        admin_token: Arc::from("rahasia"),
+        admin_token: AdminToken::from_secret("rahasia"),
+        limiter: SubmitLimiter::new(RateLimit { per_minute: 60, burst: 50 }, ["kios-aula".to_owned()]),
         web_dir: Arc::from(web_dir),
     }
 }
@@ -126,4 +127,96 @@ fn the_store_survives_reopening() {
     let reopened = Store::open(&path).unwrap();
     assert_eq!(reopened.count().unwrap(), 1);
     assert_eq!(reopened.get("r1").unwrap(), Some(record));
+}
+
+const CLIENT_ID: &str = "3f2c9a70-5b1e-4d2a-9c7e-0a1b2c3d4e5f";
+
+fn with_client_id(body: &str, id: &str) -> String {
+    body.replacen('{', &format!("{{\"client_id\":\"{id}\","), 1)
+}
+
+#[tokio::test]
+async fn the_same_client_id_is_stored_once_and_a_different_answer_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let st = state(dir.path());
+    let body = with_client_id(GOOD, CLIENT_ID);
+    let (status, first) = call(&st, post_json(&body)).await;
+    assert_eq!(status, StatusCode::CREATED, "{first}");
+    let first: serde_json::Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(first["id"], CLIENT_ID);
+    // Sent again after a dropped connection: acknowledged with the first receipt.
+    let (status, again) = call(&st, post_json(&body)).await;
+    assert_eq!(status, StatusCode::OK, "{again}");
+    let again: serde_json::Value = serde_json::from_str(&again).unwrap();
+    assert_eq!(again, first);
+    assert_eq!(st.store.lock().unwrap().count().unwrap(), 1);
+    // The same ID with other answers is a conflict.
+    let (status, conflict) = call(&st, post_json(&body.replace("\"u8\":2", "\"u8\":4"))).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{conflict}");
+    assert!(conflict.contains("\"field\":\"client_id\"") && conflict.contains("different response"), "{conflict}");
+    assert_eq!(st.store.lock().unwrap().count().unwrap(), 1);
+    // Not a UUID: 422 naming the field.
+    let (status, bad) = call(&st, post_json(&with_client_id(GOOD, "abc"))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.contains("\"field\":\"client_id\""), "{bad}");
+}
+
+#[tokio::test]
+async fn submissions_are_rate_limited_except_from_a_kiosk() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut st = state(dir.path());
+    st.limiter = SubmitLimiter::new(RateLimit { per_minute: 1, burst: 3 }, ["kios-aula".to_owned()]);
+    for _ in 0..3 {
+        let (status, body) = call(&st, post_json(GOOD)).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    let res = router(st.clone()).oneshot(post_json(GOOD)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = res.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=60).contains(&wait), "{wait}");
+    let body = String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).into_owned();
+    assert!(body.contains("terlalu banyak kiriman") && body.contains("too many submissions"), "{body}");
+    for _ in 0..5 {
+        let req = Request::post("/api/v1/responses")
+            .header("content-type", "application/json")
+            .header("x-skm-kiosk-key", "kios-aula")
+            .body(Body::from(GOOD))
+            .unwrap();
+        let (status, _) = call(&st, req).await;
+        assert_eq!(status, StatusCode::CREATED, "a kiosk is not limited");
+    }
+    assert_eq!(st.store.lock().unwrap().count().unwrap(), 8);
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("index.html"),
+        "<html><script type=\"module\">import init from '/a.js';</script></html>",
+    )
+    .unwrap();
+    let st = state(dir.path());
+    for path in ["/survei/internet-jaringan", "/api/v1/health"] {
+        let res = router(st.clone()).oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap();
+        let h = res.headers();
+        assert_eq!(h["x-content-type-options"], "nosniff");
+        assert_eq!(h["x-frame-options"], "DENY");
+        let csp = h["content-security-policy"].to_str().unwrap();
+        assert!(
+            csp.contains("frame-ancestors 'none'") && csp.contains("'wasm-unsafe-eval'") && csp.contains("'sha256-"),
+            "{csp}"
+        );
+    }
+}
+
+#[test]
+fn the_admin_token_is_kept_as_a_hash() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("skm.db");
+    let token = AdminToken::from_secret("rahasia");
+    Store::open(&path).unwrap().set_setting("admin_token_sha256", &token.hash_hex()).unwrap();
+    let kept = Store::open(&path).unwrap().setting("admin_token_sha256").unwrap().unwrap();
+    assert!(!kept.contains("rahasia"));
+    assert!(AdminToken::from_hash_hex(&kept).unwrap().verify("rahasia"));
 }

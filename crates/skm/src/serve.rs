@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use anyhow::Context;
 use skm_core::catalog::Catalog;
 use skm_demo::{generate, DemoOptions};
-use skm_server::{AppState, Store};
+use skm_server::{AdminToken, AppState, Store};
 
 /// Arguments of `skm serve`.
 #[derive(Debug, clap::Args)]
@@ -21,12 +21,45 @@ pub struct ServeArgs {
     /// Directory of the Trunk-built web app.
     #[arg(long, default_value = "dist")]
     web_dir: PathBuf,
-    /// Token that unlocks the dashboard's data; a random one is made and printed if unset.
+    /// Token that unlocks the dashboard's data. Unset: one is made on first start, printed once,
+    /// and kept (as a hash) in the database.
     #[arg(long, env = "SKM_ADMIN_TOKEN", hide_env_values = true)]
     admin_token: Option<String>,
+    /// Make and print a new admin token, replacing the kept one.
+    #[arg(long)]
+    reset_admin_token: bool,
+    /// Device keys of kiosk tablets, exempt from the submission limit (header X-SKM-Kiosk-Key).
+    #[arg(long = "kiosk-key", env = "SKM_KIOSK_KEYS", value_delimiter = ',', hide_env_values = true)]
+    kiosk_keys: Vec<String>,
+    /// Submissions a client may make per minute (bursts of twice as many).
+    #[arg(long, default_value_t = 10)]
+    rate_limit: u32,
     /// Do not fill an empty database with this year's demo responses.
     #[arg(long)]
     no_demo: bool,
+}
+
+const ADMIN_TOKEN_KEY: &str = "admin_token_sha256";
+
+/// The admin token: given, kept from the first start, or made now (and printed, once).
+fn admin_token(store: &mut Store, given: Option<&str>, reset: bool) -> anyhow::Result<AdminToken> {
+    if let Some(token) = given.filter(|t| !t.trim().is_empty()) {
+        return Ok(AdminToken::from_secret(token));
+    }
+    if !reset {
+        if let Some(kept) = store.setting(ADMIN_TOKEN_KEY)?.and_then(|h| AdminToken::from_hash_hex(&h)) {
+            eprintln!(
+                "Token admin tersimpan dipakai (--reset-admin-token untuk membuat baru) / \
+                 using the kept admin token (--reset-admin-token makes a new one)"
+            );
+            return Ok(kept);
+        }
+    }
+    let secret = uuid::Uuid::new_v4().simple().to_string();
+    let token = AdminToken::from_secret(&secret);
+    store.set_setting(ADMIN_TOKEN_KEY, &token.hash_hex())?;
+    eprintln!("Token admin untuk dasbor (dicetak sekali) / admin token for the dashboard (printed once): {secret}");
+    Ok(token)
 }
 
 /// Runs `skm serve` until Ctrl-C.
@@ -43,18 +76,13 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         store.insert_many(&demo.responses)?;
         tracing::info!(responses = demo.responses.len(), year, "empty database filled with demo responses");
     }
-    let admin_token = match args.admin_token.filter(|t| !t.trim().is_empty()) {
-        Some(t) => t,
-        None => {
-            let t = uuid::Uuid::new_v4().simple().to_string();
-            eprintln!("Token admin untuk dasbor / admin token for the dashboard: {t}");
-            t
-        }
-    };
+    let admin_token = admin_token(&mut store, args.admin_token.as_deref(), args.reset_admin_token)?;
+    let limit = skm_server::RateLimit { per_minute: args.rate_limit, burst: args.rate_limit.saturating_mul(2) };
     let state = AppState {
         store: Arc::new(Mutex::new(store)),
         catalog: Arc::new(Catalog::builtin()?),
-        admin_token: Arc::from(admin_token.as_str()),
+        admin_token,
+        limiter: skm_server::SubmitLimiter::new(limit, args.kiosk_keys),
         web_dir: Arc::from(args.web_dir.as_path()),
     };
     let runtime = tokio::runtime::Runtime::new().context("tokio runtime")?;
