@@ -10,6 +10,7 @@ mod ikm_csv;
 mod ikm_table;
 mod meetings;
 mod output;
+mod qr;
 mod serve;
 mod sla;
 mod sla_table;
@@ -43,6 +44,8 @@ enum Command {
     Sla(sla::SlaArgs),
     /// Whether the monthly evaluation meetings were held as the standards require.
     Meetings(meetings::MeetingsArgs),
+    /// Write each service's survey QR code (SVG, PNG) and an A4 poster for the counter.
+    Qr(qr::QrArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -63,6 +66,7 @@ fn main() -> std::process::ExitCode {
         Command::Deadline(args) => sla::deadline(args),
         Command::Sla(args) => sla::run(args),
         Command::Meetings(args) => meetings::run(args),
+        Command::Qr(args) => qr::run(args),
     };
     match result {
         Ok(code) => code,

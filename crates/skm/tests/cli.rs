@@ -63,3 +63,27 @@ fn catalog_check_names_the_bad_file_and_line() {
     assert!(err.contains("layanan-baru.toml:3:"), "{err}");
     assert!(err.contains("berkas katalog tidak dapat dibaca / catalog file cannot be read"), "{err}");
 }
+
+#[test]
+fn qr_writes_codes_and_posters_for_the_counter() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = skm()
+        .args(["qr", "--service", "internet-jaringan", "--base-url", "https://skm.purbalinggakab.go.id/", "--out"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    for name in ["qr-internet-jaringan.svg", "qr-internet-jaringan.png", "poster-internet-jaringan.svg"] {
+        assert!(dir.path().join(name).is_file(), "{name}");
+    }
+    let poster = std::fs::read_to_string(dir.path().join("poster-internet-jaringan.svg")).unwrap();
+    assert!(poster.contains("https://skm.purbalinggakab.go.id/survei/internet-jaringan"), "{poster}");
+    let png = std::fs::read(dir.path().join("qr-internet-jaringan.png")).unwrap();
+    assert!(png.starts_with(b"\x89PNG"));
+    let all = skm().args(["qr", "--out"]).arg(dir.path().join("semua")).output().unwrap();
+    assert!(all.status.success());
+    assert!(String::from_utf8_lossy(&all.stderr).contains("--base-url"), "a local address is pointed out");
+    assert_eq!(std::fs::read_dir(dir.path().join("semua")).unwrap().count(), 15);
+    let bad = skm().args(["qr", "--service", "pajak"]).output().unwrap();
+    assert!(!bad.status.success() && String::from_utf8_lossy(&bad.stderr).contains("--service 'pajak'"));
+}
