@@ -8,7 +8,7 @@ const URL: &str = "https://skm.purbalinggakab.go.id/survei/publikasi-media-sosia
 fn the_png_holds_the_same_modules_as_the_matrix() {
     let matrix = qr_matrix(URL).unwrap();
     let n = matrix.len();
-    assert!(n >= 21 && (n - 21) % 4 == 0, "a QR version has 21 + 4k modules: {n}");
+    assert!(n >= 21 && (n - 21).is_multiple_of(4), "a QR version has 21 + 4k modules: {n}");
     // The three finder patterns: dark corners.
     assert!(matrix[0][0] && matrix[0][n - 1] && matrix[n - 1][0]);
     let png = qr_png(URL, 8).unwrap();
