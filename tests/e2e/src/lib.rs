@@ -59,7 +59,24 @@ pub struct Harness {
     pub client: Client,
     server: Child,
     driver: Child,
-    _dir: tempfile::TempDir,
+    port: u16,
+    dist: PathBuf,
+    dir: tempfile::TempDir,
+}
+
+fn spawn_server(port: u16, db: &Path, dist: &Path) -> Result<Child, String> {
+    let mut server = Command::new(skm_binary()?)
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--admin-token", ADMIN_TOKEN])
+        .arg("--db")
+        .arg(db)
+        .arg("--web-dir")
+        .arg(dist)
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .map_err(|e| format!("skm serve: {e}"))?;
+    wait_for_port(port, "skm serve", &mut server)?;
+    Ok(server)
 }
 
 impl Harness {
@@ -72,17 +89,7 @@ impl Harness {
         }
         let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
         let port = free_port();
-        let mut server = Command::new(skm_binary()?)
-            .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--admin-token", ADMIN_TOKEN])
-            .arg("--db")
-            .arg(dir.path().join("skm.db"))
-            .arg("--web-dir")
-            .arg(&dist)
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .map_err(|e| format!("skm serve: {e}"))?;
-        wait_for_port(port, "skm serve", &mut server)?;
+        let server = spawn_server(port, &dir.path().join("skm.db"), &dist)?;
 
         let driver_port = free_port();
         let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
@@ -114,7 +121,19 @@ impl Harness {
             .connect(&format!("http://127.0.0.1:{driver_port}"))
             .await
             .map_err(|e| format!("WebDriver session: {e}"))?;
-        Ok(Harness { base: format!("http://127.0.0.1:{port}"), client, server, driver, _dir: dir })
+        Ok(Harness { base: format!("http://127.0.0.1:{port}"), client, server, driver, port, dist, dir })
+    }
+
+    /// Stops the server, as if the office's connection went down.
+    pub fn stop_server(&mut self) {
+        let _ = self.server.kill();
+        let _ = self.server.wait();
+    }
+
+    /// Starts the server again on the same address and database.
+    pub fn restart_server(&mut self) -> Result<(), String> {
+        self.server = spawn_server(self.port, &self.dir.path().join("skm.db"), &self.dist)?;
+        Ok(())
     }
 
     /// Fetches the canonical responses CSV with the admin token.

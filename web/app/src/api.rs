@@ -46,12 +46,23 @@ pub async fn services() -> Result<Vec<ServiceInfo>, String> {
     res.json().await.map_err(|e| e.to_string())
 }
 
-/// Sends a submission; a refusal comes back as the server's bilingual error.
-pub async fn submit(submission: &Submission) -> Result<Created, ApiError> {
-    let network = |e: gloo_net::Error| ApiError {
-        field: None,
-        message_id: format!("jaringan: {e}"),
-        message_en: format!("network: {e}"),
+/// Why a submission was not acknowledged.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SubmitError {
+    /// The server refused it (invalid, conflict): sending it again will not help.
+    Refused(ApiError),
+    /// No answer, a server error or the rate limit: send it again later.
+    Retry(ApiError),
+}
+
+/// Sends a submission; 201 (stored) and 200 (stored before) are both an acknowledgement.
+pub async fn submit(submission: &Submission) -> Result<Created, SubmitError> {
+    let network = |e: gloo_net::Error| {
+        SubmitError::Retry(ApiError {
+            field: None,
+            message_id: format!("jaringan: {e}"),
+            message_en: format!("network: {e}"),
+        })
     };
     let res = gloo_net::http::Request::post("/api/v1/responses")
         .json(submission)
@@ -59,15 +70,20 @@ pub async fn submit(submission: &Submission) -> Result<Created, ApiError> {
         .send()
         .await
         .map_err(network)?;
-    if res.status() == 201 {
+    let status = res.status();
+    if status == 201 || status == 200 {
         return res.json().await.map_err(network);
     }
-    let status = res.status();
-    Err(res.json().await.unwrap_or(ApiError {
+    let error = res.json().await.unwrap_or(ApiError {
         field: None,
         message_id: format!("server menjawab {status}"),
         message_en: format!("the server answered {status}"),
-    }))
+    });
+    if status == 429 || status >= 500 {
+        Err(SubmitError::Retry(error))
+    } else {
+        Err(SubmitError::Refused(error))
+    }
 }
 
 /// Why the responses could not be fetched.

@@ -2,6 +2,7 @@
 
 use gloo_storage::{LocalStorage, Storage};
 use skm_core::Lang;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::dashboard::DashboardPage;
@@ -18,6 +19,29 @@ pub fn App() -> Html {
     let lang =
         use_state(|| LocalStorage::get::<String>(LANG_KEY).ok().and_then(|t| Lang::from_tag(&t)).unwrap_or_default());
     let route = Route::current();
+    // Deliver what an earlier visit could not send: now, when the connection returns, and every
+    // 20 seconds while something waits.
+    use_effect_with((), |_| {
+        let flush = || {
+            wasm_bindgen_futures::spawn_local(async {
+                crate::outbox::flush().await;
+            })
+        };
+        flush();
+        if let Some(window) = web_sys::window() {
+            let on_online = wasm_bindgen::closure::Closure::<dyn Fn()>::new(flush);
+            let _ = window.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
+            on_online.forget();
+            let tick = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                if !crate::outbox::pending().is_empty() {
+                    flush();
+                }
+            });
+            let _ =
+                window.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), 20_000);
+            tick.forget();
+        }
+    });
     let switch = {
         let lang = lang.clone();
         Callback::from(move |_: MouseEvent| {

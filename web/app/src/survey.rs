@@ -33,6 +33,8 @@ enum Status {
     Incomplete,
     Sending,
     Sent(String),
+    /// Kept on the device; it goes out when the server can be reached.
+    Queued,
     Failed(ApiError),
 }
 
@@ -70,6 +72,16 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
         });
     }
 
+    if *status == Status::Queued {
+        return html! {
+            <main class="page">
+                <div id="queued" class="thanks" role="status">
+                    <h1>{ texts::THANKS.get(l) }</h1>
+                    <p>{ texts::QUEUED.get(l) }</p>
+                </div>
+            </main>
+        };
+    }
     if let Status::Sent(id) = &*status {
         return html! {
             <main class="page">
@@ -173,10 +185,11 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
         let code = props.service.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let Some(submission) = form.submission(&code) else {
+            let Some(mut submission) = form.submission(&code) else {
                 status.set(Status::Incomplete);
                 return;
             };
+            submission.client_id = crate::outbox::new_client_id();
             // The core's rules first, so an invalid answer never leaves the phone.
             if let Err(err) = submission.validate(|_| true) {
                 status.set(Status::Failed(ApiError {
@@ -188,10 +201,18 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
             }
             status.set(Status::Sending);
             let status = status.clone();
+            crate::outbox::add(&submission);
             wasm_bindgen_futures::spawn_local(async move {
                 match api::submit(&submission).await {
-                    Ok(created) => status.set(Status::Sent(created.id)),
-                    Err(e) => status.set(Status::Failed(e)),
+                    Ok(created) => {
+                        crate::outbox::remove(submission.client_id.as_deref());
+                        status.set(Status::Sent(created.id));
+                    }
+                    Err(api::SubmitError::Refused(e)) => {
+                        crate::outbox::remove(submission.client_id.as_deref());
+                        status.set(Status::Failed(e));
+                    }
+                    Err(api::SubmitError::Retry(_)) => status.set(Status::Queued),
                 }
             });
         })

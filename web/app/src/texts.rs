@@ -39,6 +39,10 @@ pub const PER_SERVICE: Text = t("IKM per layanan", "IKM per service");
 pub const WEIGHT: Text = t("Bobot", "Weight");
 pub const COMPUTED_IN: Text = t("Dihitung di pekerja dalam", "Computed in the worker in");
 pub const REJECTED_ROWS: Text = t("baris ditolak", "rows rejected");
+pub const QUEUED: Text = t(
+    "Jawaban Anda tersimpan di perangkat ini dan akan terkirim otomatis begitu server dapat dijangkau.",
+    "Your answers are kept on this device and will be sent automatically as soon as the server can be reached.",
+);
 pub const CI_95: Text = t("SK 95%:", "95% CI:");
 pub const NOT_FOUND: Text = t("Halaman tidak ditemukan.", "Page not found.");
 pub const BACK_HOME: Text = t("Kembali ke daftar layanan", "Back to the list of services");
