@@ -64,12 +64,11 @@ pub async fn submit(submission: &Submission) -> Result<Created, SubmitError> {
             message_en: format!("network: {e}"),
         })
     };
-    let res = gloo_net::http::Request::post("/api/v1/responses")
-        .json(submission)
-        .map_err(network)?
-        .send()
-        .await
-        .map_err(network)?;
+    let mut request = gloo_net::http::Request::post("/api/v1/responses");
+    if let Some(key) = crate::kiosk::device_key() {
+        request = request.header("X-SKM-Kiosk-Key", &key);
+    }
+    let res = request.json(submission).map_err(network)?.send().await.map_err(network)?;
     let status = res.status();
     if status == 201 || status == 200 {
         return res.json().await.map_err(network);

@@ -8,6 +8,7 @@ mod api;
 mod app;
 mod dashboard;
 mod home;
+mod kiosk;
 mod outbox;
 mod route;
 mod survey;

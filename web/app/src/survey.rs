@@ -61,6 +61,42 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
     let form = use_state(Form::default);
     let status = use_state(|| Status::Editing);
     let service = use_state(|| None::<Option<ServiceInfo>>);
+    let kiosk = use_memo((), |_| crate::kiosk::enabled());
+    let last_touch = use_mut_ref(crate::kiosk::now_ms);
+    // Kiosk: the next respondent gets an empty form a few seconds after the thanks…
+    {
+        let (form, status, kiosk) = (form.clone(), status.clone(), *kiosk);
+        use_effect_with((*status).clone(), move |current| {
+            if kiosk && matches!(current, Status::Sent(_) | Status::Queued) {
+                crate::kiosk::after(crate::kiosk::RESET_AFTER_THANKS_MS, move || {
+                    form.set(Form::default());
+                    status.set(Status::Editing);
+                });
+            }
+        });
+    }
+    // …and a half-filled form left alone for two minutes is cleared.
+    {
+        let (form, status, kiosk, last_touch) = (form.clone(), status.clone(), *kiosk, last_touch.clone());
+        use_effect_with((), move |_| {
+            if kiosk {
+                if let Some(window) = web_sys::window() {
+                    let tick = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                        let idle = crate::kiosk::now_ms() - *last_touch.borrow();
+                        if idle > crate::kiosk::IDLE_RESET_MS && *form != Form::default() {
+                            form.set(Form::default());
+                            status.set(Status::Editing);
+                        }
+                    });
+                    let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(
+                        wasm_bindgen::JsCast::unchecked_ref(tick.as_ref()),
+                        10_000,
+                    );
+                    tick.forget();
+                }
+            }
+        });
+    }
     {
         let service = service.clone();
         let code = props.service.clone();
@@ -230,8 +266,12 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
     };
     let sending = *status == Status::Sending;
     let p = &form.profile;
+    let touched = {
+        let last_touch = last_touch.clone();
+        Callback::from(move |_: Event| *last_touch.borrow_mut() = crate::kiosk::now_ms())
+    };
     html! {
-        <main class="page survey">
+        <main class={classes!("page", "survey", kiosk.then_some("kiosk"))} onchange={touched.clone()} oninput={touched.reform(|e: InputEvent| e.into())}>
             { heading }
             <form onsubmit={on_submit} novalidate=true>
                 <section class="profile">
