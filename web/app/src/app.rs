@@ -22,6 +22,15 @@ pub fn App() -> Html {
     // Deliver what an earlier visit could not send: now, when the connection returns, and every
     // 20 seconds while something waits.
     use_effect_with((), |_| {
+        // The shell for offline opening; browsers offer service workers on https and localhost
+        // only (on plain http `navigator.serviceWorker` is missing and the outbox still works).
+        if let Some(window) = web_sys::window() {
+            let navigator = window.navigator();
+            let available = js_sys::Reflect::get(&navigator, &"serviceWorker".into()).is_ok_and(|v| !v.is_undefined());
+            if available {
+                let _ = navigator.service_worker().register("/sw.js");
+            }
+        }
         let flush = || {
             wasm_bindgen_futures::spawn_local(async {
                 crate::outbox::flush().await;
