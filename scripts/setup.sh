@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs, idempotently, everything a fresh machine lacks to build and test this project:
 # the wasm32 target, Trunk, wasm-bindgen-cli (the version in Cargo.lock), binaryen's wasm-opt
-# from npm, Chromium and chromedriver. Source it (`. scripts/setup.sh`) to get PATH set too.
+# and axe-core from npm, Chromium and chromedriver. Source it (`. scripts/setup.sh`) to get PATH set too.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tools="$root/.tools"
@@ -10,6 +10,7 @@ say() { printf '[setup] %s\n' "$*" >&2; }
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+AXE_VERSION=4.14.1
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
@@ -21,6 +22,12 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+if [ ! -f "$tools/axe/node_modules/axe-core/axe.min.js" ]; then
+  say "installing axe-core@$AXE_VERSION from npm (the accessibility test)"
+  mkdir -p "$tools/axe"
+  npm install --silent --no-audit --no-fund --prefix "$tools/axe" "axe-core@$AXE_VERSION" >/dev/null
 fi
 
 if [ ! -x "$tools/binaryen/node_modules/.bin/wasm-opt" ]; then

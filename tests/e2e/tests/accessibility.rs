@@ -1,0 +1,58 @@
+//! axe-core (from npm, installed by scripts/setup.sh) finds no WCAG 2.1 A/AA violation on the
+//! survey pages, in both languages, in headless Chromium.
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+use skm_e2e::{repo_root, Harness};
+
+const WAIT: Duration = Duration::from_secs(60);
+
+async fn violations(c: &fantoccini::Client, axe: &str) -> Vec<serde_json::Value> {
+    let script = format!(
+        "{axe}\nreturn axe.run(document, {{ runOnly: {{ type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }} }})\
+         .then(r => r.violations.map(v => ({{ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')) }})));"
+    );
+    let result = c.execute(&script, vec![]).await.unwrap();
+    serde_json::from_value(result).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn survey_pages_have_no_wcag_violations() {
+    let axe_path = repo_root().join(".tools/axe/node_modules/axe-core/axe.min.js");
+    let axe = std::fs::read_to_string(&axe_path)
+        .unwrap_or_else(|e| panic!("{}: {e} (scripts/setup.sh installs axe-core)", axe_path.display()));
+    let h = match Harness::start().await {
+        Ok(h) => h,
+        Err(e) => panic!("harness: {e}"),
+    };
+    let c = h.client.clone();
+    let mut found = Vec::new();
+    for (path, ready) in [("/", "main"), ("/survei/publikasi-media-sosial", "#service-name")] {
+        c.goto(&format!("{}{path}", h.base)).await.unwrap();
+        c.wait().at_most(WAIT).for_element(Locator::Css(ready)).await.unwrap();
+        found.extend(violations(&c, &axe).await.into_iter().map(|v| (path, "id", v)));
+        c.find(Locator::Css("#lang-switch")).await.unwrap().click().await.unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        found.extend(violations(&c, &axe).await.into_iter().map(|v| (path, "en", v)));
+        c.find(Locator::Css("#lang-switch")).await.unwrap().click().await.unwrap();
+    }
+    assert!(found.is_empty(), "WCAG violations: {found:#?}");
+
+    // At 320 CSS pixels (a small phone, or 200 % zoom of a 640 px window) nothing scrolls sideways.
+    c.set_window_size(320, 800).await.unwrap();
+    c.goto(&format!("{}/survei/publikasi-media-sosial", h.base)).await.unwrap();
+    c.wait().at_most(WAIT).for_element(Locator::Css("#service-name")).await.unwrap();
+    let widths = c.execute("return [window.innerWidth, document.documentElement.scrollWidth];", vec![]).await.unwrap();
+    let (inner, scroll) = (widths[0].as_f64().unwrap(), widths[1].as_f64().unwrap());
+    assert!(inner <= 360.0, "the window is narrow: {inner}");
+    assert!(scroll <= inner, "no sideways scrolling at {inner}px: content is {scroll}px wide");
+
+    // The check itself can fail: an image without a text alternative is found.
+    c.execute("const i = document.createElement('img'); i.src = '/x.png'; document.body.appendChild(i);", vec![])
+        .await
+        .unwrap();
+    let planted = violations(&c, &axe).await;
+    assert!(planted.iter().any(|v| v["id"] == "image-alt"), "{planted:#?}");
+    h.stop().await;
+}
