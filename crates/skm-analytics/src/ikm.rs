@@ -57,7 +57,10 @@ pub fn analyse_ikm(
     let overall_moments =
         moments_by(&df, KeySpec::default()).map_err(polars)?.into_iter().next().map(|(_, m)| m).unwrap_or_default();
     let mut overall = result(KeySpec::default(), &KeyValues::default(), &overall_moments);
-    overall.profile = profile(&df, overall_moments.respondents, options).map_err(polars)?;
+    overall.profile = profile_by_group(&df, KeySpec::default(), options)
+        .map_err(polars)?
+        .remove(&GroupKey::default())
+        .unwrap_or_default();
 
     let mut groups = Vec::new();
     if !options.by.is_empty() {
@@ -116,21 +119,6 @@ fn group_key(spec: KeySpec, values: &KeyValues, kind: PeriodKind) -> GroupKey {
             None => PeriodKey::Undated,
         }),
     }
-}
-
-/// The profile breakdowns of the whole table.
-fn profile(
-    df: &polars::prelude::DataFrame,
-    total: u64,
-    options: &IkmOptions,
-) -> polars::prelude::PolarsResult<Vec<ProfileBreakdown>> {
-    let mut out = Vec::new();
-    for field in PROFILE_FIELDS {
-        let rows = moments_by(df, KeySpec { profile: Some(field), ..KeySpec::default() })?;
-        let counts: Vec<(Option<String>, Moments)> = rows.into_iter().map(|(k, m)| (k.profile, m)).collect();
-        out.push(ProfileBreakdown::new(field, total, &counts, options.weight));
-    }
-    Ok(out)
 }
 
 /// The profile breakdowns of every group, by group key.

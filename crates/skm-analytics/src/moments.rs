@@ -155,7 +155,7 @@ pub(crate) fn moments_by(df: &DataFrame, keys: KeySpec) -> PolarsResult<Vec<(Key
             continue;
         }
         let key = KeyValues {
-            service: services[row].clone().or_else(|| keys.service.then(String::new)),
+            service: services[row].clone(),
             period: years[row].zip(indexes[row]),
             profile: profiles[row].clone(),
         };

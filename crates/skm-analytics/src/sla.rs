@@ -177,16 +177,7 @@ fn row(
 
 fn section(items: &[Item], catalog: &Catalog, complaints: bool) -> PolarsResult<SlaSection> {
     let df = frame(items)?;
-    let overall = tallies(&df, &[])?.into_iter().next().map(|(_, t)| t).unwrap_or(Tally {
-        total: 0,
-        met: 0,
-        breached: 0,
-        pending: 0,
-        compliance: None,
-        median_minutes: None,
-        p90_minutes: None,
-        max_minutes: None,
-    });
+    let overall = tallies(&df, &[])?.into_iter().next().map(|(_, t)| t).unwrap_or_default();
     let mut months_by_service: HashMap<String, Vec<ComplianceRow>> = HashMap::new();
     for (k, t) in tallies(&df, &["service", "month"])? {
         months_by_service.entry(k[0].clone()).or_default().push(row(None, Some(&k[1]), None, None, t));

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::InputSummary;
 
 /// Counts and working times of a set of items.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Tally {
     /// Items.
     pub total: u64,

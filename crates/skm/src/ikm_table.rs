@@ -2,14 +2,11 @@
 
 use std::io::{self, Write};
 
-use skm_core::analysis::{GroupResult, IkmAnalysis, InputSummary, PeriodKey};
+use skm_core::analysis::{GroupResult, IkmAnalysis, PeriodKey};
 use skm_core::grade::Grade;
 use skm_core::Lang;
 
 use crate::words::{num, t};
-
-/// How many problems are listed on the terminal; JSON output lists up to a thousand.
-const ISSUES_SHOWN: usize = 20;
 
 fn grade_text(grade: Option<Grade>, l: Lang) -> String {
     grade.map_or_else(|| "–".to_owned(), |g| format!("{} ({})", g.letter(), g.label().get(l)))
@@ -172,32 +169,5 @@ pub fn write(out: &mut dyn Write, a: &IkmAnalysis, l: Lang) -> io::Result<()> {
             )?;
         }
     }
-    write_issues(out, &a.input, l)
-}
-
-/// Writes what was left out of the input and why, for a terminal.
-pub fn write_issues(out: &mut dyn Write, input: &InputSummary, l: Lang) -> io::Result<()> {
-    if input.issues.is_empty() {
-        return Ok(());
-    }
-    writeln!(out)?;
-    let reasons: Vec<String> =
-        input.drop_reasons.iter().map(|r| format!("{} × {}", r.rows, r.reason.text().get(l))).collect();
-    writeln!(
-        out,
-        "{} {} ({}); {} {}",
-        input.rows_dropped,
-        t("baris dilewati", "rows skipped").get(l),
-        if reasons.is_empty() { "–".to_owned() } else { reasons.join("; ") },
-        input.cells_ignored,
-        t("sel diabaikan", "cells ignored").get(l)
-    )?;
-    for issue in input.issues.iter().take(ISSUES_SHOWN) {
-        writeln!(out, "  {}", issue.message())?;
-    }
-    let more = (input.issues.len().saturating_sub(ISSUES_SHOWN)) as u64 + input.issues_omitted;
-    if more > 0 {
-        writeln!(out, "  … {more} {}", t("lainnya (lihat --format json)", "more (see --format json)").get(l))?;
-    }
-    Ok(())
+    crate::output::write_issues(out, &a.input, l)
 }

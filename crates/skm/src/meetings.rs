@@ -183,7 +183,7 @@ fn write_table(out: &mut dyn Write, r: &MeetingReport, l: Lang) -> io::Result<()
         let verdict = if s.held { t("dilaksanakan", "held") } else { t("belum dilaksanakan", "not held") };
         writeln!(out, "SKM {}: {} ({} {})", r.year, verdict.get(l), s.responses, t("responden", "respondents").get(l))?;
     }
-    crate::ikm_table::write_issues(out, &r.input, l)
+    crate::output::write_issues(out, &r.input, l)
 }
 
 fn write_csv(out: &mut dyn Write, r: &MeetingReport) -> anyhow::Result<()> {

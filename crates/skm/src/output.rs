@@ -7,6 +7,8 @@ use serde::Serialize;
 use skm_core::analysis::InputSummary;
 use skm_core::Lang;
 
+use crate::words::t;
+
 /// The writers of one kind of result.
 pub struct Writers<'a> {
     /// Tables for a terminal.
@@ -34,7 +36,37 @@ pub fn emit<T: Serialize>(
     }
     out.flush()?;
     if format != "table" {
-        crate::ikm_table::write_issues(&mut io::stderr().lock(), input, lang)?;
+        write_issues(&mut io::stderr().lock(), input, lang)?;
+    }
+    Ok(())
+}
+
+/// How many problems are listed on the terminal; JSON output lists up to a thousand.
+const ISSUES_SHOWN: usize = 20;
+
+/// Writes what was left out of the input and why, for a terminal.
+pub fn write_issues(out: &mut dyn Write, input: &InputSummary, l: Lang) -> io::Result<()> {
+    if input.issues.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    let reasons: Vec<String> =
+        input.drop_reasons.iter().map(|r| format!("{} × {}", r.rows, r.reason.text().get(l))).collect();
+    writeln!(
+        out,
+        "{} {} ({}); {} {}",
+        input.rows_dropped,
+        t("baris dilewati", "rows skipped").get(l),
+        if reasons.is_empty() { "–".to_owned() } else { reasons.join("; ") },
+        input.cells_ignored,
+        t("sel diabaikan", "cells ignored").get(l)
+    )?;
+    for issue in input.issues.iter().take(ISSUES_SHOWN) {
+        writeln!(out, "  {}", issue.message())?;
+    }
+    let more = (input.issues.len().saturating_sub(ISSUES_SHOWN)) as u64 + input.issues_omitted;
+    if more > 0 {
+        writeln!(out, "  … {more} {}", t("lainnya (lihat --format json)", "more (see --format json)").get(l))?;
     }
     Ok(())
 }

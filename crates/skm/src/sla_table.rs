@@ -145,7 +145,7 @@ pub fn write(out: &mut dyn Write, r: &SlaReport, l: Lang) -> io::Result<()> {
             )?;
         }
     }
-    crate::ikm_table::write_issues(out, &r.input, l)
+    crate::output::write_issues(out, &r.input, l)
 }
 
 fn csv_row(section: &str, r: &ComplianceRow) -> Vec<String> {

@@ -4,6 +4,7 @@
 //! empty form a few seconds after the thanks, and after two minutes without a touch.
 
 use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
 
 const FLAG: &str = "skm.kiosk";
 const KEY: &str = "skm.kiosk_key";
@@ -60,5 +61,3 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) {
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
     }
 }
-
-use wasm_bindgen::JsCast;
