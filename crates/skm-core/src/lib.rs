@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod calendar;
 pub mod catalog;
 pub mod compliance;
+pub mod consent;
 pub mod date;
 pub mod evaluation;
 pub mod format;

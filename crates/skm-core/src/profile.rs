@@ -288,6 +288,11 @@ pub fn code_of<T: Copy + PartialEq>(choices: &[Choice<T>], value: T) -> &'static
     choices.iter().find(|ch| ch.value == value).map_or("", |ch| ch.code)
 }
 
+/// The label of a value among the choices.
+pub fn label_of<T: Copy + PartialEq>(choices: &[Choice<T>], value: T) -> Option<Text> {
+    choices.iter().find(|ch| ch.value == value).map(|ch| ch.label)
+}
+
 /// The respondent profile; every field is optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {

@@ -161,3 +161,73 @@ impl Drop for Harness {
         let _ = self.driver.wait();
     }
 }
+
+/// What a respondent enters, for [`answer_survey`].
+pub struct Answers<'a> {
+    /// The nine scores, U1 to U9.
+    pub scores: [u8; 9],
+    /// Profile selects as (element id, option value), e.g. `("gender", "P")`.
+    pub profile: &'a [(&'a str, &'a str)],
+    /// The suggestion, if any.
+    pub suggestion: Option<&'a str>,
+}
+
+async fn text_of(c: &Client, css: &str) -> Result<String, String> {
+    let el = c
+        .wait()
+        .at_most(Duration::from_secs(60))
+        .for_element(fantoccini::Locator::Css(css))
+        .await
+        .map_err(|e| format!("{css}: {e}"))?;
+    el.text().await.map_err(|e| format!("{css}: {e}"))
+}
+
+async fn click(c: &Client, css: &str) -> Result<(), String> {
+    let el = c
+        .wait()
+        .at_most(Duration::from_secs(60))
+        .for_element(fantoccini::Locator::Css(css))
+        .await
+        .map_err(|e| format!("{css}: {e}"))?;
+    el.click().await.map_err(|e| format!("{css}: {e}"))
+}
+
+/// Waits until the survey shows the screen with this URL fragment (`#u3`).
+pub async fn on_screen(c: &Client, fragment: &str) -> Result<(), String> {
+    c.wait()
+        .at_most(Duration::from_secs(60))
+        .for_element(fantoccini::Locator::Css(&format!("form[data-step='{fragment}']")))
+        .await
+        .map(|_| ())
+        .map_err(|e| format!("screen {fragment}: {e}"))
+}
+
+/// Walks a survey page already open on its first screen through consent, profile, the nine
+/// questions (checking each shows the core's wording in `lang`) and the suggestion, and stops on
+/// the review screen, before sending.
+pub async fn answer_survey(c: &Client, lang: skm_core::Lang, answers: &Answers<'_>) -> Result<(), String> {
+    on_screen(c, "#mulai").await?;
+    click(c, "#start").await?;
+    on_screen(c, "#profil").await?;
+    for (id, value) in answers.profile {
+        let select = c.find(fantoccini::Locator::Css(&format!("#{id}"))).await.map_err(|e| format!("#{id}: {e}"))?;
+        select.select_by_value(value).await.map_err(|e| format!("#{id} = {value}: {e}"))?;
+    }
+    click(c, "#next").await?;
+    for (e, score) in skm_core::ELEMENTS.iter().zip(answers.scores) {
+        on_screen(c, &format!("#{}", e.column())).await?;
+        let legend = text_of(c, "fieldset.question legend").await?;
+        if legend != e.text().question.get(lang) {
+            return Err(format!("{}: the question reads {legend:?}, not the core's wording", e.id()));
+        }
+        click(c, &format!("input[name='{}'][value='{score}']", e.column())).await?;
+        click(c, "#next").await?;
+    }
+    on_screen(c, "#saran").await?;
+    if let Some(text) = answers.suggestion {
+        let area = c.find(fantoccini::Locator::Css("#suggestion")).await.map_err(|e| e.to_string())?;
+        area.send_keys(text).await.map_err(|e| e.to_string())?;
+    }
+    click(c, "#next").await?;
+    on_screen(c, "#ringkasan").await
+}

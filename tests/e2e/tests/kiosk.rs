@@ -3,8 +3,8 @@
 use std::time::Duration;
 
 use fantoccini::Locator;
-use skm_core::ELEMENTS;
-use skm_e2e::Harness;
+use skm_core::Lang;
+use skm_e2e::{answer_survey, on_screen, Answers, Harness};
 
 const WAIT: Duration = Duration::from_secs(60);
 
@@ -18,27 +18,32 @@ async fn a_kiosk_session_resets_after_the_thanks() {
     let before = h.responses_csv().unwrap().lines().count();
     c.goto(&format!("{}/survei/video-conference-streaming?kiosk=1&key=kios-aula", h.base)).await.unwrap();
     c.wait().at_most(WAIT).for_element(Locator::Css("main.kiosk #service-name")).await.unwrap();
-    c.find(Locator::Css("#gender")).await.unwrap().select_by_value("L").await.unwrap();
-    for e in ELEMENTS {
-        c.find(Locator::Css(&format!("input[name='{}'][value='4']", e.column()))).await.unwrap().click().await.unwrap();
-    }
+    answer_survey(&c, Lang::Id, &Answers { scores: [4; 9], profile: &[("gender", "L")], suggestion: None })
+        .await
+        .unwrap();
     c.find(Locator::Css("#submit")).await.unwrap().click().await.unwrap();
     c.wait().at_most(WAIT).for_element(Locator::Css("#receipt")).await.unwrap();
     assert_eq!(h.responses_csv().unwrap().lines().count(), before + 1);
 
     // A few seconds later the next respondent finds an empty form: nothing of the last one shows.
-    let progress = c.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css("#progress")).await.unwrap();
-    assert_eq!(progress.text().await.unwrap(), "0/9 terjawab");
+    on_screen(&c, "#mulai").await.unwrap();
     let state = c
         .execute(
-            "return [document.querySelectorAll('input[type=radio]:checked').length, \
-             document.getElementById('gender').value, !!document.getElementById('receipt'), \
+            "return [location.hash, !!document.getElementById('receipt'), localStorage.getItem('skm.draft'), \
              localStorage.getItem('skm.kiosk'), localStorage.getItem('skm.kiosk_key')];",
             vec![],
         )
         .await
         .unwrap();
-    assert_eq!(state, serde_json::json!([0, "", false, "true", "\"kios-aula\""]));
+    assert_eq!(state, serde_json::json!(["#mulai", false, null, "true", "\"kios-aula\""]));
+    // Nothing of the last respondent comes back, not even through the back button.
+    c.back().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    on_screen(&c, "#mulai").await.unwrap();
+    c.find(Locator::Css("#start")).await.unwrap().click().await.unwrap();
+    on_screen(&c, "#profil").await.unwrap();
+    let gender = c.execute("return document.getElementById('gender').value;", vec![]).await.unwrap();
+    assert_eq!(gender, serde_json::json!(""));
 
     // The mode is remembered on reload, and ?kiosk=0 turns it off.
     c.goto(&format!("{}/survei/video-conference-streaming", h.base)).await.unwrap();

@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use fantoccini::Locator;
 use skm_core::format::decimal_id;
-use skm_core::{IkmOptions, ELEMENTS};
-use skm_e2e::{Harness, ADMIN_TOKEN};
+use skm_core::{IkmOptions, Lang, ELEMENTS};
+use skm_e2e::{answer_survey, on_screen, Answers, Harness, ADMIN_TOKEN};
 
 const SERVICE: &str = "publikasi-media-sosial";
 /// Generous: the dev build of the worker's wasm is large and the CI machine has two cores.
@@ -21,35 +21,32 @@ async fn survey_to_dashboard_chart() {
     let c = &h.client;
     let before: u64 = h.responses_csv().unwrap().lines().count() as u64 - 1;
 
-    // The survey page shows the nine questions in Bahasa Indonesia, from the core.
+    // The survey, one screen at a time, in Bahasa Indonesia with every wording from the core.
     c.goto(&format!("{}/survei/{SERVICE}", h.base)).await.unwrap();
     let name = c.wait().at_most(WAIT).for_element(Locator::Css("#service-name")).await.unwrap();
     assert_eq!(name.text().await.unwrap(), "Publikasi Konten Media Sosial");
-    let questions = c.find_all(Locator::Css("fieldset.question")).await.unwrap();
-    assert_eq!(questions.len(), 9);
-    let page = c.source().await.unwrap();
-    for e in ELEMENTS {
-        assert!(page.contains(e.text().question.id), "question {} missing", e.id());
-    }
-    assert!(page.contains("Dikelola dengan baik"));
+    let intro = c.find(Locator::Css("#consent")).await.unwrap().text().await.unwrap();
+    assert!(intro.contains(skm_core::consent::PURPOSE.id), "{intro}");
 
     // Nothing is chosen for the respondent until they choose; then the profile is sent.
+    c.find(Locator::Css("#start")).await.unwrap().click().await.unwrap();
+    on_screen(c, "#profil").await.unwrap();
     let unchosen = c
         .execute("return ['gender','education','occupation'].map(id => document.getElementById(id).value);", vec![])
         .await
         .unwrap();
     assert_eq!(unchosen, serde_json::json!(["", "", ""]), "profile selects must start empty");
-    c.find(Locator::Css("#gender")).await.unwrap().select_by_value("P").await.unwrap();
-    c.find(Locator::Css("#education")).await.unwrap().select_by_value("D4/S1").await.unwrap();
+    c.back().await.unwrap();
+    on_screen(c, "#mulai").await.unwrap();
 
     // Answer: 4 on everything except U9 = 3.
-    for e in ELEMENTS {
-        let score = if e.column() == "u9" { 3 } else { 4 };
-        let radio = c.find(Locator::Css(&format!("input[name='{}'][value='{score}']", e.column()))).await.unwrap();
-        radio.click().await.unwrap();
-    }
+    let scores = [4, 4, 4, 4, 4, 4, 4, 4, 3];
+    let answers = Answers { scores, profile: &[("gender", "P"), ("education", "D4/S1")], suggestion: None };
+    answer_survey(c, Lang::Id, &answers).await.unwrap();
     let progress = c.find(Locator::Css("#progress")).await.unwrap().text().await.unwrap();
     assert_eq!(progress, "9/9 terjawab");
+    let review = c.find(Locator::Css("#review")).await.unwrap().text().await.unwrap();
+    assert!(review.contains("Dikelola dengan baik"), "U9's answer 3 in the core's wording: {review}");
     c.find(Locator::Css("#submit")).await.unwrap().click().await.unwrap();
     let receipt = c.wait().at_most(WAIT).for_element(Locator::Css("#receipt")).await.unwrap();
     let id = receipt.text().await.unwrap();

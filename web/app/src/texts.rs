@@ -16,7 +16,6 @@ pub const LOADING: Text = t("Memuat…", "Loading…");
 pub const SERVICE: Text = t("Layanan", "Service");
 pub const UNKNOWN_SERVICE: Text = t("Layanan tidak ditemukan.", "Service not found.");
 pub const PROFILE: Text = t("Data responden (tidak wajib)", "About you (optional)");
-pub const QUESTIONS: Text = t("Pendapat Anda tentang pelayanan", "Your opinion of the service");
 pub const CHOOSE: Text = t("— pilih —", "— choose —");
 pub const SUBMIT: Text = t("Kirim jawaban", "Send answers");
 pub const SENDING: Text = t("Mengirim…", "Sending…");
@@ -46,3 +45,21 @@ pub const QUEUED: Text = t(
 pub const CI_95: Text = t("SK 95%:", "95% CI:");
 pub const NOT_FOUND: Text = t("Halaman tidak ditemukan.", "Page not found.");
 pub const BACK_HOME: Text = t("Kembali ke daftar layanan", "Back to the list of services");
+pub const NEXT: Text = t("Lanjut", "Next");
+pub const BACK: Text = t("Kembali", "Back");
+pub const PICK_ONE: Text = t("Pilih salah satu jawaban untuk melanjutkan.", "Choose one answer to continue.");
+/// Followed by the core's age range and [`AGE_INVALID_END`].
+pub const AGE_INVALID: Text = t("Isi usia", "Enter an age of");
+pub const AGE_INVALID_END: Text = t("tahun, atau kosongkan.", "years, or leave it empty.");
+pub const QUESTION: Text = t("Pertanyaan", "Question");
+pub const OF: Text = t("dari", "of");
+pub const PROGRESS: Text = t("Kemajuan pengisian", "Progress");
+pub const SUGGESTION_HINT: Text = t("Tidak wajib. Apa yang perlu kami perbaiki?", "Optional. What should we improve?");
+pub const REVIEW: Text = t("Periksa jawaban Anda", "Check your answers");
+pub const REVIEW_HINT: Text = t(
+    "Jawaban belum terkirim. Ubah bila perlu, lalu kirim.",
+    "Your answers are not sent yet. Change any of them, then send.",
+);
+pub const CHANGE: Text = t("Ubah", "Change");
+pub const TO_REVIEW: Text = t("Kembali ke ringkasan", "Back to the summary");
+pub const NOT_GIVEN: Text = t("tidak diisi", "not given");

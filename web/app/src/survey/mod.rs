@@ -1,0 +1,362 @@
+//! The survey of one service, one screen at a time: consent, profile, the nine questions,
+//! suggestion, review, send, thanks. The answers are kept as the respondent goes (`draft`);
+//! each screen has its own URL fragment (`step`), so back and forward keep every answer.
+
+mod draft;
+mod screens;
+mod step;
+
+use skm_core::{Lang, ELEMENTS};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::api::{self, ApiError, ServiceInfo};
+use crate::texts;
+use draft::Form;
+use screens::Screen;
+use step::Step;
+
+/// Props of [`SurveyPage`].
+#[derive(Properties, PartialEq)]
+pub struct SurveyProps {
+    /// Display language.
+    pub lang: Lang,
+    /// Service code from the URL.
+    pub service: String,
+}
+
+/// Where the submission stands.
+#[derive(Debug, Clone, PartialEq)]
+enum Status {
+    Editing,
+    /// The respondent tried to go on without what this screen needs.
+    Hint(skm_core::Text),
+    Sending,
+    Sent(String),
+    /// Kept on the device; it goes out when the server can be reached.
+    Queued,
+    Failed(ApiError),
+}
+
+fn location_fragment() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Puts a screen in the address bar: a new history entry, or in place of the current one.
+fn show_in_url(step: Step, push: bool) {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else { return };
+    let fragment = step.fragment();
+    if location_fragment() == fragment {
+        return;
+    }
+    let _ = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment))
+    };
+}
+
+fn focus_heading() {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("step-heading")) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// The survey of one service.
+#[component]
+pub fn SurveyPage(props: &SurveyProps) -> Html {
+    let l = props.lang;
+    let code = props.service.clone();
+    let form = use_state({
+        let code = code.clone();
+        move || draft::load(&code)
+    });
+    // The screen the URL asks for; what is shown is this, or the furthest the answers allow.
+    let asked = use_state(|| Step::from_fragment(&location_fragment()));
+    let step = asked.within(&form);
+    // Editing from the review returns there with one press.
+    let from_review = use_state(|| false);
+    let status = use_state(|| Status::Editing);
+    let service = use_state(|| None::<Option<ServiceInfo>>);
+    let kiosk = use_memo((), |_| crate::kiosk::enabled());
+    let last_touch = use_mut_ref(crate::kiosk::now_ms);
+    let latest = use_mut_ref(Form::default);
+    *latest.borrow_mut() = (*form).clone();
+
+    // Every change is kept on the device at once.
+    {
+        let code = code.clone();
+        use_effect_with((*form).clone(), move |f| draft::save(&code, f));
+    }
+    // The address bar follows the screen; back and forward in the browser move between screens.
+    {
+        let asked = asked.clone();
+        use_effect_with((), move |_| {
+            let on_pop = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                asked.set(Step::from_fragment(&location_fragment()));
+            });
+            if let Some(window) = web_sys::window() {
+                let _ = window.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+            }
+            on_pop.forget();
+        });
+    }
+    {
+        let first = use_mut_ref(|| true);
+        let asked = asked.clone();
+        use_effect_with(step, move |step| {
+            // A screen asked for beyond the answers is replaced by the one shown, so answering
+            // it does not jump ahead on its own.
+            if *asked != *step {
+                asked.set(*step);
+            }
+            show_in_url(*step, false);
+            // A new screen takes the focus to its heading, for keyboards and screen readers; the
+            // first one leaves the page as it loaded.
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                focus_heading();
+            }
+        });
+    }
+    let reset = {
+        let (form, asked, status, from_review) = (form.clone(), asked.clone(), status.clone(), from_review.clone());
+        move || {
+            draft::clear();
+            form.set(Form::default());
+            from_review.set(false);
+            asked.set(Step::Intro);
+            status.set(Status::Editing);
+            show_in_url(Step::Intro, false);
+        }
+    };
+    // Kiosk: the next respondent gets the first screen a few seconds after the thanks…
+    {
+        let (reset, kiosk) = (reset.clone(), *kiosk);
+        use_effect_with((*status).clone(), move |current| {
+            if kiosk && matches!(current, Status::Sent(_) | Status::Queued) {
+                crate::kiosk::after(crate::kiosk::RESET_AFTER_THANKS_MS, reset);
+            }
+        });
+    }
+    // …and a half-filled survey left alone for two minutes is cleared.
+    {
+        let (reset, kiosk, last_touch, latest) = (reset.clone(), *kiosk, last_touch.clone(), latest.clone());
+        use_effect_with((), move |_| {
+            if kiosk {
+                if let Some(window) = web_sys::window() {
+                    let tick = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                        let idle = crate::kiosk::now_ms() - *last_touch.borrow();
+                        if idle > crate::kiosk::IDLE_RESET_MS && *latest.borrow() != Form::default() {
+                            reset();
+                        }
+                    });
+                    let _ = window
+                        .set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), 10_000);
+                    tick.forget();
+                }
+            }
+        });
+    }
+    {
+        let service = service.clone();
+        use_effect_with(code.clone(), move |code| {
+            let code = code.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let found = api::services().await.ok().and_then(|list| list.into_iter().find(|s| s.code == code));
+                service.set(Some(found));
+            });
+        });
+    }
+
+    if matches!(*status, Status::Queued | Status::Sent(_)) {
+        let body = match &*status {
+            Status::Sent(id) => html! { <p>{ texts::RECEIPT.get(l) }{ ": " }<code id="receipt">{ id }</code></p> },
+            _ => html! { <p>{ texts::QUEUED.get(l) }</p> },
+        };
+        let id = if matches!(*status, Status::Queued) { "queued" } else { "thanks" };
+        return html! {
+            <main class={classes!("page", kiosk.then_some("kiosk"))}>
+                <div id={id} class="thanks" role="status">
+                    <h1>{ texts::THANKS.get(l) }</h1>
+                    { body }
+                    if !*kiosk { <p><a href="/">{ texts::BACK_HOME.get(l) }</a></p> }
+                </div>
+            </main>
+        };
+    }
+    let heading = match &*service {
+        None => html! { <p>{ texts::LOADING.get(l) }</p> },
+        Some(None) => html! { <p class="error">{ texts::UNKNOWN_SERVICE.get(l) }</p> },
+        Some(Some(s)) => html! {
+            <>
+                <p class="service-unit">{ &s.unit }</p>
+                <h1 id="service-name">{ s.name_in(l) }</h1>
+            </>
+        },
+    };
+
+    let go = {
+        let (asked, status, from_review) = (asked.clone(), status.clone(), from_review.clone());
+        Callback::from(move |to: Step| {
+            if to == Step::Review {
+                from_review.set(false);
+            }
+            status.set(Status::Editing);
+            show_in_url(to, true);
+            asked.set(to);
+        })
+    };
+    let set = {
+        let (form, status) = (form.clone(), status.clone());
+        Callback::from(move |next: Form| {
+            if matches!(*status, Status::Hint(_)) {
+                status.set(Status::Editing);
+            }
+            form.set(next);
+        })
+    };
+    let edit = {
+        let (go, from_review) = (go.clone(), from_review.clone());
+        Callback::from(move |to: Step| {
+            go.emit(to);
+            from_review.set(true);
+        })
+    };
+    let send = {
+        let (form, status, code) = (form.clone(), status.clone(), code.clone());
+        move || {
+            let Some(mut submission) = form.submission(&code) else {
+                status.set(Status::Hint(texts::ANSWER_ALL));
+                return;
+            };
+            submission.client_id = crate::outbox::new_client_id();
+            // The core's rules first, so an invalid answer never leaves the phone.
+            if let Err(err) = submission.validate(|_| true) {
+                status.set(Status::Failed(ApiError {
+                    field: Some(err.field),
+                    message_id: err.message_id,
+                    message_en: err.message_en,
+                }));
+                return;
+            }
+            status.set(Status::Sending);
+            // From here the outbox owns the answers: the draft is done with.
+            crate::outbox::add(&submission);
+            draft::clear();
+            let (status, form, code) = (status.clone(), form.clone(), code.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let outcome = api::submit(&submission).await;
+                match outcome {
+                    Ok(created) => {
+                        crate::outbox::remove(submission.client_id.as_deref());
+                        status.set(Status::Sent(created.id));
+                    }
+                    Err(api::SubmitError::Refused(e)) => {
+                        crate::outbox::remove(submission.client_id.as_deref());
+                        // Refused for good: the answers stay on screen and on the device.
+                        draft::save(&code, &form);
+                        status.set(Status::Failed(e));
+                        return;
+                    }
+                    Err(api::SubmitError::Retry(_)) => status.set(Status::Queued),
+                }
+                form.set(Form::default());
+            });
+        }
+    };
+    let on_next = {
+        let (form, status, go, from_review, set) =
+            (form.clone(), status.clone(), go.clone(), *from_review, set.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let f = &*form;
+            let missing = match step {
+                Step::Profile if !f.age_ok() => Some(texts::AGE_INVALID),
+                Step::Question(e) if f.scores[e.index()].is_none() => Some(texts::PICK_ONE),
+                _ => None,
+            };
+            if let Some(hint) = missing {
+                status.set(Status::Hint(hint));
+                return;
+            }
+            match step {
+                Step::Intro => {
+                    let mut next = f.clone();
+                    next.consented = true;
+                    set.emit(next);
+                    go.emit(Step::Profile);
+                }
+                Step::Review => send(),
+                _ if from_review && Step::furthest(f) == Step::Review => go.emit(Step::Review),
+                _ => go.emit(step.next()),
+            }
+        })
+    };
+    let on_back = go.reform(move |_: MouseEvent| step.back());
+
+    let message = match &*status {
+        Status::Hint(hint) if *hint == texts::AGE_INVALID => html! {
+            <p id="form-error" class="error" role="alert">
+                { format!("{} {}–{} {}", hint.get(l), skm_core::profile::AGE_RANGE.start(),
+                    skm_core::profile::AGE_RANGE.end(), texts::AGE_INVALID_END.get(l)) }
+            </p>
+        },
+        Status::Hint(hint) => html! { <p id="form-error" class="error" role="alert">{ hint.get(l) }</p> },
+        Status::Failed(e) => html! {
+            <p id="form-error" class="error" role="alert">
+                { texts::SEND_FAILED.get(l) }{ ": " }
+                { e.field.as_deref().map(|f| format!("{f}: ")).unwrap_or_default() }
+                { if l == Lang::Id { &e.message_id } else { &e.message_en } }
+            </p>
+        },
+        _ => html! {},
+    };
+    let screen = Screen { lang: l, form: &form, set, edit };
+    let body = match step {
+        Step::Intro => screen.intro(),
+        Step::Profile => screen.profile(),
+        Step::Question(e) => screen.question(e),
+        Step::Suggestion => screen.suggestion(),
+        Step::Review => screen.review(),
+    };
+    let sending = *status == Status::Sending;
+    let (next_id, next_label) = match step {
+        Step::Intro => ("start", skm_core::consent::START.get(l)),
+        Step::Review if sending => ("submit", texts::SENDING.get(l)),
+        Step::Review => ("submit", texts::SUBMIT.get(l)),
+        _ if *from_review && Step::furthest(&form) == Step::Review => ("next", texts::TO_REVIEW.get(l)),
+        _ => ("next", texts::NEXT.get(l)),
+    };
+    let progress = (step != Step::Intro).then(|| {
+        html! {
+            <div class="progress-wrap">
+                <progress id="progress-bar" max={(step::COUNT - 1).to_string()} value={step.index().to_string()}
+                    aria-label={texts::PROGRESS.get(l)} />
+                <p class="progress" id="progress">{ format!("{}/{} {}", form.answered(), ELEMENTS.len(), texts::ANSWERED.get(l)) }</p>
+            </div>
+        }
+    });
+    let touched = {
+        let last_touch = last_touch.clone();
+        Callback::from(move |_: Event| *last_touch.borrow_mut() = crate::kiosk::now_ms())
+    };
+    html! {
+        <main class={classes!("page", "survey", kiosk.then_some("kiosk"))} onchange={touched.clone()}
+            oninput={touched.reform(|e: InputEvent| e.into())}>
+            { heading }
+            { for progress }
+            <form onsubmit={on_next} novalidate=true data-step={step.fragment()}>
+                { body }
+                { message }
+                <div class="nav">
+                    if step != Step::Intro && step != Step::Review || (step == Step::Review && !sending) {
+                        <button id="back" class="secondary" type="button" onclick={on_back}>{ texts::BACK.get(l) }</button>
+                    }
+                    <button id={next_id} class="primary" type="submit" disabled={sending}>{ next_label }</button>
+                </div>
+            </form>
+        </main>
+    }
+}
