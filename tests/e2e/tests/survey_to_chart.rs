@@ -46,7 +46,10 @@ async fn survey_to_dashboard_chart() {
     let progress = c.find(Locator::Css("#progress")).await.unwrap().text().await.unwrap();
     assert_eq!(progress, "9/9 terjawab");
     let review = c.find(Locator::Css("#review")).await.unwrap().text().await.unwrap();
-    assert!(review.contains("Dikelola dengan baik"), "U9's answer 3 in the core's wording: {review}");
+    for (e, score) in ELEMENTS.iter().zip(scores) {
+        let answer = e.answer(score).unwrap().id;
+        assert!(review.contains(answer), "{}'s answer {score} in the core's wording: {review}", e.id());
+    }
     c.find(Locator::Css("#submit")).await.unwrap().click().await.unwrap();
     let receipt = c.wait().at_most(WAIT).for_element(Locator::Css("#receipt")).await.unwrap();
     let id = receipt.text().await.unwrap();
