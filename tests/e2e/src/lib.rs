@@ -41,8 +41,9 @@ pub fn skm_binary() -> Result<PathBuf, String> {
         return Ok(PathBuf::from(path));
     }
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
-    // target/<profile>/deps/<test> → target/<profile>/skm
-    let profile_dir = exe.parent().and_then(Path::parent).ok_or("no target dir")?;
+    // A test runs from target/<profile>/deps/, a binary of this crate from target/<profile>/.
+    let dir = exe.parent().ok_or("no target dir")?;
+    let profile_dir = if dir.ends_with("deps") { dir.parent().ok_or("no target dir")? } else { dir };
     let bin = profile_dir.join("skm");
     if bin.is_file() {
         Ok(bin)
@@ -60,6 +61,7 @@ pub struct Harness {
     server: Child,
     driver: Child,
     port: u16,
+    driver_port: u16,
     dist: PathBuf,
     dir: tempfile::TempDir,
 }
@@ -121,7 +123,7 @@ impl Harness {
             .connect(&format!("http://127.0.0.1:{driver_port}"))
             .await
             .map_err(|e| format!("WebDriver session: {e}"))?;
-        Ok(Harness { base: format!("http://127.0.0.1:{port}"), client, server, driver, port, dist, dir })
+        Ok(Harness { base: format!("http://127.0.0.1:{port}"), client, server, driver, port, driver_port, dist, dir })
     }
 
     /// Stops the server, as if the office's connection went down.
@@ -143,6 +145,20 @@ impl Harness {
             .call()
             .map_err(|e| e.to_string())?;
         res.body_mut().read_to_string().map_err(|e| e.to_string())
+    }
+
+    /// Runs a Chrome DevTools Protocol command in the browser (through chromedriver).
+    pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> Result<serde_json::Value, String> {
+        let session = self.client.session_id().await.map_err(|e| e.to_string())?.ok_or("no WebDriver session")?;
+        let url = format!("http://127.0.0.1:{}/session/{session}/goog/cdp/execute", self.driver_port);
+        let body = serde_json::json!({ "cmd": cmd, "params": params });
+        let mut res = ureq::post(&url)
+            .header("Content-Type", "application/json")
+            .send(body.to_string())
+            .map_err(|e| format!("{cmd}: {e}"))?;
+        let text = res.body_mut().read_to_string().map_err(|e| e.to_string())?;
+        let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{cmd}: {e}"))?;
+        Ok(value["value"].clone())
     }
 
     /// Closes the browser and stops the processes.

@@ -1,7 +1,8 @@
 //! Kiosk mode: one tablet at the counter, many respondents. Turned on by opening the survey with
 //! `?kiosk=1` (and `&key=<device key>` to be exempt from the server's submission limit); the
 //! choice is remembered on the device until `?kiosk=0`. In kiosk mode the survey returns to an
-//! empty form a few seconds after the thanks, and after two minutes without a touch.
+//! empty form a few seconds after the thanks, and after two minutes without a touch; «Mulai» asks
+//! for full screen.
 
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
@@ -59,5 +60,14 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) {
     if let Some(window) = web_sys::window() {
         let callback = wasm_bindgen::closure::Closure::once_into_js(f);
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
+    }
+}
+
+/// Asks for full screen (browsers grant it only during a tap, so it is called from «Mulai»).
+pub fn full_screen() {
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+    if let Some(root) = root {
+        // Refused (no gesture, an iframe, an old browser): the kiosk works in a window too.
+        let _ = root.request_fullscreen();
     }
 }

@@ -269,6 +269,7 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
     let on_next = {
         let (form, status, go, from_review, set) =
             (form.clone(), status.clone(), go.clone(), *from_review, set.clone());
+        let kiosk = *kiosk;
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let f = &*form;
@@ -283,6 +284,9 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
             }
             match step {
                 Step::Intro => {
+                    if kiosk {
+                        crate::kiosk::full_screen();
+                    }
                     let mut next = f.clone();
                     next.consented = true;
                     set.emit(next);
