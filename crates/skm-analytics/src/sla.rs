@@ -38,8 +38,18 @@ fn outcome_name(o: Outcome) -> &'static str {
 
 /// Judges the files and counts compliance; `year` keeps only items received in that year.
 pub fn analyse_sla(files: SlaInputs<'_>, ctx: SlaContext<'_>, year: Option<i16>) -> Result<SlaReport, AnalyticsError> {
+    analyse_sla_where(files, ctx, year, &|_| true)
+}
+
+/// [`analyse_sla`] of the requests and complaints `keep` accepts (a service, a channel, a period).
+pub fn analyse_sla_where(
+    files: SlaInputs<'_>,
+    ctx: SlaContext<'_>,
+    year: Option<i16>,
+    keep: &dyn Fn(&Item) -> bool,
+) -> Result<SlaReport, AnalyticsError> {
     let mut input = InputSummary::default();
-    let in_year = |item: &Item| year.is_none_or(|y| item.received.year() == y);
+    let in_year = |item: &Item| year.is_none_or(|y| item.received.year() == y) && keep(item);
     let mut requests = read_items(ItemKind::Request, files.requests, ctx, &mut input)?;
     requests.retain(in_year);
     let mut complaints = read_items(ItemKind::Complaint, files.complaints, ctx, &mut input)?;

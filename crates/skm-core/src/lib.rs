@@ -25,6 +25,7 @@ pub mod response;
 pub mod sample;
 pub mod sla;
 pub mod stats;
+pub mod year;
 
 pub use analysis::{GroupBy, GroupResult, IkmAnalysis, IkmOptions};
 pub use grade::Grade;

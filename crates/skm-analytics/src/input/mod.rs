@@ -54,6 +54,8 @@ pub struct ResponseTable {
     pub education: Vec<Option<&'static str>>,
     /// Occupation code.
     pub occupation: Vec<Option<&'static str>>,
+    /// The suggestions given, by respondent (row of this table); most respondents give none.
+    pub suggestions: Vec<(u64, String)>,
     /// The files read and the problems found.
     pub input: InputSummary,
 }
@@ -67,6 +69,38 @@ impl ResponseTable {
     /// True when no respondent was accepted.
     pub fn is_empty(&self) -> bool {
         self.service.is_empty()
+    }
+
+    /// Keeps the respondents `keep` accepts (given the service code and the date in days since
+    /// 1970-01-01); returns how many were left out.
+    pub fn retain(&mut self, keep: impl Fn(&str, Option<i32>) -> bool) -> u64 {
+        let kept: Vec<bool> = self.service.iter().zip(&self.date).map(|(s, d)| keep(s, *d)).collect();
+        fn filter<T>(column: &mut Vec<T>, kept: &[bool]) {
+            let mut flags = kept.iter();
+            column.retain(|_| flags.next().copied().unwrap_or(false));
+        }
+        filter(&mut self.service, &kept);
+        filter(&mut self.date, &kept);
+        for column in &mut self.scores {
+            filter(column, &kept);
+        }
+        filter(&mut self.gender, &kept);
+        filter(&mut self.age_band, &kept);
+        filter(&mut self.education, &kept);
+        filter(&mut self.occupation, &kept);
+        // New row numbers: the count of kept rows before each kept one.
+        let mut new_index = Vec::with_capacity(kept.len());
+        let mut next = 0u64;
+        for k in &kept {
+            new_index.push(next);
+            next += u64::from(*k);
+        }
+        self.suggestions
+            .retain(|(row, _)| usize::try_from(*row).ok().and_then(|r| kept.get(r)).copied().unwrap_or(false));
+        for (row, _) in &mut self.suggestions {
+            *row = usize::try_from(*row).ok().and_then(|r| new_index.get(r)).copied().unwrap_or(0);
+        }
+        kept.len() as u64 - next
     }
 }
 
@@ -121,6 +155,7 @@ struct Row {
     age_band: Option<&'static str>,
     education: Option<&'static str>,
     occupation: Option<&'static str>,
+    suggestion: Option<String>,
     issues: Vec<InputIssue>,
 }
 
@@ -149,6 +184,9 @@ impl RowSink for ResponseSink<'_> {
             input.push_issue(issue);
         }
         let t = &mut *self.table;
+        if let Some(text) = row.suggestion {
+            t.suggestions.push((t.len(), text));
+        }
         t.service.push(row.service);
         t.date.push(row.date);
         for (column, score) in t.scores.iter_mut().zip(row.scores) {
@@ -215,5 +253,6 @@ fn read_row(
     let age_band =
         choice(Field::Age, IssueKind::BadAge, &|v| parse_age(v).map(|age| code_of(&AGE_BANDS, AgeBand::of_age(age))));
     let service = cell(Field::Service).map(|(v, _)| mapping.service(v)).unwrap_or_default();
-    Row { service, date, scores, gender, age_band, education, occupation, issues }
+    let suggestion = cell(Field::Suggestion).map(|(v, _)| v.to_owned());
+    Row { service, date, scores, gender, age_band, education, occupation, suggestion, issues }
 }

@@ -1,0 +1,197 @@
+//! The year's figures from the year's exports, as one call: what the dashboard's worker runs
+//! and what `skm report` runs natively.
+
+use jiff::civil::{Date, DateTime};
+use skm_core::calendar::Calendar;
+use skm_core::catalog::Catalog;
+use skm_core::date::{epoch_days, from_epoch_days};
+use skm_core::evaluation::MeetingRule;
+use skm_core::period::Period;
+use skm_core::year::{FileKind, Suggestion, YearFilter, YearReport, YearSource, FILE_KINDS};
+use skm_core::{GroupBy, IkmOptions, PeriodKind, WeightConvention};
+
+use crate::input::sheet::{read_sheet, RowSink};
+use crate::input::Item;
+use crate::{
+    analyse_ikm, analyse_meetings, analyse_sla_where, read_requests, read_responses, AnalyticsError, Input, Mapping,
+    MeetingInputs, Population, SlaContext, SlaInputs,
+};
+
+/// A file of the year and what it holds.
+#[derive(Debug, Clone, Copy)]
+pub struct YearFile<'a> {
+    /// What the file holds.
+    pub kind: FileKind,
+    /// Its name and bytes.
+    pub input: Input<'a>,
+}
+
+/// The office's standards, calendar and reading of form exports.
+#[derive(Debug, Clone, Copy)]
+pub struct YearContext<'a> {
+    /// The service standards.
+    pub catalog: &'a Catalog,
+    /// The working calendar.
+    pub calendar: &'a Calendar,
+    /// Form and service-name mapping.
+    pub mapping: &'a Mapping,
+}
+
+/// Which year, how to weigh, and what to restrict to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearOptions {
+    /// The year.
+    pub year: i16,
+    /// Weight convention of the IKM.
+    pub weight: WeightConvention,
+    /// Periods of the trend.
+    pub trend: PeriodKind,
+    /// Restriction to a period, a service, a channel.
+    pub filter: YearFilter,
+    /// Open requests and overdue actions are judged as of this local moment.
+    pub as_of: DateTime,
+}
+
+/// What a file holds: by its name when that says, else by its header.
+pub fn classify(input: &Input<'_>) -> Result<FileKind, AnalyticsError> {
+    if let Some(kind) = FileKind::from_file_name(input.name) {
+        return Ok(kind);
+    }
+    struct Header(Vec<String>);
+    impl RowSink for Header {
+        fn header(&mut self, header: &[String]) -> Result<(), AnalyticsError> {
+            self.0 = header.iter().map(|h| h.trim().to_lowercase()).collect();
+            // Enough read: stop here (the error is only a way to stop).
+            Err(AnalyticsError::Empty { file: String::new() })
+        }
+        fn row(&mut self, _: u64, _: &[&str]) {}
+    }
+    let mut header = Header(Vec::new());
+    let read = read_sheet(input.name, input.bytes, &mut header);
+    if header.0.is_empty() {
+        read?;
+        return Err(AnalyticsError::Empty { file: input.name.to_owned() });
+    }
+    let has = |name: &str| header.0.iter().any(|h| h == name);
+    Ok(if has("request_id") && has("step") {
+        FileKind::Steps
+    } else if has("meeting_date") && has("action") {
+        FileKind::Actions
+    } else if has("attendees") {
+        FileKind::Meetings
+    } else if has("tier") && has("received_at") {
+        FileKind::Complaints
+    } else if has("received_at") {
+        FileKind::Requests
+    } else {
+        FileKind::Responses
+    })
+}
+
+/// The span of days the filter's period (or the whole year) covers, as days since 1970.
+fn span(options: &YearOptions) -> Result<(i32, i32), AnalyticsError> {
+    let bad = |what: &str| AnalyticsError::Mapping {
+        file: "filter".to_owned(),
+        message: format!("periode '{what}' tidak dikenali / period not understood"),
+    };
+    let (year, first, last) = match &options.filter.period {
+        None => (options.year, 1, 12),
+        Some(key) => {
+            let period = Period::from_key(key).ok_or_else(|| bad(key))?;
+            let (first, last) = period.months();
+            (period.year, first, last)
+        }
+    };
+    let start = Date::new(year, first as i8, 1).map_err(|_| bad(&year.to_string()))?;
+    let end = Date::new(year, last as i8, 1).map_err(|_| bad(&year.to_string()))?.last_of_month();
+    Ok((epoch_days(start), epoch_days(end)))
+}
+
+/// The year's IKM, SLA compliance and meetings from its files; `progress` hears each stage.
+pub fn analyse_year(
+    files: &[YearFile<'_>],
+    ctx: YearContext<'_>,
+    options: &YearOptions,
+    progress: &mut dyn FnMut(FileKind),
+) -> Result<YearReport, AnalyticsError> {
+    let of = |kind: FileKind| files.iter().filter(|f| f.kind == kind).map(|f| f.input).collect::<Vec<_>>();
+    let (first_day, last_day) = span(options)?;
+    let filter = &options.filter;
+    let service_ok = |s: &str| filter.service.as_deref().is_none_or(|f| f == s);
+
+    let responses = of(FileKind::Responses);
+    let mut table = None;
+    let (mut ikm, mut trend, mut suggestions) = (None, None, Vec::new());
+    if !responses.is_empty() {
+        progress(FileKind::Responses);
+        let mut t = read_responses(&responses, ctx.mapping)?;
+        // Undated responses (some exports have no time) count for the year, not for a period.
+        t.retain(|s, d| service_ok(s) && d.map_or(filter.period.is_none(), |d| (first_day..=last_day).contains(&d)));
+        let requests = of(FileKind::Requests);
+        let request_table = if requests.is_empty() { None } else { Some(read_requests(&requests, ctx.mapping)?) };
+        let population = request_table.as_ref().map_or(Population::Unknown, Population::Requests);
+        let by_service = IkmOptions { weight: options.weight, by: vec![GroupBy::Service], period: options.trend };
+        ikm = Some(analyse_ikm(&t, &by_service, population)?);
+        let by_period = IkmOptions { weight: options.weight, by: vec![GroupBy::Period], period: options.trend };
+        trend = Some(analyse_ikm(&t, &by_period, Population::Unknown)?);
+        suggestions = t
+            .suggestions
+            .iter()
+            .filter_map(|(row, text)| {
+                let row = usize::try_from(*row).ok()?;
+                let date = t.date.get(row).copied().flatten().and_then(from_epoch_days);
+                Some(Suggestion {
+                    service: t.service.get(row)?.clone(),
+                    date: date.map(|d| d.to_string()),
+                    text: text.clone(),
+                })
+            })
+            .collect();
+        suggestions.sort_by(|a, b| b.date.cmp(&a.date).then(a.service.cmp(&b.service)));
+        table = Some(t);
+    }
+
+    let requests = of(FileKind::Requests);
+    let sla = if requests.is_empty() {
+        None
+    } else {
+        progress(FileKind::Requests);
+        let complaints = of(FileKind::Complaints);
+        let steps = of(FileKind::Steps);
+        let sla_ctx =
+            SlaContext { catalog: ctx.catalog, calendar: ctx.calendar, mapping: ctx.mapping, as_of: options.as_of };
+        let keep = |item: &Item| {
+            let day = epoch_days(item.received.date());
+            service_ok(&item.service)
+                && filter.channel.as_deref().is_none_or(|c| item.channel.eq_ignore_ascii_case(c))
+                && (first_day..=last_day).contains(&day)
+        };
+        let files = SlaInputs { requests: &requests, complaints: &complaints, steps: &steps };
+        Some(analyse_sla_where(files, sla_ctx, Some(options.year), &keep)?)
+    };
+
+    let meetings_files = of(FileKind::Meetings);
+    let meetings = match MeetingRule::from_catalog(ctx.catalog) {
+        Some(rule) if !meetings_files.is_empty() => {
+            progress(FileKind::Meetings);
+            let actions = of(FileKind::Actions);
+            let inputs = MeetingInputs { meetings: &meetings_files, actions: &actions, responses: table.as_ref() };
+            Some(analyse_meetings(inputs, &rule, options.year, options.as_of.date())?)
+        }
+        _ => None,
+    };
+
+    let sources = files.iter().map(|f| YearSource { file: f.input.name.to_owned(), kind: f.kind }).collect();
+    let missing = FILE_KINDS.into_iter().filter(|k| !files.iter().any(|f| f.kind == *k)).collect();
+    Ok(YearReport {
+        year: options.year,
+        filter: filter.clone(),
+        sources,
+        missing,
+        ikm,
+        trend,
+        sla,
+        meetings,
+        suggestions,
+    })
+}
