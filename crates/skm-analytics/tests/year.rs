@@ -122,8 +122,7 @@ fn the_filters_restrict_every_chapter() {
 
     let q3 = year(&demo, YearFilter { period: Some("2026-Q3".into()), ..YearFilter::default() });
     let trend = all.trend.as_ref().unwrap();
-    let q3_group =
-        trend.groups.iter().find(|g| g.key.period.as_ref().is_some_and(|p| p.key() == "2026-Q3")).unwrap();
+    let q3_group = trend.groups.iter().find(|g| g.key.period.as_ref().is_some_and(|p| p.key() == "2026-Q3")).unwrap();
     assert_eq!(q3.ikm.as_ref().unwrap().overall.summary.respondents, q3_group.summary.respondents);
     let q3_requests: u64 = sla
         .requests

@@ -7,6 +7,8 @@ use skm_core::Grade;
 pub const INK: RGBColor = RGBColor(0x1f, 0x29, 0x37);
 /// Bars.
 pub const BAR: RGBColor = RGBColor(0x1d, 0x4e, 0xd8);
+/// A second series (complaints, delays).
+pub const SECOND: RGBColor = RGBColor(0xd9, 0x77, 0x06);
 
 /// The light background of a grade band.
 pub fn band(grade: Grade) -> RGBColor {

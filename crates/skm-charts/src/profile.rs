@@ -1,0 +1,74 @@
+//! The respondents by one profile question (gender, age band, education, occupation).
+
+use plotters::prelude::*;
+use skm_core::analysis::ProfileBreakdown;
+use skm_core::format::{decimal_id, integer_id};
+use skm_core::Lang;
+
+use crate::canvas::{font, svg};
+use crate::palette::BAR;
+use crate::ChartError;
+
+/// Draws the share of respondents choosing each answer of one profile question.
+pub fn profile_svg(breakdown: &ProfileBreakdown, lang: Lang, width: u32) -> Result<String, ChartError> {
+    let not_given = match lang {
+        Lang::Id => "Tidak diisi",
+        Lang::En => "Not given",
+    };
+    let rows: Vec<(String, u64, f64)> = breakdown
+        .rows
+        .iter()
+        .map(|r| {
+            let label = match &r.value {
+                Some(code) => {
+                    breakdown.field.value_label(code).map_or_else(|| code.clone(), |t| t.get(lang).to_owned())
+                }
+                None => not_given.to_owned(),
+            };
+            (label, r.respondents, r.share)
+        })
+        .collect();
+    let n = rows.len().max(1) as f64;
+    let top = rows.iter().map(|r| r.2).fold(10f64, f64::max).min(100.0);
+    let height = 70 + 30 * rows.len().max(1) as u32;
+    svg(width, height, |root| {
+        let mut chart = ChartBuilder::on(root)
+            .caption(breakdown.field.label().get(lang), font(16))
+            .margin(10)
+            .x_label_area_size(24)
+            .y_label_area_size((width / 3).min(180))
+            .build_cartesian_2d(0f64..(top * 1.3), -0.5f64..(n - 0.5))?;
+        let labels: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+        chart
+            .configure_mesh()
+            .disable_mesh()
+            .y_labels(rows.len().max(1))
+            .y_label_formatter(&|y| {
+                let i = y.round();
+                if (y - i).abs() < 1e-6 && i >= 0.0 {
+                    labels.get(labels.len().saturating_sub(1 + i as usize)).cloned().unwrap_or_default()
+                } else {
+                    String::new()
+                }
+            })
+            .x_labels(5)
+            .x_label_formatter(&|x| format!("{}%", decimal_id(*x, 0)))
+            .label_style(font(12))
+            .draw()?;
+        // The first answer at the top.
+        let y_of = |i: usize| (rows.len() - 1 - i) as f64;
+        chart.draw_series(
+            rows.iter()
+                .enumerate()
+                .map(|(i, r)| Rectangle::new([(0.0, y_of(i) - 0.32), (r.2, y_of(i) + 0.32)], BAR.filled())),
+        )?;
+        chart.draw_series(rows.iter().enumerate().map(|(i, r)| {
+            Text::new(
+                format!("{} ({}%)", integer_id(r.1), decimal_id(r.2, 1)),
+                (r.2 + top * 0.02, y_of(i) + 0.2),
+                font(12),
+            )
+        }))?;
+        Ok(())
+    })
+}

@@ -1,0 +1,89 @@
+//! The IKM of each service, with its 95 % interval, over the grade bands.
+
+use plotters::prelude::*;
+use skm_core::format::decimal_id;
+use skm_core::{IkmAnalysis, Lang};
+
+use crate::canvas::{band_fill, font, grade_spans, svg, LabelledIkm};
+use crate::palette::{BAR, INK};
+use crate::ChartError;
+
+/// Draws the IKM (converted, 25–100) per service of an analysis grouped by service; `name`
+/// gives a service's display name from its code.
+pub fn ikm_per_service_svg(
+    analysis: &IkmAnalysis,
+    name: &dyn Fn(&str) -> String,
+    lang: Lang,
+    width: u32,
+) -> Result<String, ChartError> {
+    let rows: Vec<LabelledIkm> = analysis
+        .groups
+        .iter()
+        .filter_map(|g| {
+            let ikm = g.summary.ikm?;
+            let code = g.key.service.as_deref().unwrap_or("");
+            Some((name(code), ikm, g.ci.as_ref().map(|c| (c.low, c.high))))
+        })
+        .collect();
+    let title = match lang {
+        Lang::Id => "IKM per layanan (garis: selang kepercayaan 95%)",
+        Lang::En => "IKM per service (lines: 95% confidence interval)",
+    };
+    let n = rows.len().max(1) as f64;
+    let height = 90 + 46 * rows.len().max(1) as u32;
+    svg(width, height, |root| {
+        let mut chart = ChartBuilder::on(root)
+            .caption(title, font(18))
+            .margin(12)
+            .x_label_area_size(30)
+            .y_label_area_size((width / 3).min(260))
+            .build_cartesian_2d(25f64..100f64, -0.5f64..(n - 0.5))?;
+        for (grade, low, high) in grade_spans() {
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(low, -0.5), (high.min(100.0), n - 0.5)],
+                band_fill(grade),
+            )))?;
+        }
+        let labels: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .y_labels(rows.len().max(1))
+            .y_label_formatter(&|y| {
+                let i = y.round();
+                if (y - i).abs() < 1e-6 && i >= 0.0 {
+                    labels.get(i as usize).cloned().unwrap_or_default()
+                } else {
+                    String::new()
+                }
+            })
+            .x_labels(7)
+            .x_label_formatter(&|x| decimal_id(*x, 0))
+            .label_style(font(13))
+            .light_line_style(WHITE.mix(0.0))
+            .draw()?;
+        chart.draw_series(
+            rows.iter()
+                .enumerate()
+                .map(|(i, r)| Rectangle::new([(25.0, i as f64 - 0.3), (r.1, i as f64 + 0.3)], BAR.filled())),
+        )?;
+        for (i, r) in rows.iter().enumerate() {
+            let y = i as f64;
+            if let Some((low, high)) = r.2 {
+                chart.draw_series(std::iter::once(PathElement::new(vec![(low, y), (high, y)], INK.stroke_width(2))))?;
+                for x in [low, high] {
+                    chart.draw_series(std::iter::once(PathElement::new(
+                        vec![(x, y - 0.15), (x, y + 0.15)],
+                        INK.stroke_width(2),
+                    )))?;
+                }
+            }
+            chart.draw_series(std::iter::once(Text::new(
+                decimal_id(r.1, 2),
+                (27.0, y + 0.12),
+                font(13).color(&WHITE),
+            )))?;
+        }
+        Ok(())
+    })
+}

@@ -1,0 +1,139 @@
+//! SLA compliance: per month of the year, and the SOP steps that make requests late.
+
+use plotters::prelude::*;
+use skm_core::compliance::{SlaReport, StepCompliance};
+use skm_core::format::decimal_id;
+use skm_core::period::MONTH_NAMES;
+use skm_core::Lang;
+
+use crate::canvas::{font, svg};
+use crate::palette::{BAR, INK, SECOND};
+use crate::ChartError;
+
+fn month_index(key: &str) -> Option<usize> {
+    let month: usize = key.rsplit('-').next()?.parse().ok()?;
+    (1..=12).contains(&month).then(|| month - 1)
+}
+
+/// Draws the share of requests (and complaints) finished within their promised time, per month.
+pub fn compliance_per_month_svg(report: &SlaReport, lang: Lang, width: u32, height: u32) -> Result<String, ChartError> {
+    let series = |rows: &[skm_core::compliance::ComplianceRow]| {
+        let mut v = [None; 12];
+        for r in rows {
+            if let (Some(i), Some(c)) = (r.month.as_deref().and_then(month_index), r.tally.compliance) {
+                v[i] = Some(c);
+            }
+        }
+        v
+    };
+    let requests = series(&report.requests.months);
+    let complaints = report.complaints.as_ref().map(|c| series(&c.months));
+    let (title, req_name, comp_name) = match lang {
+        Lang::Id => ("Kepatuhan waktu penyelesaian per bulan (%)", "Permohonan", "Pengaduan"),
+        Lang::En => ("Completed within the promised time, per month (%)", "Requests", "Complaints"),
+    };
+    svg(width, height, |root| {
+        let mut chart = ChartBuilder::on(root)
+            .caption(title, font(18))
+            .margin(12)
+            .x_label_area_size(32)
+            .y_label_area_size(40)
+            .build_cartesian_2d(-0.5f64..11.5f64, 0f64..105f64)?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(12)
+            .x_label_formatter(&|x| {
+                let i = x.round();
+                if (x - i).abs() < 1e-6 && (0.0..12.0).contains(&i) {
+                    MONTH_NAMES[i as usize].get(lang).chars().take(3).collect()
+                } else {
+                    String::new()
+                }
+            })
+            .y_labels(6)
+            .y_label_formatter(&|y| decimal_id(*y, 0))
+            .label_style(font(12))
+            .light_line_style(WHITE.mix(0.0))
+            .bold_line_style(RGBColor(0xe5, 0xe7, 0xeb))
+            .draw()?;
+        let width_of = if complaints.is_some() { 0.2 } else { 0.34 };
+        let shift = if complaints.is_some() { -0.2 } else { 0.0 };
+        chart
+            .draw_series(requests.iter().enumerate().filter_map(|(i, v)| {
+                let x = i as f64 + shift;
+                v.map(|c| Rectangle::new([(x - width_of, 0.0), (x + width_of, c)], BAR.filled()))
+            }))?
+            .label(req_name)
+            .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], BAR.filled()));
+        if let Some(complaints) = complaints {
+            chart
+                .draw_series(complaints.iter().enumerate().filter_map(|(i, v)| {
+                    let x = i as f64 + 0.2;
+                    v.map(|c| Rectangle::new([(x - 0.2, 0.0), (x + 0.2, c)], SECOND.filled()))
+                }))?
+                .label(comp_name)
+                .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], SECOND.filled()));
+        }
+        chart
+            .draw_series(std::iter::once(PathElement::new(vec![(-0.5, 100.0), (11.5, 100.0)], INK.stroke_width(1))))?;
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::LowerRight)
+            .background_style(WHITE.mix(0.9))
+            .border_style(INK)
+            .label_font(font(12))
+            .draw()?;
+        Ok(())
+    })
+}
+
+/// Draws each SOP step's share of the total delay: where the requests lose their time.
+pub fn bottleneck_svg(steps: &[StepCompliance], lang: Lang, width: u32) -> Result<String, ChartError> {
+    let (title, unit) = match lang {
+        Lang::Id => ("Hambatan SOP: bagian keterlambatan per langkah", "tepat waktu"),
+        Lang::En => ("SOP bottleneck: share of the delay per step", "on time"),
+    };
+    let n = steps.len().max(1) as f64;
+    let height = 80 + 36 * steps.len().max(1) as u32;
+    svg(width, height, |root| {
+        let mut chart = ChartBuilder::on(root)
+            .caption(title, font(18))
+            .margin(12)
+            .x_label_area_size(28)
+            .y_label_area_size((width * 2 / 5).min(320))
+            .build_cartesian_2d(0f64..110f64, -0.5f64..(n - 0.5))?;
+        let labels: Vec<String> = steps.iter().map(|s| format!("{}. {}", s.step, s.activity)).collect();
+        chart
+            .configure_mesh()
+            .disable_mesh()
+            .y_labels(steps.len().max(1))
+            .y_label_formatter(&|y| {
+                let i = y.round();
+                if (y - i).abs() < 1e-6 && i >= 0.0 {
+                    let label = labels.get(labels.len().saturating_sub(1 + i as usize)).cloned().unwrap_or_default();
+                    if label.chars().count() > 42 {
+                        label.chars().take(40).chain("…".chars()).collect()
+                    } else {
+                        label
+                    }
+                } else {
+                    String::new()
+                }
+            })
+            .x_labels(6)
+            .x_label_formatter(&|x| format!("{}%", decimal_id(*x, 0)))
+            .label_style(font(12))
+            .draw()?;
+        let y_of = |i: usize| (steps.len() - 1 - i) as f64;
+        chart.draw_series(steps.iter().enumerate().map(|(i, s)| {
+            Rectangle::new([(0.0, y_of(i) - 0.3), (s.delay_share.unwrap_or(0.0), y_of(i) + 0.3)], SECOND.filled())
+        }))?;
+        chart.draw_series(steps.iter().enumerate().map(|(i, s)| {
+            let share = s.delay_share.unwrap_or(0.0);
+            let on_time = s.tally.compliance.map(|c| format!(" · {}% {unit}", decimal_id(c, 0))).unwrap_or_default();
+            Text::new(format!("{}%{on_time}", decimal_id(share, 1)), (share + 1.0, y_of(i) + 0.2), font(12))
+        }))?;
+        Ok(())
+    })
+}

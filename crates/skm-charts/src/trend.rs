@@ -1,0 +1,82 @@
+//! The IKM per period of the year, with its 95 % interval, over the grade bands.
+
+use plotters::prelude::*;
+use skm_core::analysis::PeriodKey;
+use skm_core::format::decimal_id;
+use skm_core::{IkmAnalysis, Lang};
+
+use crate::canvas::{band_fill, font, grade_spans, svg, LabelledIkm};
+use crate::palette::{BAR, INK};
+use crate::ChartError;
+
+/// Draws the IKM of each period of an analysis grouped by period (undated rows left out).
+pub fn ikm_trend_svg(analysis: &IkmAnalysis, lang: Lang, width: u32, height: u32) -> Result<String, ChartError> {
+    let points: Vec<LabelledIkm> = analysis
+        .groups
+        .iter()
+        .filter_map(|g| match g.key.period {
+            Some(PeriodKey::Known(p)) => Some((p.label(lang), g.summary.ikm?, g.ci.as_ref().map(|c| (c.low, c.high)))),
+            _ => None,
+        })
+        .collect();
+    let title = match lang {
+        Lang::Id => "IKM per periode",
+        Lang::En => "IKM per period",
+    };
+    let n = points.len().max(1) as f64;
+    let low = points.iter().map(|p| p.2.map_or(p.1, |c| c.0)).fold(100f64, f64::min);
+    let floor = ((low - 5.0) / 5.0).floor().clamp(5.0, 19.0) * 5.0;
+    svg(width, height, |root| {
+        let mut chart = ChartBuilder::on(root)
+            .caption(title, font(18))
+            .margin(12)
+            .x_label_area_size(36)
+            .y_label_area_size(44)
+            .build_cartesian_2d(-0.5f64..(n - 0.5), floor..100f64)?;
+        for (grade, lo, hi) in grade_spans() {
+            if hi > floor {
+                chart.draw_series(std::iter::once(Rectangle::new(
+                    [(-0.5, lo.max(floor)), (n - 0.5, hi.min(100.0))],
+                    band_fill(grade),
+                )))?;
+            }
+        }
+        let labels: Vec<String> = points.iter().map(|p| p.0.clone()).collect();
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(points.len().max(1))
+            .x_label_formatter(&|x| {
+                let i = x.round();
+                if (x - i).abs() < 1e-6 && i >= 0.0 {
+                    labels.get(i as usize).cloned().unwrap_or_default()
+                } else {
+                    String::new()
+                }
+            })
+            .y_label_formatter(&|y| decimal_id(*y, 0))
+            .y_desc("IKM")
+            .label_style(font(13))
+            .axis_desc_style(font(13))
+            .light_line_style(WHITE.mix(0.0))
+            .draw()?;
+        for (i, p) in points.iter().enumerate() {
+            if let Some((lo, hi)) = p.2 {
+                let x = i as f64;
+                chart.draw_series(std::iter::once(PathElement::new(vec![(x, lo), (x, hi)], INK.stroke_width(2))))?;
+            }
+        }
+        chart.draw_series(LineSeries::new(
+            points.iter().enumerate().map(|(i, p)| (i as f64, p.1)),
+            BAR.stroke_width(3),
+        ))?;
+        chart.draw_series(points.iter().enumerate().map(|(i, p)| Circle::new((i as f64, p.1), 5, BAR.filled())))?;
+        chart.draw_series(
+            points
+                .iter()
+                .enumerate()
+                .map(|(i, p)| Text::new(decimal_id(p.1, 2), (i as f64 + 0.08, p.1 + 1.5), font(13))),
+        )?;
+        Ok(())
+    })
+}

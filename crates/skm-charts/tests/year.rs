@@ -1,0 +1,108 @@
+//! Every chart of the year draws from the demo year's figures, with the figures on it.
+
+use jiff::civil::date;
+use skm_analytics::{analyse_year, classify, Input, Mapping, YearContext, YearFile, YearOptions};
+use skm_charts::*;
+use skm_core::calendar::Calendar;
+use skm_core::catalog::Catalog;
+use skm_core::format::decimal_id;
+use skm_core::year::{YearFilter, YearReport};
+use skm_core::{Lang, PeriodKind, WeightConvention};
+
+fn has_text(svg: &str, text: &str) -> bool {
+    svg.contains(&format!(">\n{text}\n</text>")) || svg.contains(&format!(">{text}</text>"))
+}
+
+fn demo_year() -> YearReport {
+    let data = skm_demo::generate(skm_demo::DemoOptions::for_year(2026)).unwrap();
+    let dir = std::env::temp_dir().join(format!("skm-charts-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let files: Vec<(String, Vec<u8>)> = data
+        .write_to(&dir)
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .collect();
+    let _ = std::fs::remove_dir_all(&dir);
+    let year_files: Vec<YearFile> = files
+        .iter()
+        .map(|(name, bytes)| {
+            let input = Input { name, bytes };
+            YearFile { kind: classify(&input).unwrap(), input }
+        })
+        .collect();
+    let (catalog, calendar, mapping) =
+        (Catalog::builtin().unwrap(), Calendar::default_wib().unwrap(), Mapping::builtin().unwrap());
+    let options = YearOptions {
+        year: 2026,
+        weight: WeightConvention::Exact,
+        trend: PeriodKind::Quarter,
+        filter: YearFilter::default(),
+        as_of: date(2026, 12, 31).at(23, 59, 59, 0),
+    };
+    let ctx = YearContext { catalog: &catalog, calendar: &calendar, mapping: &mapping };
+    analyse_year(&year_files, ctx, &options, &mut |_| {}).unwrap()
+}
+
+fn keep(name: &str, svg: &str) {
+    if let Some(dir) = std::env::var_os("SKM_CHARTS_OUT") {
+        let _ = std::fs::write(std::path::Path::new(&dir).join(format!("{name}.svg")), svg);
+    }
+}
+
+#[test]
+fn every_chart_of_the_year_draws_its_figures() {
+    let year = demo_year();
+    let catalog = Catalog::builtin().unwrap();
+    let name = |code: &str| catalog.get(code).map_or_else(|| code.to_owned(), |s| s.name.clone());
+    let ikm = year.ikm.as_ref().unwrap();
+
+    let svg = ikm_per_service_svg(ikm, &name, Lang::Id, 900).unwrap();
+    keep("services", &svg);
+    for g in &ikm.groups {
+        let code = g.key.service.as_deref().unwrap();
+        assert!(has_text(&svg, &name(code)), "{code} missing");
+        assert!(has_text(&svg, &decimal_id(g.summary.ikm.unwrap(), 2)), "{code}'s IKM missing");
+    }
+
+    let svg = ikm_trend_svg(year.trend.as_ref().unwrap(), Lang::Id, 900, 360).unwrap();
+    keep("trend", &svg);
+    assert!(has_text(&svg, "Triwulan I 2026") || svg.contains("Triwulan I"), "quarter labels");
+    for g in &year.trend.as_ref().unwrap().groups {
+        assert!(has_text(&svg, &decimal_id(g.summary.ikm.unwrap(), 2)));
+    }
+
+    for (i, breakdown) in ikm.overall.profile.iter().enumerate() {
+        let svg = profile_svg(breakdown, Lang::Id, 460).unwrap();
+        keep(&format!("profile-{i}"), &svg);
+        assert!(svg.contains(breakdown.field.label().id));
+    }
+
+    let sla = year.sla.as_ref().unwrap();
+    let svg = compliance_per_month_svg(sla, Lang::Id, 900, 360).unwrap();
+    keep("sla-months", &svg);
+    assert!(has_text(&svg, "Jan") && has_text(&svg, "Des"));
+    assert!(svg.contains("Permohonan") && svg.contains("Pengaduan"));
+
+    let steps = vec![skm_core::compliance::StepCompliance {
+        service: "permohonan-informasi".into(),
+        step: 3,
+        activity: "Verifikasi berkas".into(),
+        limit_minutes: 60,
+        tally: Default::default(),
+        delay_minutes: 120.0,
+        delay_share: Some(62.5),
+    }];
+    let svg = bottleneck_svg(&steps, Lang::En, 900).unwrap();
+    keep("bottleneck", &svg);
+    assert!(svg.contains("3. Verifikasi berkas") && svg.contains("62,5%"));
+
+    let meetings = year.meetings.as_ref().unwrap();
+    let svg = meeting_calendar_svg(meetings, Lang::Id, 900).unwrap();
+    keep("meetings", &svg);
+    for m in ["Januari", "Juni", "Desember"] {
+        assert!(has_text(&svg, m), "{m}");
+    }
+    let missed = meetings.months.iter().filter(|m| m.status == skm_core::evaluation::MonthStatus::Missed).count();
+    assert_eq!(svg.matches("Tidak sesuai ·").count(), missed);
+}
