@@ -52,6 +52,14 @@ pub struct YearOptions {
     pub as_of: DateTime,
 }
 
+impl YearOptions {
+    /// The moment a year is judged as of: now, or the year's last second once it has ended.
+    pub fn as_of_for(year: i16, now: DateTime) -> DateTime {
+        let end = Date::new(year, 12, 31).map(|d| d.at(23, 59, 59, 0)).unwrap_or(now);
+        now.min(end)
+    }
+}
+
 /// What a file holds: by its name when that says, else by its header.
 pub fn classify(input: &Input<'_>) -> Result<FileKind, AnalyticsError> {
     if let Some(kind) = FileKind::from_file_name(input.name) {

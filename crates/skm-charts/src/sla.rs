@@ -38,7 +38,7 @@ pub fn compliance_per_month_svg(report: &SlaReport, lang: Lang, width: u32, heig
             .margin(12)
             .x_label_area_size(32)
             .y_label_area_size(40)
-            .build_cartesian_2d(-0.5f64..11.5f64, 0f64..105f64)?;
+            .build_cartesian_2d(-0.5f64..11.5f64, 0f64..125f64)?;
         chart
             .configure_mesh()
             .disable_x_mesh()
@@ -52,7 +52,7 @@ pub fn compliance_per_month_svg(report: &SlaReport, lang: Lang, width: u32, heig
                 }
             })
             .y_labels(6)
-            .y_label_formatter(&|y| decimal_id(*y, 0))
+            .y_label_formatter(&|y| if *y <= 100.0 { decimal_id(*y, 0) } else { String::new() })
             .label_style(font(12))
             .light_line_style(WHITE.mix(0.0))
             .bold_line_style(RGBColor(0xe5, 0xe7, 0xeb))
@@ -79,7 +79,7 @@ pub fn compliance_per_month_svg(report: &SlaReport, lang: Lang, width: u32, heig
             .draw_series(std::iter::once(PathElement::new(vec![(-0.5, 100.0), (11.5, 100.0)], INK.stroke_width(1))))?;
         chart
             .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
+            .position(SeriesLabelPosition::UpperRight)
             .background_style(WHITE.mix(0.9))
             .border_style(INK)
             .label_font(font(12))

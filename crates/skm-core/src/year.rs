@@ -96,6 +96,19 @@ pub struct Suggestion {
     pub text: String,
 }
 
+/// The suggestions written more than once (the same words, ignoring case and spacing), most
+/// frequent first, with how often.
+pub fn repeated_suggestions(list: &[Suggestion]) -> Vec<(String, u64)> {
+    let mut counts: std::collections::BTreeMap<String, (String, u64)> = std::collections::BTreeMap::new();
+    for s in list {
+        let key = s.text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        counts.entry(key).or_insert_with(|| (s.text.trim().to_owned(), 0)).1 += 1;
+    }
+    let mut out: Vec<(String, u64)> = counts.into_values().filter(|(_, n)| *n > 1).collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    out
+}
+
 /// A file that was read, and as what.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct YearSource {
@@ -131,6 +144,20 @@ pub struct YearReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeated_suggestions_are_counted_once_per_wording() {
+        let s = |text: &str| Suggestion { service: "x".into(), date: None, text: text.into() };
+        let list = [
+            s("Parkir kurang luas."),
+            s("parkir  kurang luas."),
+            s("Bagus"),
+            s("Antre lama"),
+            s("antre lama"),
+            s("Antre lama"),
+        ];
+        assert_eq!(repeated_suggestions(&list), [("Antre lama".to_owned(), 3), ("Parkir kurang luas.".to_owned(), 2)]);
+    }
 
     #[test]
     fn file_names_say_what_they_hold() {

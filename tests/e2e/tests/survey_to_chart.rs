@@ -93,6 +93,8 @@ async fn survey_to_dashboard_chart() {
     assert!(shown_ci.ends_with(&format!("{}–{}", decimal_id(ci.low, 2), decimal_id(ci.high, 2))), "{shown_ci}");
 
     // The chart: an SVG with the nine element labels and the NRR of U1 as the page shows it.
+    c.find(Locator::Css("#tab-ikm")).await.unwrap().click().await.unwrap();
+    c.wait().at_most(WAIT).for_element(Locator::Css("#nrr-chart svg")).await.unwrap();
     let labels = c
         .execute(
             "return Array.from(document.querySelectorAll('#nrr-chart svg text')).map(t => t.textContent.trim());",

@@ -28,13 +28,11 @@ pub const ANSWERED: Text = t("terjawab", "answered");
 pub const TOKEN: Text = t("Token admin", "Admin token");
 pub const SIGN_IN: Text = t("Masuk", "Sign in");
 pub const WRONG_TOKEN: Text = t("Token salah.", "Wrong token.");
-pub const COMPUTING: Text = t("Menghitung di pekerja analitik…", "Computing in the analytics worker…");
 pub const IKM_UNIT: Text = t("IKM unit pelayanan", "Service unit IKM");
 pub const RESPONDENTS: Text = t("Responden", "Respondents");
 pub const GRADE: Text = t("Mutu", "Grade");
 pub const ELEMENT: Text = t("Unsur", "Element");
 pub const ANSWERS: Text = t("Jawaban", "Answers");
-pub const PER_SERVICE: Text = t("IKM per layanan", "IKM per service");
 pub const WEIGHT: Text = t("Bobot", "Weight");
 pub const COMPUTED_IN: Text = t("Dihitung di pekerja dalam", "Computed in the worker in");
 pub const REJECTED_ROWS: Text = t("baris ditolak", "rows rejected");
@@ -63,3 +61,56 @@ pub const REVIEW_HINT: Text = t(
 pub const CHANGE: Text = t("Ubah", "Change");
 pub const TO_REVIEW: Text = t("Kembali ke ringkasan", "Back to the summary");
 pub const NOT_GIVEN: Text = t("tidak diisi", "not given");
+pub const DATA: Text = t("Data", "Data");
+pub const SERVER_RESPONSES: Text = t("Jawaban survei di server", "Survey responses on the server");
+pub const ADD_FILES: Text = t(
+    "Tambah berkas (jawaban, permohonan, pengaduan, langkah SOP, rapat, tindak lanjut; CSV atau XLSX)",
+    "Add files (responses, requests, complaints, SOP steps, meetings, actions; CSV or XLSX)",
+);
+pub const DROP_HERE: Text = t(
+    "atau tarik berkas ke sini. Berkas diolah di komputer ini dan tidak dikirim ke mana pun.",
+    "or drop files here. Files are processed on this computer and sent nowhere.",
+);
+pub const KIND_BY_HEADER: Text = t("dikenali dari judul kolom", "told by its header");
+pub const REMOVE: Text = t("Hapus", "Remove");
+pub const YEAR: Text = t("Tahun", "Year");
+pub const PERIOD: Text = t("Periode", "Period");
+pub const WHOLE_YEAR: Text = t("Setahun penuh", "Whole year");
+pub const ALL_SERVICES: Text = t("Semua layanan", "All services");
+pub const CHANNEL: Text = t("Kanal", "Channel");
+pub const ALL_CHANNELS: Text = t("Semua kanal", "All channels");
+pub const VIEW_OVERVIEW: Text = t("Ringkasan", "Overview");
+pub const VIEW_IKM: Text = t("IKM", "IKM");
+pub const VIEW_SLA: Text = t("Waktu layanan", "Service times");
+pub const VIEW_MEETINGS: Text = t("Rapat evaluasi", "Evaluation meetings");
+pub const VIEW_SUGGESTIONS: Text = t("Saran", "Suggestions");
+pub const REQUESTS_ON_TIME: Text = t("Permohonan tepat waktu", "Requests on time");
+pub const COMPLAINTS_ON_TIME: Text = t("Pengaduan tepat waktu", "Complaints on time");
+pub const MEETINGS_HELD: Text = t("Bulan dengan rapat sesuai", "Months with a compliant meeting");
+pub const NO_DATA: Text = t("Belum ada data untuk bagian ini", "No data for this part yet");
+pub const MISSING_FILES: Text = t("Tidak ada berkas", "No file of");
+pub const READING: Text = t("Membaca dan menghitung", "Reading and computing");
+pub const ON_TIME: Text = t("Tepat waktu", "On time");
+pub const LATE: Text = t("Terlambat", "Late");
+pub const PENDING: Text = t("Berjalan", "Pending");
+pub const PROMISE: Text = t("Janji waktu", "Promised time");
+pub const MEDIAN: Text = t("Median", "Median");
+pub const BREACHES: Text = t("Pelanggaran waktu terbesar", "Largest breaches");
+pub const RECEIVED: Text = t("Diterima", "Received");
+pub const DEADLINE: Text = t("Batas waktu", "Deadline");
+pub const DONE: Text = t("Selesai", "Done");
+pub const LATE_BY: Text = t("Terlambat (jam)", "Late (hours)");
+pub const ACTIONS: Text = t("Tindak lanjut", "Follow-up actions");
+pub const ACTIONS_LINE: Text = t("tepat waktu · terlambat · lewat batas · terbuka", "on time · late · overdue · open");
+pub const LONGEST_GAP: Text = t("Jeda terpanjang tanpa rapat (bulan)", "Longest gap without a meeting (months)");
+pub const DOWNLOAD_SVG: Text = t("Unduh SVG", "Download SVG");
+pub const DOWNLOAD_PNG: Text = t("Unduh PNG", "Download PNG");
+pub const DOWNLOAD_CSV: Text = t("Unduh tabel CSV", "Download table CSV");
+pub const SIGN_IN_HINT: Text =
+    t("Masuk untuk memakai jawaban yang terkumpul di server.", "Sign in to use the responses collected on the server.");
+pub const DATE: Text = t("Tanggal", "Date");
+pub const SUGGESTION: Text = t("Saran", "Suggestion");
+pub const NOTES: Text = t("catatan", "notes");
+pub const FILES: Text = t("sumber", "sources");
+pub const REPEATED: Text = t("Saran yang berulang", "Suggestions made more than once");
+pub const ALL_SUGGESTIONS: Text = t("Semua saran, terbaru dahulu", "All suggestions, newest first");

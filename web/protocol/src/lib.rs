@@ -4,24 +4,63 @@
 //! it can take requests; the page sends nothing before that (earlier messages would be lost
 //! while the worker's wasm is still loading).
 
+use base64::Engine;
 use serde::{Deserialize, Serialize};
-use skm_core::{IkmAnalysis, IkmOptions};
+use skm_core::year::{FileKind, YearFilter, YearReport};
+use skm_core::{PeriodKind, WeightConvention};
 
 /// The file name of the worker's loader script in `dist/` (from Trunk's `data-loader-shim`).
 pub const WORKER_SCRIPT: &str = "/skm-worker_loader.js";
+
+/// A file handed to the worker: its name, what it holds if known, and its bytes (base64, as
+/// messages are JSON text).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileData {
+    /// The file's name, for messages.
+    pub name: String,
+    /// What it holds; `None` lets the worker tell from its header.
+    pub kind: Option<FileKind>,
+    /// The bytes, base64.
+    pub base64: String,
+}
+
+impl FileData {
+    /// Wraps a file's bytes.
+    pub fn new(name: &str, kind: Option<FileKind>, bytes: &[u8]) -> FileData {
+        FileData { name: name.to_owned(), kind, base64: base64::engine::general_purpose::STANDARD.encode(bytes) }
+    }
+
+    /// The file's bytes.
+    pub fn bytes(&self) -> Result<Vec<u8>, String> {
+        base64::engine::general_purpose::STANDARD
+            .decode(&self.base64)
+            .map_err(|e| format!("{}: isi berkas rusak / file content damaged: {e}", self.name))
+    }
+}
+
+/// Which year and what to restrict it to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YearQuery {
+    /// The year.
+    pub year: i16,
+    /// IKM weight convention.
+    pub weight: WeightConvention,
+    /// Periods of the IKM trend.
+    pub trend: PeriodKind,
+    /// Period, service and channel filters.
+    pub filter: YearFilter,
+}
 
 /// What the page asks of the worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Request {
-    /// Compute the IKM analysis of a responses file (any format the analytics reads).
-    Ikm {
-        /// Name of the file, for messages.
-        file: String,
-        /// The file's text.
-        csv: String,
-        /// Weight convention and grouping.
-        options: IkmOptions,
+    /// Compute the year's figures from these files.
+    Year {
+        /// The files (responses, requests, complaints, steps, meetings, actions; CSV or XLSX).
+        files: Vec<FileData>,
+        /// The year and its filters.
+        query: YearQuery,
     },
 }
 
@@ -31,10 +70,15 @@ pub enum Request {
 pub enum Reply {
     /// The worker is loaded and listening.
     Ready,
-    /// The IKM analysis of the file, with the time the computation took.
-    Ikm {
+    /// The worker started on this kind of file.
+    Progress {
+        /// The kind being read and computed.
+        stage: FileKind,
+    },
+    /// The year's figures, with the time the computation took.
+    Year {
         /// The result.
-        analysis: Box<IkmAnalysis>,
+        report: Box<YearReport>,
         /// Milliseconds spent parsing and computing in the worker.
         elapsed_ms: f64,
     },
@@ -77,10 +121,20 @@ mod tests {
 
     #[test]
     fn messages_round_trip() {
-        let options = IkmOptions { weight: skm_core::WeightConvention::Rounded011, ..IkmOptions::default() };
-        let r = Request::Ikm { file: "a.csv".into(), csv: "id\n".into(), options };
-        assert_eq!(Request::from_json(&r.to_json()), Ok(r));
-        assert_eq!(Reply::from_json(&Reply::Ready.to_json()), Ok(Reply::Ready));
-        assert!(Reply::from_json("nope").is_err());
+        let query = YearQuery {
+            year: 2026,
+            weight: WeightConvention::Rounded011,
+            trend: PeriodKind::Month,
+            filter: YearFilter { service: Some("internet-jaringan".into()), ..YearFilter::default() },
+        };
+        let request = Request::Year { files: vec![FileData::new("a.xlsx", None, b"PK\x03\x04\xff")], query };
+        assert_eq!(Request::from_json(&request.to_json()).unwrap(), request);
+        let Request::Year { files, .. } = request;
+        assert_eq!(files[0].bytes().unwrap(), b"PK\x03\x04\xff");
+        let reply = Reply::Progress { stage: FileKind::Requests };
+        assert_eq!(Reply::from_json(&reply.to_json()).unwrap(), reply);
+        assert!(Reply::from_json("{").is_err());
+        let broken = FileData { name: "x.csv".into(), kind: None, base64: "%%%".into() };
+        assert!(broken.bytes().unwrap_err().contains("x.csv"));
     }
 }

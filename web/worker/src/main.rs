@@ -3,22 +3,68 @@
 //! polars runs here, single-threaded, so the page stays responsive. Charts are not drawn here:
 //! plotters measures text through the DOM, which a worker does not have.
 
+use skm_analytics::{analyse_year, classify, Input, Mapping, YearContext, YearFile, YearOptions};
+use skm_core::calendar::Calendar;
+use skm_core::catalog::Catalog;
 use skm_worker_protocol::{Reply, Request};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-fn handle(text: &str, now: &dyn Fn() -> f64) -> Reply {
-    match Request::from_json(text) {
-        Ok(Request::Ikm { file, csv, options }) => {
-            let start = now();
-            let input = skm_analytics::Input { name: &file, bytes: csv.as_bytes() };
-            match skm_analytics::ikm_of_files(&[input], &options) {
-                Ok(analysis) => Reply::Ikm { analysis: Box::new(analysis), elapsed_ms: now() - start },
-                Err(e) => Reply::Error { message: e.to_string() },
-            }
+/// The office's standards and calendar: the built-in ones, read once.
+struct Office {
+    catalog: Catalog,
+    calendar: Calendar,
+    mapping: Mapping,
+}
+
+impl Office {
+    fn load() -> Result<Office, String> {
+        Ok(Office {
+            catalog: Catalog::builtin().map_err(|e| e.to_string())?,
+            calendar: Calendar::default_wib().map_err(|e| e.to_string())?,
+            mapping: Mapping::builtin().map_err(|e| e.to_string())?,
+        })
+    }
+}
+
+fn handle(text: &str, office: &Office, now: &dyn Fn() -> f64, post: &dyn Fn(&Reply)) -> Reply {
+    let Request::Year { files, query } = match Request::from_json(text) {
+        Ok(request) => request,
+        Err(message) => return Reply::Error { message },
+    };
+    let start = now();
+    let mut bytes = Vec::with_capacity(files.len());
+    for file in &files {
+        match file.bytes() {
+            Ok(b) => bytes.push(b),
+            Err(message) => return Reply::Error { message },
         }
-        Err(message) => Reply::Error { message },
+    }
+    let mut year_files = Vec::with_capacity(files.len());
+    for (file, bytes) in files.iter().zip(&bytes) {
+        let input = Input { name: &file.name, bytes };
+        let kind = match file.kind {
+            Some(kind) => kind,
+            None => match classify(&input) {
+                Ok(kind) => kind,
+                Err(e) => return Reply::Error { message: e.to_string() },
+            },
+        };
+        year_files.push(YearFile { kind, input });
+    }
+    let wall = jiff::Timestamp::from_millisecond(js_sys::Date::now() as i64).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    let options = YearOptions {
+        year: query.year,
+        weight: query.weight,
+        trend: query.trend,
+        filter: query.filter,
+        as_of: YearOptions::as_of_for(query.year, office.calendar.local(wall)),
+    };
+    let ctx = YearContext { catalog: &office.catalog, calendar: &office.calendar, mapping: &office.mapping };
+    match analyse_year(&year_files, ctx, &options, &mut |stage| post(&Reply::Progress { stage })) {
+        Ok(report) => Reply::Year { report: Box::new(report), elapsed_ms: now() - start },
+        Err(e) => Reply::Error { message: e.to_string() },
     }
 }
 
@@ -26,16 +72,21 @@ fn main() {
     console_error_panic_hook::set_once();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let replier = scope.clone();
+    let office = Office::load();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let clock = replier.performance();
         let now = move || clock.as_ref().map_or(0.0, |p| p.now());
-        let reply = match event.data().as_string() {
-            Some(text) => handle(&text, &now),
-            None => Reply::Error { message: "pesan harus berupa teks JSON / message must be JSON text".into() },
+        let post = |reply: &Reply| {
+            if let Err(e) = replier.post_message(&JsValue::from_str(&reply.to_json())) {
+                web_sys_log(&format!("skm-worker: reply could not be posted: {e:?}"));
+            }
         };
-        if let Err(e) = replier.post_message(&JsValue::from_str(&reply.to_json())) {
-            web_sys_log(&format!("skm-worker: reply could not be posted: {e:?}"));
-        }
+        let reply = match (event.data().as_string(), &office) {
+            (Some(text), Ok(office)) => handle(&text, office, &now, &post),
+            (None, _) => Reply::Error { message: "pesan harus berupa teks JSON / message must be JSON text".into() },
+            (_, Err(message)) => Reply::Error { message: message.clone() },
+        };
+        post(&reply);
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.

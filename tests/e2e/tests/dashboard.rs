@@ -1,0 +1,162 @@
+//! The dashboard: sign in, load the demo year's files, and read from the page the same IKM,
+//! SLA compliance and meeting figures the `skm` command prints for those files. With
+//! `SKM_SCREENSHOTS=DIR` it also saves a screenshot of each view there (docs/screenshots/).
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, Locator};
+use serde_json::Value;
+use skm_core::format::decimal_id;
+use skm_e2e::{skm_binary, Harness, ADMIN_TOKEN};
+
+const WAIT: Duration = Duration::from_secs(180);
+
+fn skm_json(args: &[&str]) -> Value {
+    let out = Command::new(skm_binary().unwrap()).args(args).args(["--format", "json"]).output().unwrap();
+    assert!(out.status.success(), "skm {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+async fn text(c: &Client, css: &str) -> String {
+    c.wait().at_most(WAIT).for_element(Locator::Css(css)).await.unwrap().text().await.unwrap()
+}
+
+fn percent(v: &Value) -> String {
+    format!("{}%", decimal_id(v.as_f64().unwrap(), 1))
+}
+
+/// Waits until the worker has answered for the current data (no "busy" line).
+async fn settled(c: &Client) {
+    let deadline = Instant::now() + WAIT;
+    while c.find(Locator::Css("#busy")).await.is_ok() {
+        assert!(Instant::now() < deadline, "the worker did not finish");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_dashboard_shows_what_the_command_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("2026");
+    let status =
+        Command::new(skm_binary().unwrap()).args(["demo", "--year", "2026", "--out"]).arg(&demo).output().unwrap();
+    assert!(status.status.success());
+    let file = |name: &str| demo.join(name).display().to_string();
+
+    let h = match Harness::start().await {
+        Ok(h) => h,
+        Err(e) => panic!("harness: {e}"),
+    };
+    let c = h.client.clone();
+    c.goto(&format!("{}/dasbor", h.base)).await.unwrap();
+    c.wait().at_most(WAIT).for_element(Locator::Css("#token")).await.unwrap().send_keys(ADMIN_TOKEN).await.unwrap();
+    c.find(Locator::Css("#signin")).await.unwrap().click().await.unwrap();
+    // Signed in: the server's responses are a source, computed at once; for the comparison
+    // with the files, they are left out.
+    c.wait().at_most(WAIT).for_element(Locator::Css("#ikm-value")).await.unwrap();
+    settled(&c).await;
+    // With figures shown, the data section is folded; it opens again with a click.
+    assert!(!c.find(Locator::Css("#source-server")).await.unwrap().is_displayed().await.unwrap());
+    c.find(Locator::Css("#data-summary")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#source-server")).await.unwrap().click().await.unwrap();
+
+    let names = ["responses.csv", "requests.csv", "complaints.csv", "meetings.csv", "actions.csv"];
+    let paths: Vec<String> = names.iter().map(|n| file(n)).collect();
+    let dropped = Instant::now();
+    c.find(Locator::Css("#files")).await.unwrap().send_keys(&paths.join("\n")).await.unwrap();
+    c.wait().at_most(WAIT).for_element(Locator::Css("#sla-requests")).await.unwrap();
+    c.wait().at_most(WAIT).for_element(Locator::Css("#services-chart svg")).await.unwrap();
+    let to_first_chart = dropped.elapsed();
+    settled(&c).await;
+    let sources = c.find_all(Locator::Css("#sources li.source")).await.unwrap().len();
+    assert_eq!(sources, 5);
+
+    // The IKM, as `skm ikm --by service` prints it.
+    let ikm = skm_json(&["ikm", &file("responses.csv"), "--by", "service"]);
+    assert_eq!(text(&c, "#ikm-value").await, decimal_id(ikm["ikm"].as_f64().unwrap(), 2));
+    assert_eq!(text(&c, "#respondents").await, ikm["respondents"].as_u64().unwrap().to_string());
+    for g in ikm["groups"].as_array().unwrap() {
+        let code = g["service"].as_str().unwrap();
+        assert_eq!(text(&c, &format!("#svc-{code} .ikm")).await, decimal_id(g["ikm"].as_f64().unwrap(), 2), "{code}");
+    }
+    // SLA compliance, as `skm sla` prints it.
+    let sla = skm_json(&[
+        "sla",
+        "--requests",
+        &file("requests.csv"),
+        "--complaints",
+        &file("complaints.csv"),
+        "--year",
+        "2026",
+    ]);
+    assert_eq!(text(&c, "#sla-requests").await, percent(&sla["requests"]["compliance"]));
+    assert_eq!(text(&c, "#sla-complaints").await, percent(&sla["complaints"]["compliance"]));
+    for s in sla["requests"]["services"].as_array().unwrap() {
+        let code = s["service"].as_str().unwrap();
+        assert_eq!(text(&c, &format!("#svc-{code} .sla")).await, percent(&s["compliance"]), "{code}");
+    }
+    // Meetings, as `skm meetings` prints them.
+    let meetings = skm_json(&[
+        "meetings",
+        &file("meetings.csv"),
+        "--actions",
+        &file("actions.csv"),
+        "--responses",
+        &file("responses.csv"),
+        "--year",
+        "2026",
+    ]);
+    let held = format!("{}/{}", meetings["months_compliant"], meetings["months_elapsed"]);
+    assert_eq!(text(&c, "#meetings-held").await, held);
+
+    let shots = std::env::var_os("SKM_SCREENSHOTS");
+    if shots.is_some() {
+        // Fold the data away.
+        c.find(Locator::Css("#data-summary")).await.unwrap().click().await.unwrap();
+    }
+    let shoot = |name: &'static str| {
+        let (c, shots) = (c.clone(), shots.clone());
+        async move {
+            if let Some(dir) = shots {
+                // As tall as the view, so the picture holds it whole.
+                c.set_window_size(1280, 800).await.unwrap();
+                let height = c.execute("return document.documentElement.scrollHeight;", vec![]).await.unwrap();
+                let height = height.as_u64().unwrap_or(1600).clamp(800, 4000) as u32;
+                c.set_window_size(1280, height + 90).await.unwrap();
+                tokio::time::sleep(Duration::from_millis(300)).await;
+                let png = c.screenshot().await.unwrap();
+                std::fs::write(Path::new(&dir).join(format!("dashboard-{name}.png")), png).unwrap();
+            }
+        }
+    };
+    shoot("overview").await;
+    // Every view draws its charts.
+    for (tab, chart) in [
+        ("#tab-ikm", "#nrr-chart svg"),
+        ("#tab-sla", "#sla-months-chart svg"),
+        ("#tab-meetings", "#meetings-chart svg"),
+        ("#tab-suggestions", "#suggestions"),
+    ] {
+        c.find(Locator::Css(tab)).await.unwrap().click().await.unwrap();
+        c.wait().at_most(WAIT).for_element(Locator::Css(chart)).await.unwrap();
+        shoot(&tab[5..]).await;
+    }
+    c.find(Locator::Css("#tab-ikm")).await.unwrap().click().await.unwrap();
+    assert_eq!(c.find_all(Locator::Css(".profile-chart svg")).await.unwrap().len(), 4);
+    assert!(text(&c, "#trend-chart").await.contains("Triwulan I 2026"));
+
+    // A filter recomputes in the worker: one service alone gives that service's figures.
+    c.find(Locator::Css("#tab-overview")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("#filter-service")).await.unwrap().select_by_value("internet-jaringan").await.unwrap();
+    let group = ikm["groups"].as_array().unwrap().iter().find(|g| g["service"] == "internet-jaringan").unwrap();
+    let expected = decimal_id(group["ikm"].as_f64().unwrap(), 2);
+    let deadline = Instant::now() + WAIT;
+    while text(&c, "#ikm-value").await != expected {
+        assert!(Instant::now() < deadline, "the filter did not apply");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    println!("dashboard: files given to first chart in {} ms", to_first_chart.as_millis());
+    h.stop().await;
+}

@@ -1,0 +1,412 @@
+//! The management dashboard: data in (the server's responses, dropped files), the year's
+//! figures computed in the analytics worker, and views of them with filters.
+
+mod chart;
+mod download;
+mod sources;
+mod views;
+
+use std::rc::Rc;
+
+use gloo_storage::{SessionStorage, Storage};
+use skm_core::format::decimal_id;
+use skm_core::period::Period;
+use skm_core::year::{FileKind, YearFilter, YearReport};
+use skm_core::{Lang, PeriodKind, WeightConvention};
+use skm_worker_protocol::{Reply, Request, YearQuery};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::api::{self, FetchError, ServiceInfo};
+use crate::texts;
+use crate::worker_client::WorkerClient;
+use sources::Source;
+use views::{IkmView, MeetingsView, Overview, SlaView, SuggestionsView, ViewProps};
+
+const TOKEN_KEY: &str = "skm.token";
+
+/// Props of [`DashboardPage`].
+#[derive(Properties, PartialEq)]
+pub struct DashboardProps {
+    /// Display language.
+    pub lang: Lang,
+}
+
+/// The dashboard's views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum View {
+    Overview,
+    Ikm,
+    Sla,
+    Meetings,
+    Suggestions,
+}
+
+const VIEWS: [(View, &str, skm_core::Text); 5] = [
+    (View::Overview, "tab-overview", texts::VIEW_OVERVIEW),
+    (View::Ikm, "tab-ikm", texts::VIEW_IKM),
+    (View::Sla, "tab-sla", texts::VIEW_SLA),
+    (View::Meetings, "tab-meetings", texts::VIEW_MEETINGS),
+    (View::Suggestions, "tab-suggestions", texts::VIEW_SUGGESTIONS),
+];
+
+/// Where the computation stands.
+#[derive(Debug, Clone, PartialEq)]
+enum Phase {
+    Idle,
+    Busy(Option<FileKind>),
+    Failed(String),
+}
+
+fn this_year() -> i16 {
+    i16::try_from(js_sys::Date::new_0().get_full_year()).unwrap_or(2026)
+}
+
+/// The dashboard page.
+#[component]
+pub fn DashboardPage(props: &DashboardProps) -> Html {
+    let l = props.lang;
+    let token = use_state(|| SessionStorage::get::<String>(TOKEN_KEY).unwrap_or_default());
+    let server = use_state(|| None::<Source>);
+    let use_server = use_state(|| true);
+    let files = use_state(Vec::<Source>::new);
+    let notes = use_state(Vec::<String>::new);
+    let year = use_state(this_year);
+    let filter = use_state(YearFilter::default);
+    let view = use_state(|| View::Overview);
+    let phase = use_state(|| Phase::Idle);
+    let result = use_state(|| None::<(Rc<YearReport>, f64)>);
+    let channels = use_state(Vec::<String>::new);
+    let worker = use_mut_ref(|| None::<WorkerClient>);
+    let services = use_state(|| Rc::new(Vec::<ServiceInfo>::new()));
+    {
+        let services = services.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                // Without the list the views fall back to service codes.
+                if let Ok(list) = api::services().await {
+                    services.set(Rc::new(list));
+                }
+            });
+        });
+    }
+
+    let on_reply = {
+        let (phase, result, channels) = (phase.clone(), result.clone(), channels.clone());
+        Callback::from(move |reply: Reply| match reply {
+            Reply::Year { report, elapsed_ms } => {
+                if let Some(sla) = &report.sla {
+                    let mut seen = (*channels).clone();
+                    seen.extend(sla.requests.channels.iter().filter_map(|c| c.channel.clone()));
+                    seen.sort();
+                    seen.dedup();
+                    channels.set(seen);
+                }
+                result.set(Some((Rc::new(*report), elapsed_ms)));
+                phase.set(Phase::Idle);
+            }
+            Reply::Progress { stage } => phase.set(Phase::Busy(Some(stage))),
+            Reply::Error { message } => phase.set(Phase::Failed(message)),
+            Reply::Ready => {}
+        })
+    };
+    // Every change of data or filters computes the year again, in the worker.
+    {
+        let (phase, worker) = (phase.clone(), worker.clone());
+        let mut sources: Vec<Source> = (*files).clone();
+        if *use_server {
+            sources.extend((*server).clone());
+        }
+        let query = YearQuery {
+            year: *year,
+            weight: WeightConvention::Exact,
+            trend: PeriodKind::Quarter,
+            filter: (*filter).clone(),
+        };
+        use_effect_with((sources, query), move |(sources, query)| {
+            if sources.is_empty() {
+                return;
+            }
+            let mut slot = worker.borrow_mut();
+            if slot.is_none() {
+                match WorkerClient::spawn(on_reply) {
+                    Ok(w) => *slot = Some(w),
+                    Err(e) => return phase.set(Phase::Failed(e)),
+                }
+            }
+            phase.set(Phase::Busy(None));
+            let request = Request::Year { files: sources.iter().map(Source::data).collect(), query: query.clone() };
+            if let Some(Err(e)) = slot.as_ref().map(|w| w.send(&request)) {
+                phase.set(Phase::Failed(e));
+            }
+        });
+    }
+
+    let sign_in = {
+        let (token, server, notes) = (token.clone(), server.clone(), notes.clone());
+        Callback::from(move |()| {
+            let (server, notes) = (server.clone(), notes.clone());
+            let token = (*token).clone();
+            let _ = SessionStorage::set(TOKEN_KEY, &token);
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::responses_csv(&token).await {
+                    Ok(csv) => server.set(Some(Source {
+                        name: "server: responses.csv".into(),
+                        kind: Some(FileKind::Responses),
+                        bytes: Rc::new(csv.into_bytes()),
+                    })),
+                    Err(FetchError::Unauthorized) => {
+                        SessionStorage::delete(TOKEN_KEY);
+                        notes.set(vec![texts::WRONG_TOKEN.both()]);
+                    }
+                    Err(FetchError::Other(e)) => notes.set(vec![e]),
+                }
+            });
+        })
+    };
+    {
+        // A token kept from earlier in this tab signs in at once.
+        let (sign_in, has_token) = (sign_in.clone(), !token.is_empty());
+        use_effect_with((), move |_| {
+            if has_token {
+                sign_in.emit(());
+            }
+        });
+    }
+    let add_files = {
+        let (files, notes) = (files.clone(), notes.clone());
+        Callback::from(move |list: web_sys::FileList| {
+            let (files, notes) = (files.clone(), notes.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut next = (*files).clone();
+                let mut problems = Vec::new();
+                for read in sources::read_files(list).await {
+                    match read {
+                        // The same name again replaces the earlier file.
+                        Ok(source) => {
+                            next.retain(|f| f.name != source.name);
+                            next.push(source);
+                        }
+                        Err(e) => problems.push(e),
+                    }
+                }
+                notes.set(problems);
+                files.set(next);
+            });
+        })
+    };
+    let on_pick = {
+        let add_files = add_files.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            if let Some(list) = input.files() {
+                add_files.emit(list);
+            }
+        })
+    };
+    let on_drop = {
+        let add_files = add_files.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(list) = e.data_transfer().and_then(|d| d.files()) {
+                add_files.emit(list);
+            }
+        })
+    };
+    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
+
+    let sign_in_form = {
+        let on_token = {
+            let token = token.clone();
+            Callback::from(move |e: InputEvent| token.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+        };
+        let on_submit = sign_in.reform(|e: SubmitEvent| e.prevent_default());
+        html! {
+            <form class="signin" onsubmit={on_submit}>
+                <p class="muted">{ texts::SIGN_IN_HINT.get(l) }</p>
+                <label class="field" for="token">
+                    <span>{ texts::TOKEN.get(l) }</span>
+                    <input id="token" type="password" autocomplete="current-password" value={(*token).clone()} oninput={on_token} />
+                </label>
+                <button id="signin" class="primary" type="submit">{ texts::SIGN_IN.get(l) }</button>
+            </form>
+        }
+    };
+    let source_list = {
+        let server_row = (*server).as_ref().map(|s| {
+            let toggle = {
+                let use_server = use_server.clone();
+                Callback::from(move |_: Event| use_server.set(!*use_server))
+            };
+            html! {
+                <li>
+                    <label>
+                        <input id="source-server" type="checkbox" checked={*use_server} onchange={toggle} />
+                        { " " }{ texts::SERVER_RESPONSES.get(l) }{ format!(" ({} KB)", s.bytes.len() / 1024) }
+                    </label>
+                </li>
+            }
+        });
+        let file_rows = files.iter().map(|f| {
+            let remove = {
+                let (files, name) = (files.clone(), f.name.clone());
+                Callback::from(move |_: MouseEvent| files.set(files.iter().filter(|x| x.name != name).cloned().collect()))
+            };
+            let kind = f.kind.map_or_else(|| texts::KIND_BY_HEADER.get(l).to_owned(), |k| k.label().get(l).to_owned());
+            html! {
+                <li class="source">
+                    <span class="source-name">{ &f.name }</span>
+                    <span class="muted">{ format!(" · {kind} · {} KB", f.bytes.len().div_ceil(1024)) }</span>
+                    <button type="button" class="link" onclick={remove} aria-label={format!("{} {}", texts::REMOVE.get(l), f.name)}>{ texts::REMOVE.get(l) }</button>
+                </li>
+            }
+        });
+        html! { <ul id="sources" class="sources">{ for server_row }{ for file_rows }</ul> }
+    };
+    let filters = {
+        let y = *year;
+        let on_year = {
+            let year = year.clone();
+            Callback::from(move |e: Event| {
+                if let Ok(v) = e.target_unchecked_into::<HtmlInputElement>().value().trim().parse::<i16>() {
+                    if (2000..=2100).contains(&v) {
+                        year.set(v);
+                    }
+                }
+            })
+        };
+        let select = |id: &'static str,
+                      label: skm_core::Text,
+                      all: skm_core::Text,
+                      options: Vec<(String, String)>,
+                      current: Option<String>,
+                      set: fn(&mut YearFilter, Option<String>)| {
+            let filter = filter.clone();
+            let onchange = Callback::from(move |e: Event| {
+                let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+                let mut next = (*filter).clone();
+                set(&mut next, (!value.is_empty()).then_some(value));
+                filter.set(next);
+            });
+            html! {
+                <label class="field" for={id}>
+                    <span>{ label.get(l) }</span>
+                    <select id={id} {onchange}>
+                        <option value="" selected={current.is_none()}>{ all.get(l) }</option>
+                        { for options.into_iter().map(|(value, text)| {
+                            let selected = current.as_deref() == Some(value.as_str());
+                            html! { <option value={value} {selected}>{ text }</option> }
+                        }) }
+                    </select>
+                </label>
+            }
+        };
+        let mut periods = Vec::new();
+        for kind in [PeriodKind::Quarter, PeriodKind::Month] {
+            for month in 1..=12u8 {
+                if let Some(p) = Period::containing(kind, y, month) {
+                    let entry = (p.key(), p.label(l));
+                    if !periods.contains(&entry) {
+                        periods.push(entry);
+                    }
+                }
+            }
+        }
+        let service_options = services.iter().map(|s| (s.code.clone(), s.name_in(l).to_owned())).collect();
+        let channel_options = channels.iter().map(|c| (c.clone(), c.replace('_', " "))).collect();
+        html! {
+            <div class="filters">
+                <label class="field" for="filter-year">
+                    <span>{ texts::YEAR.get(l) }</span>
+                    <input id="filter-year" type="number" min="2000" max="2100" value={y.to_string()} onchange={on_year} />
+                </label>
+                { select("filter-period", texts::PERIOD, texts::WHOLE_YEAR, periods, filter.period.clone(), |f, v| f.period = v) }
+                { select("filter-service", texts::SERVICE, texts::ALL_SERVICES, service_options, filter.service.clone(), |f, v| f.service = v) }
+                { select("filter-channel", texts::CHANNEL, texts::ALL_CHANNELS, channel_options, filter.channel.clone(), |f, v| f.channel = v) }
+            </div>
+        }
+    };
+    let count = files.len() + usize::from(server.is_some() && *use_server);
+    let data_line = if count > 0 { format!(": {count} {}", texts::FILES.get(l)) } else { String::new() };
+    let status = match &*phase {
+        Phase::Idle => html! {},
+        Phase::Busy(stage) => html! {
+            <p id="busy" class="muted" role="status">
+                { texts::READING.get(l) }{ stage.map(|k| format!(": {}", k.label().get(l))).unwrap_or_default() }{ "…" }
+            </p>
+        },
+        Phase::Failed(message) => html! { <p id="dashboard-error" class="error" role="alert">{ message }</p> },
+    };
+    let tabs = VIEWS.iter().map(|&(v, id, label)| {
+        let onclick = {
+            let view = view.clone();
+            Callback::from(move |_: MouseEvent| view.set(v))
+        };
+        let selected = *view == v;
+        html! {
+            <button type="button" role="tab" id={id} class={classes!("tab", selected.then_some("selected"))}
+                aria-selected={selected.to_string()} {onclick}>{ label.get(l) }</button>
+        }
+    });
+    let body = (*result).as_ref().map(|(report, ms)| {
+        let props = ViewProps { report: report.clone(), services: (*services).clone(), lang: l };
+        let rejected = rejected(report, l);
+        let shown = match *view {
+            View::Overview => html! { <Overview ..props /> },
+            View::Ikm => html! { <IkmView ..props /> },
+            View::Sla => html! { <SlaView ..props /> },
+            View::Meetings => html! { <MeetingsView ..props /> },
+            View::Suggestions => html! { <SuggestionsView ..props /> },
+        };
+        html! {
+            <>
+                <div class="tabs" role="tablist">{ for tabs }</div>
+                <div role="tabpanel">{ shown }</div>
+                { rejected }
+                <p id="worker-time" class="muted">{ texts::COMPUTED_IN.get(l) }{ " " }{ decimal_id(*ms, 0) }{ " ms" }</p>
+            </>
+        }
+    });
+    html! {
+        <main class="page dashboard">
+            <h1>{ texts::DASHBOARD.get(l) }</h1>
+            // Folded away once there are figures to look at; a click opens it again.
+            <details class="data-in" open={result.is_none()}>
+                <summary id="data-summary"><h2>{ texts::DATA.get(l) }{ data_line }</h2></summary>
+                if server.is_none() { { sign_in_form } }
+                <div class="dropzone" ondrop={on_drop} ondragover={on_drag_over}>
+                    <label class="field" for="files">
+                        <span>{ texts::ADD_FILES.get(l) }</span>
+                        <input id="files" type="file" multiple=true accept=".csv,.xlsx,.xls,.ods,text/csv" onchange={on_pick} />
+                    </label>
+                    <p class="muted">{ texts::DROP_HERE.get(l) }</p>
+                </div>
+                { source_list }
+                { for notes.iter().map(|n| html! { <p class="error" role="alert">{ n }</p> }) }
+            </details>
+            { filters }
+            { status }
+            { for body }
+        </main>
+    }
+}
+
+/// The rows left out of the computation, with why, from every kind of file.
+fn rejected(report: &YearReport, l: Lang) -> Html {
+    let inputs = [
+        report.ikm.as_ref().map(|a| &a.input),
+        report.sla.as_ref().map(|s| &s.input),
+        report.meetings.as_ref().map(|m| &m.input),
+    ];
+    let dropped: u64 = inputs.iter().flatten().map(|i| i.rows_dropped).sum();
+    let issues: Vec<_> = inputs.iter().flatten().flat_map(|i| i.issues.iter()).collect();
+    if issues.is_empty() {
+        return html! {};
+    }
+    html! {
+        <details id="rejected" class="rejected">
+            <summary>{ format!("{dropped} {} · {} {}", texts::REJECTED_ROWS.get(l), issues.len(), texts::NOTES.get(l)) }</summary>
+            <ul>{ for issues.iter().take(200).map(|i| html! { <li>{ i.message() }</li> }) }</ul>
+        </details>
+    }
+}
