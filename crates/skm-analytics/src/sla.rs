@@ -10,6 +10,7 @@ use skm_core::compliance::{
     Breach, ComplianceRow, ItemKind, ServiceCompliance, SlaReport, SlaSection, StepCompliance, Tally,
 };
 use skm_core::issue::{InputIssue, IssueKind};
+use skm_core::sla::TIMING_BANDS;
 use skm_core::sla::{describe, Outcome};
 
 use crate::input::{read_items, read_steps, Input, Item, SlaContext, StepTime};
@@ -207,7 +208,12 @@ fn section(items: &[Item], catalog: &Catalog, complaints: bool) -> PolarsResult<
                 }),
                 (None, _) => String::new(),
             };
+            let mut timing = vec![0u64; TIMING_BANDS.len() + 1];
+            for band in items.iter().filter(|i| i.service == k[0]).filter_map(|i| i.judgement.timing_band()) {
+                timing[band] += 1;
+            }
             ServiceCompliance {
+                timing,
                 months: months_by_service.remove(&k[0]).unwrap_or_default(),
                 service: k[0].clone(),
                 promise,

@@ -16,7 +16,7 @@ pub use meetings::meeting_calendar_svg;
 pub use nrr::nrr_per_element_svg;
 pub use profile::profile_svg;
 pub use services::ikm_per_service_svg;
-pub use sla::{bottleneck_svg, compliance_per_month_svg};
+pub use sla::{bottleneck_svg, compliance_per_month_svg, time_taken_svg};
 pub use trend::ikm_trend_svg;
 
 /// Why a chart could not be drawn.

@@ -137,3 +137,90 @@ pub fn bottleneck_svg(steps: &[StepCompliance], lang: Lang, width: u32) -> Resul
         Ok(())
     })
 }
+
+/// The colour of a timing band: greens within the promise, oranges and red beyond it.
+fn timing_colour(band: usize) -> RGBColor {
+    const COLOURS: [RGBColor; 7] = [
+        RGBColor(0x14, 0x53, 0x2d),
+        RGBColor(0x15, 0x80, 0x3d),
+        RGBColor(0x22, 0xc5, 0x5e),
+        RGBColor(0x86, 0xef, 0xac),
+        RGBColor(0xfd, 0xba, 0x74),
+        RGBColor(0xf9, 0x73, 0x16),
+        RGBColor(0xb9, 0x1c, 0x1c),
+    ];
+    COLOURS[band.min(COLOURS.len() - 1)]
+}
+
+/// Draws, per service, how the completed requests' time taken spreads against the time their
+/// promise allows (100 % = exactly the promised time).
+pub fn time_taken_svg(
+    services: &[skm_core::compliance::ServiceCompliance],
+    name: &dyn Fn(&str) -> String,
+    lang: Lang,
+    width: u32,
+) -> Result<String, ChartError> {
+    let title = match lang {
+        Lang::Id => "Waktu penyelesaian terhadap janji layanan (100% = tepat batas)",
+        Lang::En => "Time taken against the promised time (100% = exactly the limit)",
+    };
+    let rows: Vec<(String, Vec<f64>)> = services
+        .iter()
+        .map(|s| {
+            let total: u64 = s.timing.iter().sum();
+            let shares =
+                s.timing.iter().map(|&n| if total > 0 { n as f64 * 100.0 / total as f64 } else { 0.0 }).collect();
+            (name(&s.service), shares)
+        })
+        .collect();
+    let n = rows.len().max(1) as f64;
+    let height = 130 + 44 * rows.len().max(1) as u32;
+    svg(width, height, |root| {
+        let (upper, lower) = root.split_vertically(height - 36);
+        let mut chart = ChartBuilder::on(&upper)
+            .caption(title, font(18))
+            .margin(12)
+            .x_label_area_size(28)
+            .y_label_area_size((width / 3).min(260))
+            .build_cartesian_2d(0f64..100f64, -0.5f64..(n - 0.5))?;
+        let labels: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+        chart
+            .configure_mesh()
+            .disable_mesh()
+            .y_labels(rows.len().max(1))
+            .y_label_formatter(&|y| {
+                let i = y.round();
+                if (y - i).abs() < 1e-6 && i >= 0.0 {
+                    labels.get(labels.len().saturating_sub(1 + i as usize)).cloned().unwrap_or_default()
+                } else {
+                    String::new()
+                }
+            })
+            .x_labels(6)
+            .x_label_formatter(&|x| format!("{}%", decimal_id(*x, 0)))
+            .label_style(font(12))
+            .draw()?;
+        for (i, (_, shares)) in rows.iter().enumerate() {
+            let y = (rows.len() - 1 - i) as f64;
+            let mut start = 0.0;
+            for (band, share) in shares.iter().enumerate() {
+                if *share > 0.0 {
+                    chart.draw_series(std::iter::once(Rectangle::new(
+                        [(start, y - 0.3), (start + share, y + 0.3)],
+                        timing_colour(band).filled(),
+                    )))?;
+                }
+                start += share;
+            }
+        }
+        // The legend, under the chart.
+        let bands = skm_core::sla::TIMING_BANDS.len() + 1;
+        let step = (width as i32 - 24) / bands as i32;
+        for band in 0..bands {
+            let x = 12 + band as i32 * step;
+            lower.draw(&Rectangle::new([(x, 10), (x + 14, 24)], timing_colour(band).filled()))?;
+            lower.draw(&Text::new(skm_core::sla::timing_band_label(band), (x + 20, 10), font(12)))?;
+        }
+        Ok(())
+    })
+}

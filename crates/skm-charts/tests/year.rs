@@ -84,6 +84,17 @@ fn every_chart_of_the_year_draws_its_figures() {
     assert!(has_text(&svg, "Jan") && has_text(&svg, "Des"));
     assert!(svg.contains("Permohonan") && svg.contains("Pengaduan"));
 
+    let svg = time_taken_svg(&sla.requests.services, &name, Lang::Id, 900).unwrap();
+    keep("time-taken", &svg);
+    assert!(svg.contains("≤ 25%") && (svg.contains("&gt; 200%") || svg.contains("> 200%")), "legend");
+    for s in &sla.requests.services {
+        assert!(has_text(&svg, &name(&s.service)));
+        let completed: u64 = s.timing.iter().sum();
+        assert!(completed > 0 && completed <= s.tally.total - s.tally.pending, "{}", s.service);
+        // Met requests are the bands up to 100 %.
+        assert!(s.timing[..4].iter().sum::<u64>() >= s.tally.met, "{}", s.service);
+    }
+
     let steps = vec![skm_core::compliance::StepCompliance {
         service: "permohonan-informasi".into(),
         step: 3,

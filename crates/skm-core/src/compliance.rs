@@ -66,6 +66,10 @@ pub struct ServiceCompliance {
     pub tally: Tally,
     /// The counts per month of receipt.
     pub months: Vec<ComplianceRow>,
+    /// Completed items per band of time taken against the time allowed
+    /// ([`crate::sla::TIMING_BANDS`], then above 200 %).
+    #[serde(default)]
+    pub timing: Vec<u64>,
 }
 
 /// Requests or complaints.

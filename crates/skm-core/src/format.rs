@@ -26,9 +26,53 @@ pub fn integer_id(value: u64) -> String {
     decimal_id(value as f64, 0)
 }
 
+/// A date written out: `12 Januari 2026` (or `12 January 2026`).
+pub fn date_long(date: jiff::civil::Date, lang: crate::Lang) -> String {
+    let month = crate::period::MONTH_NAMES[usize::try_from(date.month() - 1).unwrap_or(0).min(11)].get(lang);
+    format!("{} {month} {}", date.day(), date.year())
+}
+
+/// A moment as written in files (`2026-09-10T13:55:00+07:00`) shortened for a table, in the
+/// office's local time: `10 Sep 2026 13.55` (`10 Sep 2026 13:55` in English); text that is not
+/// a moment is returned as it is.
+pub fn moment_short(text: &str, lang: crate::Lang) -> String {
+    use crate::date::{parse_moment, Moment};
+    let (date, time) = match parse_moment(text) {
+        // Files carry the office's offset; the wall time is what the office saw.
+        Some(Moment::Instant(_)) => match text.get(..19).and_then(|t| t.parse::<jiff::civil::DateTime>().ok()) {
+            Some(dt) => (dt.date(), Some(dt.time())),
+            None => return text.to_owned(),
+        },
+        Some(Moment::Local(dt)) => (dt.date(), Some(dt.time())),
+        Some(Moment::Date(d)) => (d, None),
+        None => return text.to_owned(),
+    };
+    let month: String = crate::period::MONTH_NAMES[usize::try_from(date.month() - 1).unwrap_or(0).min(11)]
+        .get(lang)
+        .chars()
+        .take(3)
+        .collect();
+    let sep = if lang == crate::Lang::Id { '.' } else { ':' };
+    match time {
+        Some(t) => format!("{} {month} {} {:02}{sep}{:02}", date.day(), date.year(), t.hour(), t.minute()),
+        None => format!("{} {month} {}", date.day(), date.year()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_the_indonesian_way() {
+        let d = jiff::civil::date(2026, 1, 12);
+        assert_eq!(date_long(d, crate::Lang::Id), "12 Januari 2026");
+        assert_eq!(date_long(d, crate::Lang::En), "12 January 2026");
+        assert_eq!(moment_short("2026-09-10T13:55:00+07:00", crate::Lang::Id), "10 Sep 2026 13.55");
+        assert_eq!(moment_short("2026-08-21T23:59:59+07:00", crate::Lang::En), "21 Aug 2026 23:59");
+        assert_eq!(moment_short("2026-12-01", crate::Lang::Id), "1 Des 2026");
+        assert_eq!(moment_short("kemarin", crate::Lang::Id), "kemarin");
+    }
 
     #[test]
     fn indonesian_format() {

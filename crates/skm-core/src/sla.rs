@@ -68,6 +68,34 @@ pub struct Judgement {
     pub taken_seconds: Option<i64>,
     /// Working seconds past the deadline (to completion, or to `as_of` while open); 0 if met.
     pub late_seconds: i64,
+    /// Working seconds the promise allows, from receipt to the deadline.
+    pub allowed_seconds: i64,
+}
+
+/// Upper bounds, in percent of the allowed working time, of the bands of time taken; a last band
+/// holds everything above 200 %.
+pub const TIMING_BANDS: [u32; 6] = [25, 50, 75, 100, 150, 200];
+
+impl Judgement {
+    /// The band of [`TIMING_BANDS`] (0–6) the time taken falls in; `None` while open.
+    pub fn timing_band(&self) -> Option<usize> {
+        let taken = self.taken_seconds?;
+        if self.allowed_seconds <= 0 {
+            return Some(if taken <= 0 { 0 } else { TIMING_BANDS.len() });
+        }
+        // Whole percents, rounded up, so exactly on time is in the 100 % band.
+        let percent = (taken.max(0) as i128 * 100 + self.allowed_seconds as i128 - 1) / self.allowed_seconds as i128;
+        Some(TIMING_BANDS.iter().position(|&b| percent <= i128::from(b)).unwrap_or(TIMING_BANDS.len()))
+    }
+}
+
+/// The label of a timing band: `≤ 25%`, `101–150%`, `> 200%`.
+pub fn timing_band_label(band: usize) -> String {
+    match band {
+        0 => format!("≤ {}%", TIMING_BANDS[0]),
+        b if b < TIMING_BANDS.len() => format!("{}–{}%", TIMING_BANDS[b - 1] + 1, TIMING_BANDS[b]),
+        _ => format!("> {}%", TIMING_BANDS[TIMING_BANDS.len() - 1]),
+    }
 }
 
 /// Judges an item against its deadline as of a moment (all local date-times).
@@ -78,18 +106,21 @@ pub fn judge(
     completed: Option<DateTime>,
     as_of: DateTime,
 ) -> Judgement {
+    let allowed_seconds = cal.working_seconds_between(received, due);
     match completed {
         Some(done) => Judgement {
             outcome: if done <= due { Outcome::Met } else { Outcome::Breached },
             taken_seconds: Some(cal.working_seconds_between(received, done)),
             late_seconds: cal.working_seconds_between(due, done),
+            allowed_seconds,
         },
         None if as_of > due => Judgement {
             outcome: Outcome::Breached,
             taken_seconds: None,
             late_seconds: cal.working_seconds_between(due, as_of),
+            allowed_seconds,
         },
-        None => Judgement { outcome: Outcome::Pending, taken_seconds: None, late_seconds: 0 },
+        None => Judgement { outcome: Outcome::Pending, taken_seconds: None, late_seconds: 0, allowed_seconds },
     }
 }
 
@@ -171,6 +202,29 @@ pub fn describe(limit: Limit) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn time_taken_falls_in_its_band() {
+        let j = |taken: i64, allowed: i64| Judgement {
+            outcome: Outcome::Met,
+            taken_seconds: Some(taken),
+            late_seconds: 0,
+            allowed_seconds: allowed,
+        };
+        assert_eq!(j(0, 3600).timing_band(), Some(0));
+        assert_eq!(j(900, 3600).timing_band(), Some(0));
+        assert_eq!(j(901, 3600).timing_band(), Some(1));
+        assert_eq!(j(3600, 3600).timing_band(), Some(3), "exactly on time is within the promise");
+        assert_eq!(j(3601, 3600).timing_band(), Some(4));
+        assert_eq!(j(7200, 3600).timing_band(), Some(5));
+        assert_eq!(j(7201, 3600).timing_band(), Some(6));
+        assert_eq!(j(10, 0).timing_band(), Some(6));
+        assert_eq!(Judgement { taken_seconds: None, ..j(0, 1) }.timing_band(), None);
+        assert_eq!(timing_band_label(0), "≤ 25%");
+        assert_eq!(timing_band_label(4), "101–150%");
+        assert_eq!(timing_band_label(6), "> 200%");
+    }
+
     use super::*;
 
     #[test]

@@ -247,3 +247,21 @@ pub async fn answer_survey(c: &Client, lang: skm_core::Lang, answers: &Answers<'
     click(c, "#next").await?;
     on_screen(c, "#ringkasan").await
 }
+
+/// The axe-core script (from npm, installed by scripts/setup.sh).
+pub fn axe_source() -> Result<String, String> {
+    let path = repo_root().join(".tools/axe/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).map_err(|e| format!("{}: {e} (scripts/setup.sh installs axe-core)", path.display()))
+}
+
+/// The WCAG 2.1 A/AA violations axe-core finds on the page: id, impact, help and the elements.
+pub async fn violations(c: &Client, axe: &str) -> Vec<serde_json::Value> {
+    let script = format!(
+        "{axe}\nreturn axe.run(document, {{ runOnly: {{ type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }} }})\
+         .then(r => r.violations.map(v => ({{ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')) }})));"
+    );
+    match c.execute(&script, vec![]).await {
+        Ok(result) => serde_json::from_value(result).unwrap_or_default(),
+        Err(e) => vec![serde_json::json!({ "id": "axe-failed", "help": e.to_string() })],
+    }
+}

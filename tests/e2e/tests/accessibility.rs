@@ -5,24 +5,13 @@ use std::time::Duration;
 
 use fantoccini::Locator;
 use skm_core::ELEMENTS;
-use skm_e2e::{on_screen, repo_root, Harness};
+use skm_e2e::{axe_source, on_screen, violations, Harness};
 
 const WAIT: Duration = Duration::from_secs(60);
 
-async fn violations(c: &fantoccini::Client, axe: &str) -> Vec<serde_json::Value> {
-    let script = format!(
-        "{axe}\nreturn axe.run(document, {{ runOnly: {{ type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }} }})\
-         .then(r => r.violations.map(v => ({{ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')) }})));"
-    );
-    let result = c.execute(&script, vec![]).await.unwrap();
-    serde_json::from_value(result).unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn survey_pages_have_no_wcag_violations() {
-    let axe_path = repo_root().join(".tools/axe/node_modules/axe-core/axe.min.js");
-    let axe = std::fs::read_to_string(&axe_path)
-        .unwrap_or_else(|e| panic!("{}: {e} (scripts/setup.sh installs axe-core)", axe_path.display()));
+    let axe = axe_source().unwrap();
     let h = match Harness::start().await {
         Ok(h) => h,
         Err(e) => panic!("harness: {e}"),

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, Locator};
 use serde_json::Value;
 use skm_core::format::decimal_id;
-use skm_e2e::{skm_binary, Harness, ADMIN_TOKEN};
+use skm_e2e::{axe_source, skm_binary, violations, Harness, ADMIN_TOKEN};
 
 const WAIT: Duration = Duration::from_secs(180);
 
@@ -135,7 +135,7 @@ async fn the_dashboard_shows_what_the_command_prints() {
     // Every view draws its charts.
     for (tab, chart) in [
         ("#tab-ikm", "#nrr-chart svg"),
-        ("#tab-sla", "#sla-months-chart svg"),
+        ("#tab-sla", "#time-taken-chart svg"),
         ("#tab-meetings", "#meetings-chart svg"),
         ("#tab-suggestions", "#suggestions"),
     ] {
@@ -143,6 +143,14 @@ async fn the_dashboard_shows_what_the_command_prints() {
         c.wait().at_most(WAIT).for_element(Locator::Css(chart)).await.unwrap();
         shoot(&tab[5..]).await;
     }
+    // No WCAG 2.1 A/AA violation on any view.
+    let axe = axe_source().unwrap();
+    let mut found = Vec::new();
+    for tab in ["#tab-overview", "#tab-ikm", "#tab-sla", "#tab-meetings", "#tab-suggestions"] {
+        c.find(Locator::Css(tab)).await.unwrap().click().await.unwrap();
+        found.extend(violations(&c, &axe).await.into_iter().map(|v| (tab, v)));
+    }
+    assert!(found.is_empty(), "WCAG violations: {found:#?}");
     c.find(Locator::Css("#tab-ikm")).await.unwrap().click().await.unwrap();
     assert_eq!(c.find_all(Locator::Css(".profile-chart svg")).await.unwrap().len(), 4);
     assert!(text(&c, "#trend-chart").await.contains("Triwulan I 2026"));

@@ -314,10 +314,11 @@ pub fn SlaView(props: &ViewProps) -> Html {
     let tiers = s.complaints.as_ref().map(|c| {
         html! {
             <table id="complaint-tiers" class="data">
-                <thead><tr><th>{ "Tier" }</th><th class="num">{ "n" }</th><th class="num">{ texts::ON_TIME.get(l) }</th></tr></thead>
+                <thead><tr><th>{ texts::TIER.get(l) }</th><th class="num">{ "n" }</th><th class="num">{ texts::ON_TIME.get(l) }</th></tr></thead>
                 <tbody>{ for c.tiers.iter().map(|t| html! {
                     <tr>
-                        <td>{ t.tier.clone().unwrap_or_default() }</td>
+                        <td>{ t.tier.as_deref().and_then(skm_core::catalog::ComplaintTier::from_code)
+                            .map_or_else(|| t.tier.clone().unwrap_or_default(), |c| c.label().get(l).to_owned()) }</td>
                         <td class="num">{ integer_id(t.tally.total) }</td>
                         <td class="num">{ percent(t.tally.compliance) }</td>
                     </tr>
@@ -346,14 +347,37 @@ pub fn SlaView(props: &ViewProps) -> Html {
         }));
         chart("bottleneck-chart", "hambatan-sop", skm_charts::bottleneck_svg(&s.steps, l, 900), table, l)
     });
-    let breaches = s.breaches.iter().take(20).map(|b| {
+    let timing = {
+        let name = |code: &str| props.name(code);
+        let mut header = vec!["service".to_owned()];
+        header.extend((0..=skm_core::sla::TIMING_BANDS.len()).map(skm_core::sla::timing_band_label));
+        let mut table = vec![header];
+        table.extend(
+            s.requests
+                .services
+                .iter()
+                .map(|sv| std::iter::once(sv.service.clone()).chain(sv.timing.iter().map(u64::to_string)).collect()),
+        );
+        chart(
+            "time-taken-chart",
+            "waktu-terhadap-janji",
+            skm_charts::time_taken_svg(&s.requests.services, &name, l, 900),
+            table,
+            l,
+        )
+    };
+    // The worst first, over every service.
+    let mut worst: Vec<&skm_core::compliance::Breach> = s.breaches.iter().collect();
+    worst.sort_by(|a, b| b.late_minutes.total_cmp(&a.late_minutes));
+    let when = |t: &str| skm_core::format::moment_short(t, l);
+    let breaches = worst.into_iter().take(20).map(|b| {
         html! {
             <tr>
                 <td>{ &b.id }</td>
                 <td>{ props.name(&b.service) }</td>
-                <td>{ &b.received }</td>
-                <td>{ &b.deadline }</td>
-                <td>{ b.completed.clone().unwrap_or_else(|| "–".into()) }</td>
+                <td>{ when(&b.received) }</td>
+                <td>{ when(&b.deadline) }</td>
+                <td>{ b.completed.as_deref().map_or_else(|| "–".into(), when) }</td>
                 <td class="num">{ decimal_id(b.late_minutes / 60.0, 1) }</td>
             </tr>
         }
@@ -381,6 +405,7 @@ pub fn SlaView(props: &ViewProps) -> Html {
                     </tr>
                 }) }</tbody>
             </table>
+            { timing }
             { for tiers }
             { for bottleneck }
             if !s.breaches.is_empty() {
@@ -459,7 +484,7 @@ pub fn SuggestionsView(props: &ViewProps) -> Html {
                 <thead><tr><th>{ texts::DATE.get(l) }</th><th>{ texts::SERVICE.get(l) }</th><th>{ texts::SUGGESTION.get(l) }</th></tr></thead>
                 <tbody>{ for list.iter().map(|s| html! {
                     <tr>
-                        <td>{ s.date.clone().unwrap_or_default() }</td>
+                        <td>{ s.date.as_deref().map(|d| skm_core::format::moment_short(d, l)).unwrap_or_default() }</td>
                         <td>{ props.name(&s.service) }</td>
                         <td>{ &s.text }</td>
                     </tr>
