@@ -17,11 +17,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  say "installing Chromium and chromedriver (Debian packages)"
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; then
+  say "installing Chromium, chromedriver and poppler-utils (Debian packages; the report's PDF is checked with pdftotext)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
 fi
 
 if [ ! -f "$tools/axe/node_modules/axe-core/axe.min.js" ]; then

@@ -14,7 +14,7 @@ use crate::input::sheet::{read_sheet, RowSink};
 use crate::input::Item;
 use crate::{
     analyse_ikm, analyse_meetings, analyse_sla_where, read_requests, read_responses, AnalyticsError, Input, Mapping,
-    MeetingInputs, Population, SlaContext, SlaInputs,
+    MeetingInputs, Population, ResponseTable, SlaContext, SlaInputs,
 };
 
 /// A file of the year and what it holds.
@@ -115,6 +115,25 @@ fn span(options: &YearOptions) -> Result<(i32, i32), AnalyticsError> {
     Ok((epoch_days(start), epoch_days(end)))
 }
 
+/// The year's respondents: the response files read, restricted to the year (or the filter's
+/// period) and the filter's service. What the IKM of [`analyse_year`] is computed from.
+pub fn year_responses(
+    files: &[YearFile<'_>],
+    ctx: YearContext<'_>,
+    options: &YearOptions,
+) -> Result<ResponseTable, AnalyticsError> {
+    let inputs: Vec<Input<'_>> = files.iter().filter(|f| f.kind == FileKind::Responses).map(|f| f.input).collect();
+    let (first_day, last_day) = span(options)?;
+    let filter = &options.filter;
+    let mut t = read_responses(&inputs, ctx.mapping)?;
+    // Undated responses (some exports have no time) count for the year, not for a period.
+    t.retain(|s, d| {
+        filter.service.as_deref().is_none_or(|f| f == s)
+            && d.map_or(filter.period.is_none(), |d| (first_day..=last_day).contains(&d))
+    });
+    Ok(t)
+}
+
 /// The year's IKM, SLA compliance and meetings from its files; `progress` hears each stage.
 pub fn analyse_year(
     files: &[YearFile<'_>],
@@ -132,9 +151,7 @@ pub fn analyse_year(
     let (mut ikm, mut trend, mut suggestions) = (None, None, Vec::new());
     if !responses.is_empty() {
         progress(FileKind::Responses);
-        let mut t = read_responses(&responses, ctx.mapping)?;
-        // Undated responses (some exports have no time) count for the year, not for a period.
-        t.retain(|s, d| service_ok(s) && d.map_or(filter.period.is_none(), |d| (first_day..=last_day).contains(&d)));
+        let t = year_responses(files, ctx, options)?;
         let requests = of(FileKind::Requests);
         let request_table = if requests.is_empty() { None } else { Some(read_requests(&requests, ctx.mapping)?) };
         let population = request_table.as_ref().map_or(Population::Unknown, Population::Requests);

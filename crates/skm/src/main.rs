@@ -11,6 +11,7 @@ mod ikm_table;
 mod meetings;
 mod output;
 mod qr;
+mod report;
 mod serve;
 mod sla;
 mod sla_table;
@@ -46,6 +47,8 @@ enum Command {
     Meetings(meetings::MeetingsArgs),
     /// Write each service's survey QR code (SVG, PNG) and an A4 poster for the counter.
     Qr(qr::QrArgs),
+    /// Write the annual report (HTML, PDF, XLSX, charts, JSON) from a year's files.
+    Report(report::ReportArgs),
 }
 
 fn main() -> std::process::ExitCode {
@@ -67,6 +70,7 @@ fn main() -> std::process::ExitCode {
         Command::Sla(args) => sla::run(args),
         Command::Meetings(args) => meetings::run(args),
         Command::Qr(args) => qr::run(args),
+        Command::Report(args) => report::run(args),
     };
     match result {
         Ok(code) => code,

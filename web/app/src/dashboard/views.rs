@@ -250,7 +250,7 @@ pub fn IkmView(props: &ViewProps) -> Html {
         }));
         let id = match p.field.column() {
             "gender" => "profile-gender",
-            "age" => "profile-age",
+            "age_band" => "profile-age",
             "education" => "profile-education",
             _ => "profile-occupation",
         };
