@@ -165,6 +165,14 @@ async fn the_dashboard_shows_what_the_command_prints() {
         assert!(Instant::now() < deadline, "the filter did not apply");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    // The header's language switch reaches the dashboard (a second wasm on the page).
+    c.find(Locator::Css("#lang-switch")).await.unwrap().click().await.unwrap();
+    let deadline = Instant::now() + WAIT;
+    while text(&c, "#tab-overview").await != "Overview" {
+        assert!(Instant::now() < deadline, "the dashboard did not switch to English");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(text(&c, "#view-overview").await.contains("Requests on time"));
     println!("dashboard: files given to first chart in {} ms", to_first_chart.as_millis());
     h.stop().await;
 }

@@ -61,6 +61,7 @@ async fn survey_to_dashboard_chart() {
     let resources: Vec<String> = serde_json::from_value(resources).unwrap();
     assert!(resources.iter().any(|r| r.contains("skm-web_bg.wasm")), "{resources:?}");
     assert!(!resources.iter().any(|r| r.contains("skm-worker")), "survey fetched the worker: {resources:?}");
+    assert!(!resources.iter().any(|r| r.contains("skm-dashboard")), "survey fetched the dashboard: {resources:?}");
 
     // The response is stored, with its answers.
     let csv = h.responses_csv().unwrap();

@@ -1,6 +1,5 @@
 //! The app shell: header with the language switch, and the page for the current URL.
 
-use gloo_storage::{LocalStorage, Storage};
 use skm_core::Lang;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -11,13 +10,10 @@ use crate::route::Route;
 use crate::survey::SurveyPage;
 use crate::texts;
 
-const LANG_KEY: &str = "skm.lang";
-
 /// The root component.
 #[component]
 pub fn App() -> Html {
-    let lang =
-        use_state(|| LocalStorage::get::<String>(LANG_KEY).ok().and_then(|t| Lang::from_tag(&t)).unwrap_or_default());
+    let lang = use_state(skm_web::lang::stored);
     let route = Route::current();
     // Deliver what an earlier visit could not send: now, when the connection returns, and every
     // 20 seconds while something waits.
@@ -55,8 +51,7 @@ pub fn App() -> Html {
         let lang = lang.clone();
         Callback::from(move |_: MouseEvent| {
             let next = if *lang == Lang::Id { Lang::En } else { Lang::Id };
-            // A browser that refuses storage still switches; it just forgets on reload.
-            let _ = LocalStorage::set(LANG_KEY, next.tag());
+            skm_web::lang::store(next);
             lang.set(next);
         })
     };

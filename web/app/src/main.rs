@@ -2,18 +2,17 @@
 //!
 //! Every text of the instrument comes from `skm-core`; the rules of a valid submission too. The
 //! dashboard's statistics run in the analytics Web Worker (`skm-worker`), spawned only on the
-//! dashboard, so the survey never downloads polars.
+//! dashboard, so the survey never downloads polars; the dashboard itself is a second wasm
+//! (`skm-dashboard`) the page loads only on `/dasbor`, so the survey never downloads the charts.
 
-mod api;
 mod app;
 mod dashboard;
 mod home;
-mod kiosk;
 mod outbox;
 mod route;
 mod survey;
-mod texts;
-mod worker_client;
+
+use skm_web::{api, kiosk, texts};
 
 fn main() {
     console_error_panic_hook::set_once();

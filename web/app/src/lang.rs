@@ -1,0 +1,22 @@
+//! The display language: remembered on the device, announced to the dashboard when switched.
+
+use gloo_storage::{LocalStorage, Storage};
+use skm_core::Lang;
+
+const KEY: &str = "skm.lang";
+/// The window event sent when the language changes.
+pub const EVENT: &str = "skm-lang";
+
+/// The remembered language, Bahasa Indonesia by default.
+pub fn stored() -> Lang {
+    LocalStorage::get::<String>(KEY).ok().and_then(|t| Lang::from_tag(&t)).unwrap_or_default()
+}
+
+/// Remembers the language (a browser that refuses storage forgets it on reload) and tells the
+/// other app on the page.
+pub fn store(lang: Lang) {
+    let _ = LocalStorage::set(KEY, lang.tag());
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(EVENT)) {
+        let _ = window.dispatch_event(&event);
+    }
+}
