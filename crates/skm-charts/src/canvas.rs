@@ -47,3 +47,31 @@ pub fn band_fill(grade: skm_core::Grade) -> ShapeStyle {
 
 /// A labelled IKM with its 95 % interval, if known.
 pub type LabelledIkm = (String, f64, Option<(f64, f64)>);
+
+/// The label of the category at an axis position, empty between categories. With `top_first`
+/// the first label belongs to the highest position (the first row at the top of a bar chart).
+pub fn category_label(labels: &[String], at: f64, top_first: bool) -> String {
+    let i = at.round();
+    if (at - i).abs() >= 1e-6 || i < 0.0 {
+        return String::new();
+    }
+    let i = i as usize;
+    let index = if top_first { labels.len().checked_sub(1 + i) } else { Some(i) };
+    index.and_then(|k| labels.get(k)).cloned().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::category_label;
+
+    #[test]
+    fn categories_sit_on_whole_positions() {
+        let labels = ["a".to_owned(), "b".to_owned(), "c".to_owned()];
+        assert_eq!(category_label(&labels, 0.0, false), "a");
+        assert_eq!(category_label(&labels, 0.0, true), "c");
+        assert_eq!(category_label(&labels, 2.0, true), "a");
+        assert_eq!(category_label(&labels, 0.5, false), "");
+        assert_eq!(category_label(&labels, 3.0, true), "");
+        assert_eq!(category_label(&labels, -1.0, false), "");
+    }
+}

@@ -5,28 +5,16 @@ use skm_core::analysis::ProfileBreakdown;
 use skm_core::format::{decimal_id, integer_id};
 use skm_core::Lang;
 
-use crate::canvas::{font, svg};
+use crate::canvas::{category_label, font, svg};
 use crate::palette::BAR;
 use crate::ChartError;
 
 /// Draws the share of respondents choosing each answer of one profile question.
 pub fn profile_svg(breakdown: &ProfileBreakdown, lang: Lang, width: u32) -> Result<String, ChartError> {
-    let not_given = match lang {
-        Lang::Id => "Tidak diisi",
-        Lang::En => "Not given",
-    };
     let rows: Vec<(String, u64, f64)> = breakdown
         .rows
         .iter()
-        .map(|r| {
-            let label = match &r.value {
-                Some(code) => {
-                    breakdown.field.value_label(code).map_or_else(|| code.clone(), |t| t.get(lang).to_owned())
-                }
-                None => not_given.to_owned(),
-            };
-            (label, r.respondents, r.share)
-        })
+        .map(|r| (breakdown.field.answer_label(r.value.as_deref(), lang), r.respondents, r.share))
         .collect();
     let n = rows.len().max(1) as f64;
     let top = rows.iter().map(|r| r.2).fold(10f64, f64::max).min(100.0);
@@ -43,14 +31,7 @@ pub fn profile_svg(breakdown: &ProfileBreakdown, lang: Lang, width: u32) -> Resu
             .configure_mesh()
             .disable_mesh()
             .y_labels(rows.len().max(1))
-            .y_label_formatter(&|y| {
-                let i = y.round();
-                if (y - i).abs() < 1e-6 && i >= 0.0 {
-                    labels.get(labels.len().saturating_sub(1 + i as usize)).cloned().unwrap_or_default()
-                } else {
-                    String::new()
-                }
-            })
+            .y_label_formatter(&|y| category_label(&labels, *y, true))
             .x_labels(5)
             .x_label_formatter(&|x| format!("{}%", decimal_id(*x, 0)))
             .label_style(font(12))

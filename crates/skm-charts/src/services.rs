@@ -4,7 +4,7 @@ use plotters::prelude::*;
 use skm_core::format::decimal_id;
 use skm_core::{IkmAnalysis, Lang};
 
-use crate::canvas::{band_fill, font, grade_spans, svg, LabelledIkm};
+use crate::canvas::{band_fill, category_label, font, grade_spans, svg, LabelledIkm};
 use crate::palette::{BAR, INK};
 use crate::ChartError;
 
@@ -49,14 +49,7 @@ pub fn ikm_per_service_svg(
             .configure_mesh()
             .disable_y_mesh()
             .y_labels(rows.len().max(1))
-            .y_label_formatter(&|y| {
-                let i = y.round();
-                if (y - i).abs() < 1e-6 && i >= 0.0 {
-                    labels.get(i as usize).cloned().unwrap_or_default()
-                } else {
-                    String::new()
-                }
-            })
+            .y_label_formatter(&|y| category_label(&labels, *y, false))
             .x_labels(7)
             .x_label_formatter(&|x| decimal_id(*x, 0))
             .label_style(font(13))

@@ -6,7 +6,7 @@ use skm_core::format::decimal_id;
 use skm_core::period::MONTH_NAMES;
 use skm_core::Lang;
 
-use crate::canvas::{font, svg};
+use crate::canvas::{category_label, font, svg};
 use crate::palette::{BAR, INK, SECOND};
 use crate::ChartError;
 
@@ -109,16 +109,11 @@ pub fn bottleneck_svg(steps: &[StepCompliance], lang: Lang, width: u32) -> Resul
             .disable_mesh()
             .y_labels(steps.len().max(1))
             .y_label_formatter(&|y| {
-                let i = y.round();
-                if (y - i).abs() < 1e-6 && i >= 0.0 {
-                    let label = labels.get(labels.len().saturating_sub(1 + i as usize)).cloned().unwrap_or_default();
-                    if label.chars().count() > 42 {
-                        label.chars().take(40).chain("…".chars()).collect()
-                    } else {
-                        label
-                    }
+                let label = category_label(&labels, *y, true);
+                if label.chars().count() > 42 {
+                    label.chars().take(40).chain("…".chars()).collect()
                 } else {
-                    String::new()
+                    label
                 }
             })
             .x_labels(6)
@@ -188,14 +183,7 @@ pub fn time_taken_svg(
             .configure_mesh()
             .disable_mesh()
             .y_labels(rows.len().max(1))
-            .y_label_formatter(&|y| {
-                let i = y.round();
-                if (y - i).abs() < 1e-6 && i >= 0.0 {
-                    labels.get(labels.len().saturating_sub(1 + i as usize)).cloned().unwrap_or_default()
-                } else {
-                    String::new()
-                }
-            })
+            .y_label_formatter(&|y| category_label(&labels, *y, true))
             .x_labels(6)
             .x_label_formatter(&|x| format!("{}%", decimal_id(*x, 0)))
             .label_style(font(12))

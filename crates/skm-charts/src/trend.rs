@@ -5,7 +5,7 @@ use skm_core::analysis::PeriodKey;
 use skm_core::format::decimal_id;
 use skm_core::{IkmAnalysis, Lang};
 
-use crate::canvas::{band_fill, font, grade_spans, svg, LabelledIkm};
+use crate::canvas::{band_fill, category_label, font, grade_spans, svg, LabelledIkm};
 use crate::palette::{BAR, INK};
 use crate::ChartError;
 
@@ -46,14 +46,7 @@ pub fn ikm_trend_svg(analysis: &IkmAnalysis, lang: Lang, width: u32, height: u32
             .configure_mesh()
             .disable_x_mesh()
             .x_labels(points.len().max(1))
-            .x_label_formatter(&|x| {
-                let i = x.round();
-                if (x - i).abs() < 1e-6 && i >= 0.0 {
-                    labels.get(i as usize).cloned().unwrap_or_default()
-                } else {
-                    String::new()
-                }
-            })
+            .x_label_formatter(&|x| category_label(&labels, *x, false))
             .y_label_formatter(&|y| decimal_id(*y, 0))
             .y_desc("IKM")
             .label_style(font(13))

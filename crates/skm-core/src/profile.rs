@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 
 /// Jenis kelamin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -120,6 +120,8 @@ pub mod labels {
     pub const OCCUPATION: Text = Text { id: "Pekerjaan utama", en: "Main occupation" };
     /// Saran.
     pub const SUGGESTION: Text = Text { id: "Saran dan masukan", en: "Suggestions" };
+    /// A profile question the respondent left empty.
+    pub const NOT_GIVEN: Text = Text { id: "Tidak diisi", en: "Not given" };
 }
 
 /// The youngest and oldest age the survey accepts.
@@ -274,6 +276,15 @@ impl ProfileField {
             ProfileField::AgeBand => find(&AGE_BANDS, code),
             ProfileField::Education => find(&EDUCATIONS, code),
             ProfileField::Occupation => find(&OCCUPATIONS, code),
+        }
+    }
+
+    /// How a breakdown row's answer reads: its label, the code itself if unknown, or
+    /// "Tidak diisi" for no answer.
+    pub fn answer_label(self, value: Option<&str>, lang: Lang) -> String {
+        match value {
+            Some(code) => self.value_label(code).map_or_else(|| code.to_owned(), |t| t.get(lang).to_owned()),
+            None => labels::NOT_GIVEN.get(lang).to_owned(),
         }
     }
 }

@@ -247,10 +247,7 @@ pub fn html(r: &Report<'_>, charts: &[Chart]) -> String {
                     .rows
                     .iter()
                     .map(|row| {
-                        let label = row.value.as_deref().map_or_else(
-                            || w.t("Tidak diisi", "Not given"),
-                            |c| p.field.value_label(c).map_or_else(|| c.to_owned(), |t| t.get(l).to_owned()),
-                        );
+                        let label = p.field.answer_label(row.value.as_deref(), l);
                         vec![
                             label,
                             integer_id(row.respondents),

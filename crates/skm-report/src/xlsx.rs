@@ -252,10 +252,7 @@ pub fn workbook(r: &Report<'_>) -> Result<Vec<u8>, ReportError> {
         let mut rows = Vec::new();
         for p in &a.overall.profile {
             for row in &p.rows {
-                let label = row.value.as_deref().map_or_else(
-                    || w.t("Tidak diisi", "Not given"),
-                    |c| p.field.value_label(c).map_or_else(|| c.to_owned(), |t| t.get(l).to_owned()),
-                );
+                let label = p.field.answer_label(row.value.as_deref(), l);
                 rows.push(vec![
                     p.field.label().get(l).to_owned().into(),
                     label.into(),
