@@ -18,4 +18,4 @@ pub use ikm::{analyse_ikm, ikm_of_files, Population};
 pub use input::{read_requests, read_responses, Input, Mapping, RequestTable, ResponseTable, SlaContext};
 pub use meetings::{analyse_meetings, MeetingInputs};
 pub use sla::{analyse_sla, analyse_sla_where, SlaInputs};
-pub use year::{analyse_year, classify, year_responses, YearContext, YearFile, YearOptions};
+pub use year::{analyse_year, analyse_year_with_responses, classify, YearContext, YearFile, YearOptions};

@@ -117,7 +117,7 @@ fn span(options: &YearOptions) -> Result<(i32, i32), AnalyticsError> {
 
 /// The year's respondents: the response files read, restricted to the year (or the filter's
 /// period) and the filter's service. What the IKM of [`analyse_year`] is computed from.
-pub fn year_responses(
+fn year_responses(
     files: &[YearFile<'_>],
     ctx: YearContext<'_>,
     options: &YearOptions,
@@ -141,6 +141,17 @@ pub fn analyse_year(
     options: &YearOptions,
     progress: &mut dyn FnMut(FileKind),
 ) -> Result<YearReport, AnalyticsError> {
+    analyse_year_with_responses(files, ctx, options, progress).map(|(report, _)| report)
+}
+
+/// [`analyse_year`], also giving the year's respondents it was computed from (empty without
+/// response files), for the report's processing sheet.
+pub fn analyse_year_with_responses(
+    files: &[YearFile<'_>],
+    ctx: YearContext<'_>,
+    options: &YearOptions,
+    progress: &mut dyn FnMut(FileKind),
+) -> Result<(YearReport, ResponseTable), AnalyticsError> {
     let of = |kind: FileKind| files.iter().filter(|f| f.kind == kind).map(|f| f.input).collect::<Vec<_>>();
     let (first_day, last_day) = span(options)?;
     let filter = &options.filter;
@@ -208,7 +219,7 @@ pub fn analyse_year(
 
     let sources = files.iter().map(|f| YearSource { file: f.input.name.to_owned(), kind: f.kind }).collect();
     let missing = FILE_KINDS.into_iter().filter(|k| !files.iter().any(|f| f.kind == *k)).collect();
-    Ok(YearReport {
+    let report = YearReport {
         year: options.year,
         filter: filter.clone(),
         sources,
@@ -218,5 +229,6 @@ pub fn analyse_year(
         sla,
         meetings,
         suggestions,
-    })
+    };
+    Ok((report, table.unwrap_or_default()))
 }

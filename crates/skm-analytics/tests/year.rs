@@ -19,17 +19,7 @@ struct Demo {
 
 fn demo() -> Demo {
     let data = skm_demo::generate(skm_demo::DemoOptions::for_year(2026)).unwrap();
-    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let dir = std::env::temp_dir().join(format!("skm-year-test-{}-{n}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let files = data
-        .write_to(&dir)
-        .unwrap()
-        .into_iter()
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
-        .collect();
-    let _ = std::fs::remove_dir_all(&dir);
+    let files = data.csv_files().unwrap().into_iter().map(|(name, bytes)| (name.to_owned(), bytes)).collect();
     Demo { files }
 }
 

@@ -15,15 +15,7 @@ fn has_text(svg: &str, text: &str) -> bool {
 
 fn demo_year() -> YearReport {
     let data = skm_demo::generate(skm_demo::DemoOptions::for_year(2026)).unwrap();
-    let dir = std::env::temp_dir().join(format!("skm-charts-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let files: Vec<(String, Vec<u8>)> = data
-        .write_to(&dir)
-        .unwrap()
-        .into_iter()
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
-        .collect();
-    let _ = std::fs::remove_dir_all(&dir);
+    let files = data.csv_files().unwrap();
     let year_files: Vec<YearFile> = files
         .iter()
         .map(|(name, bytes)| {

@@ -141,6 +141,17 @@ pub struct YearReport {
     pub suggestions: Vec<Suggestion>,
 }
 
+impl YearReport {
+    /// What was read for each chapter computed: the responses, the requests and complaints,
+    /// the meetings and actions.
+    pub fn inputs(&self) -> Vec<&crate::analysis::InputSummary> {
+        let ikm = self.ikm.as_ref().map(|a| &a.input);
+        let sla = self.sla.as_ref().map(|s| &s.input);
+        let meetings = self.meetings.as_ref().map(|m| &m.input);
+        [ikm, sla, meetings].into_iter().flatten().collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -67,28 +67,37 @@ pub enum DemoError {
     },
 }
 
-fn write_csv<T: serde::Serialize>(path: &Path, rows: &[T]) -> Result<(), DemoError> {
-    let err = |source| DemoError::Write { path: path.to_owned(), source };
-    let mut w = csv::Writer::from_path(path).map_err(err)?;
+fn csv_bytes<T: serde::Serialize>(name: &str, rows: &[T]) -> Result<Vec<u8>, DemoError> {
+    let err = |source| DemoError::Write { path: PathBuf::from(name), source };
+    let mut w = csv::Writer::from_writer(Vec::new());
     for row in rows {
         w.serialize(row).map_err(err)?;
     }
-    w.flush().map_err(|e| err(e.into()))
+    w.into_inner().map_err(|e| err(e.into_error().into()))
 }
 
 impl DemoData {
     /// Writes `responses.csv`, `requests.csv`, `complaints.csv`, `meetings.csv` and `actions.csv`
     /// into `dir` (which must exist); returns the paths written.
     pub fn write_to(&self, dir: &Path) -> Result<Vec<PathBuf>, DemoError> {
-        let paths: Vec<PathBuf> = ["responses", "requests", "complaints", "meetings", "actions"]
-            .iter()
-            .map(|n| dir.join(format!("{n}.csv")))
-            .collect();
-        write_csv(&paths[0], &self.responses)?;
-        write_csv(&paths[1], &self.requests)?;
-        write_csv(&paths[2], &self.complaints)?;
-        write_csv(&paths[3], &self.meetings)?;
-        write_csv(&paths[4], &self.actions)?;
+        let mut paths = Vec::new();
+        for (name, bytes) in self.csv_files()? {
+            let path = dir.join(name);
+            std::fs::write(&path, bytes)
+                .map_err(|e| DemoError::Write { path: path.clone(), source: csv::Error::from(e) })?;
+            paths.push(path);
+        }
         Ok(paths)
+    }
+
+    /// The five files' names and CSV bytes, in the order [`DemoData::write_to`] writes them.
+    pub fn csv_files(&self) -> Result<Vec<(&'static str, Vec<u8>)>, DemoError> {
+        Ok(vec![
+            ("responses.csv", csv_bytes("responses.csv", &self.responses)?),
+            ("requests.csv", csv_bytes("requests.csv", &self.requests)?),
+            ("complaints.csv", csv_bytes("complaints.csv", &self.complaints)?),
+            ("meetings.csv", csv_bytes("meetings.csv", &self.meetings)?),
+            ("actions.csv", csv_bytes("actions.csv", &self.actions)?),
+        ])
     }
 }

@@ -5,7 +5,7 @@ use std::process::{Command, ExitCode};
 
 use anyhow::{bail, Context};
 use indicatif::{ProgressBar, ProgressStyle};
-use skm_analytics::{analyse_year, classify, year_responses, Input, Mapping, YearContext, YearFile, YearOptions};
+use skm_analytics::{analyse_year_with_responses, classify, Input, Mapping, YearContext, YearFile, YearOptions};
 use skm_core::calendar::Calendar;
 use skm_core::year::{YearFilter, YearReport};
 use skm_core::{Lang, PeriodKind, WeightConvention};
@@ -115,8 +115,7 @@ fn analyse(
         }
     }
     let options = YearOptions { year, weight, trend: PeriodKind::Quarter, filter: YearFilter::default(), as_of };
-    let report = analyse_year(&year_files, ctx, &options, &mut |_| {})?;
-    let table = year_responses(&year_files, ctx, &options)?;
+    let (report, table) = analyse_year_with_responses(&year_files, ctx, &options, &mut |_| {})?;
     Ok((report, table, skipped))
 }
 
@@ -214,14 +213,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     for s in &skipped {
         eprintln!("dilewati / skipped: {s}");
     }
-    for input in [
-        year.ikm.as_ref().map(|a| &a.input),
-        year.sla.as_ref().map(|s| &s.input),
-        year.meetings.as_ref().map(|m| &m.input),
-    ]
-    .into_iter()
-    .flatten()
-    {
+    for input in year.inputs() {
         write_issues(&mut err, input, l)?;
     }
     for kind in &year.missing {

@@ -188,34 +188,26 @@ pub struct Answers<'a> {
     pub suggestion: Option<&'a str>,
 }
 
-async fn text_of(c: &Client, css: &str) -> Result<String, String> {
-    let el = c
-        .wait()
+/// The element `css` finds, once it appears (within a minute).
+async fn element(c: &Client, css: &str) -> Result<fantoccini::elements::Element, String> {
+    c.wait()
         .at_most(Duration::from_secs(60))
         .for_element(fantoccini::Locator::Css(css))
         .await
-        .map_err(|e| format!("{css}: {e}"))?;
-    el.text().await.map_err(|e| format!("{css}: {e}"))
+        .map_err(|e| format!("{css}: {e}"))
+}
+
+async fn text_of(c: &Client, css: &str) -> Result<String, String> {
+    element(c, css).await?.text().await.map_err(|e| format!("{css}: {e}"))
 }
 
 async fn click(c: &Client, css: &str) -> Result<(), String> {
-    let el = c
-        .wait()
-        .at_most(Duration::from_secs(60))
-        .for_element(fantoccini::Locator::Css(css))
-        .await
-        .map_err(|e| format!("{css}: {e}"))?;
-    el.click().await.map_err(|e| format!("{css}: {e}"))
+    element(c, css).await?.click().await.map_err(|e| format!("{css}: {e}"))
 }
 
 /// Waits until the survey shows the screen with this URL fragment (`#u3`).
 pub async fn on_screen(c: &Client, fragment: &str) -> Result<(), String> {
-    c.wait()
-        .at_most(Duration::from_secs(60))
-        .for_element(fantoccini::Locator::Css(&format!("form[data-step='{fragment}']")))
-        .await
-        .map(|_| ())
-        .map_err(|e| format!("screen {fragment}: {e}"))
+    element(c, &format!("form[data-step='{fragment}']")).await.map(|_| ())
 }
 
 /// Walks a survey page already open on its first screen through consent, profile, the nine

@@ -150,11 +150,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
             let _ = SessionStorage::set(TOKEN_KEY, &token);
             wasm_bindgen_futures::spawn_local(async move {
                 match api::responses_csv(&token).await {
-                    Ok(csv) => server.set(Some(Source {
-                        name: "server: responses.csv".into(),
-                        kind: Some(FileKind::Responses),
-                        bytes: Rc::new(csv.into_bytes()),
-                    })),
+                    Ok(csv) => server.set(Some(Source::new("server: responses.csv", csv.into_bytes()))),
                     Err(FetchError::Unauthorized) => {
                         SessionStorage::delete(TOKEN_KEY);
                         notes.set(vec![texts::WRONG_TOKEN.both()]);
@@ -393,13 +389,9 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
 
 /// The rows left out of the computation, with why, from every kind of file.
 fn rejected(report: &YearReport, l: Lang) -> Html {
-    let inputs = [
-        report.ikm.as_ref().map(|a| &a.input),
-        report.sla.as_ref().map(|s| &s.input),
-        report.meetings.as_ref().map(|m| &m.input),
-    ];
-    let dropped: u64 = inputs.iter().flatten().map(|i| i.rows_dropped).sum();
-    let issues: Vec<_> = inputs.iter().flatten().flat_map(|i| i.issues.iter()).collect();
+    let inputs = report.inputs();
+    let dropped: u64 = inputs.iter().map(|i| i.rows_dropped).sum();
+    let issues: Vec<_> = inputs.iter().flat_map(|i| i.issues.iter()).collect();
     if issues.is_empty() {
         return html! {};
     }
