@@ -108,7 +108,12 @@ pub struct InputIssue {
 impl InputIssue {
     /// A new issue; the value is shortened for display.
     pub fn new(file: &str, row: u64, column: &str, value: &str, kind: IssueKind) -> InputIssue {
-        let mut short: String = value.chars().take(60).collect();
+        // Control characters (NUL, escape) are shown escaped, never written raw into a message.
+        let mut short: String = value
+            .chars()
+            .take(60)
+            .flat_map(|c| if c.is_control() { c.escape_default().collect::<Vec<_>>() } else { vec![c] })
+            .collect();
         if value.chars().nth(60).is_some() {
             short.push('…');
         }

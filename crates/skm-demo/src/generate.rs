@@ -23,7 +23,7 @@ pub fn generate(options: DemoOptions) -> Result<DemoData, DemoError> {
     let mut g = Generator { rng: fastrand::Rng::with_seed(options.seed), days: working_days(options.year) };
     let responses = (0..options.responses).map(|_| g.response(&catalog)).collect();
     let mut requests = Vec::new();
-    for (standard, count) in catalog.standards().iter().zip(REQUESTS_PER_YEAR) {
+    for (standard, count) in catalog.standards().iter().zip(request_counts(options.requests)) {
         for _ in 0..count {
             requests.push(g.request(standard, options.year, requests.len() + 1));
         }
@@ -34,8 +34,17 @@ pub fn generate(options: DemoOptions) -> Result<DemoData, DemoError> {
     Ok(DemoData { responses, requests, complaints, meetings, actions })
 }
 
-/// Requests a year, in catalog order.
-const REQUESTS_PER_YEAR: [usize; 5] = [480, 140, 180, 110, 90];
+/// Requests per thousand, in catalog order.
+const REQUESTS_PER_THOUSAND: [u64; 5] = [480, 140, 180, 110, 90];
+
+/// `total` requests shared among the services in the proportions above; the first takes the
+/// remainder.
+fn request_counts(total: u64) -> [u64; 5] {
+    let mut counts = REQUESTS_PER_THOUSAND.map(|share| total / 1000 * share + total % 1000 * share / 1000);
+    let rest = total - counts.iter().sum::<u64>();
+    counts[0] += rest;
+    counts
+}
 const COMPLAINTS_PER_YEAR: usize = 36;
 
 /// How good each service is (0–1), in catalog order; shifts every score.

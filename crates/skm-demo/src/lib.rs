@@ -21,14 +21,16 @@ pub struct DemoOptions {
     pub year: i16,
     /// Number of survey responses.
     pub responses: u64,
+    /// Number of service requests, shared among the services as a real office's are.
+    pub requests: u64,
     /// Seed of the random generator.
     pub seed: u64,
 }
 
 impl DemoOptions {
-    /// Defaults for a year: 400 responses, seed 2017 (the year of PermenPANRB 14).
+    /// Defaults for a year: 400 responses, 1,000 requests, seed 2017 (the year of PermenPANRB 14).
     pub fn for_year(year: i16) -> DemoOptions {
-        DemoOptions { year, responses: 400, seed: 2017 }
+        DemoOptions { year, responses: 400, requests: 1000, seed: 2017 }
     }
 }
 
@@ -68,8 +70,13 @@ pub enum DemoError {
 }
 
 fn csv_bytes<T: serde::Serialize>(name: &str, rows: &[T]) -> Result<Vec<u8>, DemoError> {
-    let err = |source| DemoError::Write { path: PathBuf::from(name), source };
-    let mut w = csv::Writer::from_writer(Vec::new());
+    write_csv(Path::new(name), Vec::new(), rows)
+}
+
+/// Writes `rows` as CSV into `out`, naming `path` in errors; returns the writer.
+fn write_csv<W: std::io::Write, T: serde::Serialize>(path: &Path, out: W, rows: &[T]) -> Result<W, DemoError> {
+    let err = |source| DemoError::Write { path: path.to_owned(), source };
+    let mut w = csv::Writer::from_writer(out);
     for row in rows {
         w.serialize(row).map_err(err)?;
     }
@@ -80,14 +87,22 @@ impl DemoData {
     /// Writes `responses.csv`, `requests.csv`, `complaints.csv`, `meetings.csv` and `actions.csv`
     /// into `dir` (which must exist); returns the paths written.
     pub fn write_to(&self, dir: &Path) -> Result<Vec<PathBuf>, DemoError> {
-        let mut paths = Vec::new();
-        for (name, bytes) in self.csv_files()? {
+        /// Streams one file, so that ten million rows never sit in memory twice.
+        fn one<T: serde::Serialize>(dir: &Path, name: &str, rows: &[T]) -> Result<PathBuf, DemoError> {
             let path = dir.join(name);
-            std::fs::write(&path, bytes)
-                .map_err(|e| DemoError::Write { path: path.clone(), source: csv::Error::from(e) })?;
-            paths.push(path);
+            let io = |e: std::io::Error| DemoError::Write { path: path.clone(), source: csv::Error::from(e) };
+            let file = std::fs::File::create(&path).map_err(io)?;
+            let out = write_csv(&path, std::io::BufWriter::with_capacity(1 << 20, file), rows)?;
+            out.into_inner().map_err(|e| io(e.into_error()))?.sync_all().map_err(io)?;
+            Ok(path)
         }
-        Ok(paths)
+        Ok(vec![
+            one(dir, "responses.csv", &self.responses)?,
+            one(dir, "requests.csv", &self.requests)?,
+            one(dir, "complaints.csv", &self.complaints)?,
+            one(dir, "meetings.csv", &self.meetings)?,
+            one(dir, "actions.csv", &self.actions)?,
+        ])
     }
 
     /// The five files' names and CSV bytes, in the order [`DemoData::write_to`] writes them.

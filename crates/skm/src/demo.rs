@@ -17,6 +17,9 @@ pub struct DemoArgs {
     /// Number of survey responses.
     #[arg(long, default_value_t = 400)]
     responses: u64,
+    /// Number of service requests.
+    #[arg(long, default_value_t = 1000)]
+    requests: u64,
     /// Seed of the random generator; the same seed gives the same files.
     #[arg(long, default_value_t = 2017)]
     seed: u64,
@@ -26,7 +29,8 @@ pub struct DemoArgs {
 pub fn run(args: DemoArgs) -> anyhow::Result<()> {
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("folder {} tidak dapat dibuat / cannot create folder", args.out.display()))?;
-    let data = generate(DemoOptions { year: args.year, responses: args.responses, seed: args.seed })?;
+    let data =
+        generate(DemoOptions { year: args.year, responses: args.responses, requests: args.requests, seed: args.seed })?;
     let paths = data.write_to(&args.out)?;
     let counts =
         [data.responses.len(), data.requests.len(), data.complaints.len(), data.meetings.len(), data.actions.len()];

@@ -131,12 +131,28 @@ fn read_spreadsheet(file: &str, bytes: &[u8], sink: &mut dyn RowSink) -> Result<
         if range.is_empty() {
             continue;
         }
+        // A formula whose value was never calculated (files written by scripts) reads as empty:
+        // show the formula instead, so that the row is reported rather than silently blank.
+        let formulas =
+            workbook.sheet_names().get(index).cloned().and_then(|name| workbook.worksheet_formula(&name).ok());
         let first_row = range.start().map_or(0, |(row, _)| u64::from(row));
         let mut header_seen = false;
         let mut texts: Vec<String> = Vec::new();
         for (offset, row) in range.rows().enumerate() {
             texts.clear();
             texts.extend(row.iter().map(cell_text));
+            if let Some(formulas) = &formulas {
+                let absolute_row = range.start().map_or(0, |(r, _)| r) + offset as u32;
+                let first_column = range.start().map_or(0, |(_, c)| c);
+                for (column, text) in texts.iter_mut().enumerate() {
+                    if text.is_empty() {
+                        let at = (absolute_row, first_column + column as u32);
+                        if let Some(formula) = formulas.get_value(at).filter(|f| !f.is_empty()) {
+                            *text = format!("={formula}");
+                        }
+                    }
+                }
+            }
             let cells: Vec<&str> = texts.iter().map(String::as_str).collect();
             if is_blank(&cells) {
                 continue;
