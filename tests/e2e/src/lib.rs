@@ -52,6 +52,56 @@ pub fn skm_binary() -> Result<PathBuf, String> {
     }
 }
 
+/// A bare `skm serve` on a free loopback port, for tests without a browser.
+pub struct Server {
+    /// Base URL (`http://127.0.0.1:PORT`).
+    pub base: String,
+    child: Child,
+}
+
+impl Server {
+    /// Starts `skm serve --db DB` with the harness' admin token and `extra` arguments.
+    pub fn start(db: &Path, extra: &[&str]) -> Result<Server, String> {
+        let port = free_port();
+        let mut child = Command::new(skm_binary()?)
+            .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--admin-token", ADMIN_TOKEN])
+            .arg("--db")
+            .arg(db)
+            .args(extra)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .map_err(|e| format!("skm serve: {e}"))?;
+        wait_for_port(port, "skm serve", &mut child)?;
+        Ok(Server { base: format!("http://127.0.0.1:{port}"), child })
+    }
+
+    /// Kills the server with SIGKILL, as a power cut or the OOM killer would, and reaps it.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// The canonical responses CSV, fetched with the admin token.
+    pub fn responses_csv(&self) -> Result<String, String> {
+        responses_csv(&self.base)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+fn responses_csv(base: &str) -> Result<String, String> {
+    let mut res = ureq::get(&format!("{base}/api/v1/responses.csv"))
+        .header("Authorization", &format!("Bearer {ADMIN_TOKEN}"))
+        .call()
+        .map_err(|e| e.to_string())?;
+    res.body_mut().read_to_string().map_err(|e| e.to_string())
+}
+
 /// A running server, chromedriver and browser session.
 pub struct Harness {
     /// Base URL of the server (`http://127.0.0.1:PORT`).
@@ -140,11 +190,7 @@ impl Harness {
 
     /// Fetches the canonical responses CSV with the admin token.
     pub fn responses_csv(&self) -> Result<String, String> {
-        let mut res = ureq::get(&format!("{}/api/v1/responses.csv", self.base))
-            .header("Authorization", &format!("Bearer {ADMIN_TOKEN}"))
-            .call()
-            .map_err(|e| e.to_string())?;
-        res.body_mut().read_to_string().map_err(|e| e.to_string())
+        responses_csv(&self.base)
     }
 
     /// Runs a Chrome DevTools Protocol command in the browser (through chromedriver).

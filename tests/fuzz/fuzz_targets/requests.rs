@@ -1,0 +1,14 @@
+//! Any bytes as a request file read for the survey's population (N per service and period).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use skm_analytics::{read_requests, Input, Mapping};
+
+const NAMES: [&str; 3] = ["permohonan.csv", "permohonan.xlsx", "permohonan.ods"];
+
+fuzz_target!(|data: &[u8]| {
+    let Some((first, bytes)) = data.split_first() else { return };
+    let name = NAMES[usize::from(*first) % NAMES.len()];
+    let Ok(mapping) = Mapping::builtin() else { return };
+    let _ = read_requests(&[Input { name, bytes }], &mapping);
+});
