@@ -13,15 +13,14 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
     targets=(responses requests sla meetings mapping catalog calendar submission)
 fi
-# The stable toolchain with RUSTC_BOOTSTRAP=1: polars-ops 0.46 does not build on a nightly rustc
-# (its build script turns on internals that nightly has since removed).
-export RUSTC_BOOTSTRAP=1
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked
 export CARGO_TARGET_DIR="$PWD/target/fuzz"
 corpus="$PWD/target/fuzz-corpus"
 demo="$corpus/demo"
 if [ ! -f "$demo/responses.csv" ]; then
-    cargo run -q -p skm -- demo --year 2026 --out "$demo" --responses 60 --requests 60 >/dev/null
+    skm=$(ls target/release/skm target/debug/skm 2>/dev/null | head -n 1 || true)
+    if [ -z "$skm" ]; then cargo build -q -p skm && skm=target/debug/skm; fi
+    "$skm" demo --year 2026 --out "$demo" --responses 60 --requests 60 >/dev/null
 fi
 seed() { # seed TARGET FILE...: one leading selector byte (0: CSV) before each file
     mkdir -p "$corpus/$1"
@@ -48,7 +47,10 @@ echo '{"service":"publikasi-media-sosial","answers":{"u1":4,"u2":3,"u3":4,"u4":4
     >"$corpus/submission/seed-valid.json"
 for t in "${targets[@]}"; do
     echo "== fuzzing $t for $seconds s"
-    cargo fuzz run --fuzz-dir tests/fuzz "$t" "$corpus/$t" -- \
+    # The stable toolchain with RUSTC_BOOTSTRAP=1: polars-ops 0.46 does not build on a nightly
+    # rustc (its build script turns on internals that nightly has since removed). Set for this
+    # command only: it is part of cargo's fingerprint, and would rebuild the project's own target.
+    RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir tests/fuzz "$t" "$corpus/$t" -- \
         -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=4096 -timeout=30 -print_final_stats=1 2>&1 |
         grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==|SUMMARY|INFO: Running)|panicked|Failed' || true
     if [ -n "$(ls -A "tests/fuzz/artifacts/$t" 2>/dev/null)" ]; then

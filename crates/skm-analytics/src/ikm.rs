@@ -4,16 +4,14 @@
 use std::collections::{BTreeSet, HashMap};
 
 use skm_core::analysis::{
-    link_changes, GroupBy, GroupKey, GroupResult, Grouping, IkmAnalysis, IkmOptions, PeriodKey, ProfileBreakdown,
+    link_changes, GroupBy, GroupKey, GroupResult, Grouping as AnalysisGrouping, IkmAnalysis, IkmOptions, PeriodKey,
     SampleCheck,
 };
 use skm_core::date::from_epoch_days;
-use skm_core::ikm::Moments;
-use skm_core::profile::PROFILE_FIELDS;
 use skm_core::{Period, PeriodKind};
 
 use crate::input::{read_responses, Input, Mapping, RequestTable, ResponseTable};
-use crate::moments::{frame, moments_by, KeySpec, KeyValues};
+use crate::moments::{everyone, tally, Grouping};
 use crate::AnalyticsError;
 
 /// Where the number of service users (N) of the sample check comes from.
@@ -40,38 +38,24 @@ pub fn analyse_ikm(
     options: &IkmOptions,
     population: Population<'_>,
 ) -> Result<IkmAnalysis, AnalyticsError> {
-    let polars = |source| AnalyticsError::Polars { context: "IKM".to_owned(), source };
-    let df = frame(table).map_err(polars)?;
     let weight = options.weight;
     let kind = options.period;
     let grouped_by_period = options.by.contains(&GroupBy::Period);
-    let group_spec = KeySpec {
-        service: options.by.contains(&GroupBy::Service),
-        period: grouped_by_period.then_some(kind),
-        profile: None,
-    };
-    let result = |spec: KeySpec, values: &KeyValues, moments: &Moments| {
-        GroupResult::from_moments(group_key(spec, values, kind), moments, weight)
-    };
+    let grouping =
+        Grouping { service: options.by.contains(&GroupBy::Service), period: grouped_by_period.then_some(kind) };
+    let tallies = tally(table, grouping);
 
-    let overall_moments =
-        moments_by(&df, KeySpec::default()).map_err(polars)?.into_iter().next().map(|(_, m)| m).unwrap_or_default();
-    let mut overall = result(KeySpec::default(), &KeyValues::default(), &overall_moments);
-    overall.profile = profile_by_group(&df, KeySpec::default(), options)
-        .map_err(polars)?
-        .remove(&GroupKey::default())
-        .unwrap_or_default();
+    let all = everyone(&tallies);
+    let mut overall = GroupResult::from_moments(GroupKey::default(), &all.pairs.moments(), weight);
+    overall.profile = all.breakdowns(weight);
 
     let mut groups = Vec::new();
     if !options.by.is_empty() {
-        let per_group = moments_by(&df, group_spec).map_err(polars)?;
-        let mut breakdowns = profile_by_group(&df, group_spec, options).map_err(polars)?;
-        for (values, m) in &per_group {
-            let mut g = result(group_spec, values, m);
-            g.profile = breakdowns.remove(&group_key(group_spec, values, kind)).unwrap_or_default();
+        for t in &tallies {
+            let mut g = GroupResult::from_moments(t.key.clone(), &t.pairs.moments(), weight);
+            g.profile = t.breakdowns(weight);
             groups.push(g);
         }
-        groups.sort_by(|a, b| a.key.cmp(&b.key));
         if grouped_by_period {
             link_changes(&mut groups);
         }
@@ -105,41 +89,7 @@ pub fn analyse_ikm(
         }
     }
 
-    Ok(IkmAnalysis { grouping: Grouping { by: options.by.clone(), period: kind }, input, overall, groups })
-}
-
-fn group_key(spec: KeySpec, values: &KeyValues, kind: PeriodKind) -> GroupKey {
-    GroupKey {
-        service: if spec.service { Some(values.service.clone().unwrap_or_default()) } else { None },
-        period: spec.period.map(|_| match values.period {
-            Some((year, index)) => match i16::try_from(year).ok().zip(u8::try_from(index).ok()) {
-                Some((year, index)) => PeriodKey::Known(Period { year, kind, index }),
-                None => PeriodKey::Undated,
-            },
-            None => PeriodKey::Undated,
-        }),
-    }
-}
-
-/// The profile breakdowns of every group, by group key.
-fn profile_by_group(
-    df: &polars::prelude::DataFrame,
-    spec: KeySpec,
-    options: &IkmOptions,
-) -> polars::prelude::PolarsResult<HashMap<GroupKey, Vec<ProfileBreakdown>>> {
-    let mut per_group: HashMap<GroupKey, Vec<(Option<String>, Moments)>> = HashMap::new();
-    let mut out: HashMap<GroupKey, Vec<ProfileBreakdown>> = HashMap::new();
-    for field in PROFILE_FIELDS {
-        per_group.clear();
-        for (values, m) in moments_by(df, KeySpec { profile: Some(field), ..spec })? {
-            per_group.entry(group_key(spec, &values, options.period)).or_default().push((values.profile, m));
-        }
-        for (key, counts) in per_group.drain() {
-            let total = counts.iter().map(|(_, m)| m.respondents).sum();
-            out.entry(key).or_default().push(ProfileBreakdown::new(field, total, &counts, options.weight));
-        }
-    }
-    Ok(out)
+    Ok(IkmAnalysis { grouping: AnalysisGrouping { by: options.by.clone(), period: kind }, input, overall, groups })
 }
 
 /// The periods the dated responses fall in.

@@ -1,165 +1,160 @@
-//! The pairwise moments of the scores per group, aggregated by polars.
+//! The respondents tallied per group in one pass over the response table: per group the
+//! answer pairs (for the IKM and its interval) and, per answer of each profile question, the
+//! element tallies (for the profile breakdowns).
 //!
-//! Every quantity is an integer count or sum, so native and wasm32 builds agree to the bit; the
-//! arithmetic on them happens once, in `skm-core`.
+//! Every quantity is an integer count or sum, so native and wasm32 builds agree to the bit and
+//! groups add up exactly; the arithmetic on them happens once, in `skm-core`. Tallying by hand
+//! rather than with polars expressions: the moments are 172 sums per group, which polars
+//! computed in 5 s for a million respondents and this pass does in a fraction of that
+//! (docs/benchmarks.md).
 
-use polars::prelude::*;
-use skm_core::ikm::Moments;
-use skm_core::profile::ProfileField;
-use skm_core::{PeriodKind, ELEMENTS};
+use std::collections::HashMap;
+
+use foldhash::fast::RandomState;
+
+use skm_core::analysis::{GroupKey, PeriodKey, ProfileBreakdown};
+use skm_core::date::from_epoch_days;
+use skm_core::ikm::{Tally, WeightConvention};
+use skm_core::pairs::AnswerPairs;
+use skm_core::profile::{ProfileField, PROFILE_FIELDS};
+use skm_core::{Period, PeriodKind};
 
 use crate::input::ResponseTable;
 
-/// The keys a set of groups is formed by.
+/// What the respondents are grouped by (no keys: one group of everyone).
 #[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct KeySpec {
-    /// Group by service.
+pub(crate) struct Grouping {
+    /// By service.
     pub service: bool,
-    /// Group by period of this kind.
+    /// By period of this kind (undated rows form their own group).
     pub period: Option<PeriodKind>,
-    /// Group by the answers of a profile question.
-    pub profile: Option<ProfileField>,
 }
 
-/// The key values of one group, as read back from the table.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct KeyValues {
-    pub service: Option<String>,
-    /// Year and index of the period; `None` for undated rows.
-    pub period: Option<(i32, i32)>,
-    pub profile: Option<String>,
+/// The tallies of one group.
+#[derive(Debug, Clone)]
+pub(crate) struct GroupTally {
+    /// The group's key.
+    pub key: GroupKey,
+    /// Its answer pairs.
+    pub pairs: AnswerPairs,
+    /// Per profile question (in [`PROFILE_FIELDS`] order), per answer in the question's code
+    /// order and then "not given".
+    profile: [Vec<Tally>; 4],
 }
 
-/// The responses as a polars frame: service, date, u1–u9 (Int64, null when unanswered) and
-/// the profile codes.
-pub(crate) fn frame(table: &ResponseTable) -> PolarsResult<DataFrame> {
-    let mut columns = vec![
-        Column::new("service".into(), &table.service),
-        Column::new("date".into(), &table.date).cast(&DataType::Date)?,
-    ];
-    for e in ELEMENTS {
-        let scores: Vec<Option<i64>> = table.scores[e.index()].iter().map(|s| s.map(i64::from)).collect();
-        columns.push(Column::new(e.column().into(), scores));
+impl GroupTally {
+    fn new(key: GroupKey) -> GroupTally {
+        let profile = PROFILE_FIELDS.map(|field| vec![Tally::default(); field.codes().len() + 1]);
+        GroupTally { key, pairs: AnswerPairs::default(), profile }
     }
-    for (field, values) in [
-        (ProfileField::Gender, &table.gender),
-        (ProfileField::AgeBand, &table.age_band),
-        (ProfileField::Education, &table.education),
-        (ProfileField::Occupation, &table.occupation),
-    ] {
-        columns.push(Column::new(field.column().into(), values));
-    }
-    DataFrame::new(columns)
-}
 
-fn name(kind: &str, i: usize, k: usize) -> String {
-    format!("{kind}_{i}_{k}")
-}
-
-/// The aggregations whose results fill a [`Moments`].
-fn moment_aggs() -> Vec<Expr> {
-    let u = |i: usize| col(ELEMENTS[i].column());
-    let answered = |i: usize| u(i).is_not_null().cast(DataType::Int64);
-    let mut aggs = vec![len().alias("respondents")];
-    for i in 0..9 {
-        for k in 0..9 {
-            if k >= i {
-                aggs.push((u(i) * u(k)).count().alias(name("both", i, k)));
-                aggs.push((u(i) * u(k)).sum().alias(name("product", i, k)));
-            }
-            let sum = if i == k { u(i).sum() } else { (u(i) * answered(k)).sum() };
-            aggs.push(sum.alias(name("sum", i, k)));
-        }
-    }
-    aggs
-}
-
-fn u64_column(df: &DataFrame, column: &str) -> PolarsResult<Vec<u64>> {
-    let series = df.column(column)?.as_materialized_series().cast(&DataType::UInt64)?;
-    Ok(series.u64()?.into_iter().map(|v| v.unwrap_or(0)).collect())
-}
-
-fn moments_of(df: &DataFrame) -> PolarsResult<Vec<Moments>> {
-    let mut all = vec![Moments::default(); df.height()];
-    for (row, m) in u64_column(df, "respondents")?.into_iter().enumerate() {
-        all[row].respondents = m;
-    }
-    for i in 0..9 {
-        for k in 0..9 {
-            for (row, v) in u64_column(df, &name("sum", i, k))?.into_iter().enumerate() {
-                all[row].sum[i][k] = v;
-            }
-            if k < i {
-                continue;
-            }
-            let both = u64_column(df, &name("both", i, k))?;
-            let product = u64_column(df, &name("product", i, k))?;
-            for (row, m) in all.iter_mut().enumerate() {
-                m.both[i][k] = both[row];
-                m.both[k][i] = both[row];
-                m.product[i][k] = product[row];
-                m.product[k][i] = product[row];
+    /// Adds another group's tallies to this one.
+    pub fn merge(&mut self, other: &GroupTally) {
+        self.pairs.merge(&other.pairs);
+        for (mine, theirs) in self.profile.iter_mut().zip(&other.profile) {
+            for (a, b) in mine.iter_mut().zip(theirs) {
+                a.respondents += b.respondents;
+                for (x, y) in a.elements.iter_mut().zip(&b.elements) {
+                    x.answers += y.answers;
+                    x.sum += y.sum;
+                }
             }
         }
     }
-    Ok(all)
-}
 
-/// The sub-period index (1–12) of the date column for a period kind; null for undated rows.
-fn period_index(kind: PeriodKind) -> Expr {
-    let month = col("date").dt().month().cast(DataType::Int32);
-    match kind {
-        PeriodKind::Year => month.is_not_null().cast(DataType::Int32),
-        PeriodKind::Semester => month.gt(lit(6)).cast(DataType::Int32) + lit(1),
-        PeriodKind::Quarter => col("date").dt().quarter().cast(DataType::Int32),
-        PeriodKind::Month => month,
+    /// The group's profile breakdowns, one per question.
+    pub fn breakdowns(&self, weight: WeightConvention) -> Vec<ProfileBreakdown> {
+        PROFILE_FIELDS
+            .iter()
+            .zip(&self.profile)
+            .map(|(field, tallies)| {
+                let codes = field.codes();
+                let counts: Vec<(Option<String>, Tally)> = tallies
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| t.respondents > 0)
+                    .map(|(slot, t)| (codes.get(slot).map(|c| (*c).to_owned()), *t))
+                    .collect();
+                ProfileBreakdown::new(*field, self.pairs.respondents(), &counts, weight)
+            })
+            .collect()
     }
 }
 
-fn strings(df: &DataFrame, column: &str) -> PolarsResult<Vec<Option<String>>> {
-    Ok(df.column(column)?.str()?.into_iter().map(|v| v.map(str::to_owned)).collect())
+/// Everyone in one group.
+pub(crate) fn everyone(groups: &[GroupTally]) -> GroupTally {
+    let mut all = GroupTally::new(GroupKey::default());
+    for g in groups {
+        all.merge(g);
+    }
+    all
 }
 
-fn ints(df: &DataFrame, column: &str) -> PolarsResult<Vec<Option<i32>>> {
-    Ok(df.column(column)?.as_materialized_series().cast(&DataType::Int32)?.i32()?.into_iter().collect())
+/// The profile column of a question.
+fn profile_column(table: &ResponseTable, field: ProfileField) -> &[Option<&'static str>] {
+    match field {
+        ProfileField::Gender => &table.gender,
+        ProfileField::AgeBand => &table.age_band,
+        ProfileField::Education => &table.education,
+        ProfileField::Occupation => &table.occupation,
+    }
 }
 
-/// The moments of each group of the frame under the given keys (one group when there are none).
-pub(crate) fn moments_by(df: &DataFrame, keys: KeySpec) -> PolarsResult<Vec<(KeyValues, Moments)>> {
-    let mut by: Vec<Expr> = Vec::new();
-    if keys.service {
-        by.push(col("service"));
+/// The period key of a date (days since 1970-01-01) under a period kind.
+fn period_key(kind: PeriodKind, day: Option<i32>) -> PeriodKey {
+    match day.and_then(from_epoch_days) {
+        Some(date) => PeriodKey::Known(Period::of_date(kind, date)),
+        None => PeriodKey::Undated,
     }
-    if let Some(kind) = keys.period {
-        by.push(col("date").dt().year().cast(DataType::Int32).alias("period_year"));
-        by.push(period_index(kind).alias("period_index"));
-    }
-    if let Some(field) = keys.profile {
-        by.push(col(field.column()));
-    }
-    let lazy = df.clone().lazy();
-    let out =
-        if by.is_empty() { lazy.select(moment_aggs()) } else { lazy.group_by(by).agg(moment_aggs()) }.collect()?;
-    let moments = moments_of(&out)?;
-    let n = out.height();
-    let services = if keys.service { strings(&out, "service")? } else { vec![None; n] };
-    let years = if keys.period.is_some() { ints(&out, "period_year")? } else { vec![None; n] };
-    let indexes = if keys.period.is_some() { ints(&out, "period_index")? } else { vec![None; n] };
-    let profiles = match keys.profile {
-        Some(field) => strings(&out, field.column())?,
-        None => vec![None; n],
-    };
-    let mut groups = Vec::with_capacity(n);
-    for (row, m) in moments.into_iter().enumerate() {
-        if m.respondents == 0 {
-            continue;
-        }
-        let key = KeyValues {
-            service: services[row].clone(),
-            period: years[row].zip(indexes[row]),
-            profile: profiles[row].clone(),
+}
+
+/// Tallies every respondent into its group; groups come sorted by key, only those with
+/// respondents.
+pub(crate) fn tally(table: &ResponseTable, grouping: Grouping) -> Vec<GroupTally> {
+    let codes = PROFILE_FIELDS.map(|field| field.codes());
+    let columns = PROFILE_FIELDS.map(|field| profile_column(table, field));
+    let mut groups: Vec<GroupTally> = Vec::new();
+    // Group of each (service slot, period slot); the slots are numbered as they are met.
+    let mut slots: HashMap<(u32, u32), usize, RandomState> = HashMap::default();
+    let mut services: HashMap<&str, u32, RandomState> = HashMap::default();
+    let mut period_slots: HashMap<PeriodKey, u32, RandomState> = HashMap::default();
+    let mut days: HashMap<Option<i32>, (u32, PeriodKey), RandomState> = HashMap::default();
+    let mut scores = [None; 9];
+    for row in 0..table.service.len() {
+        let service_slot = if grouping.service {
+            let next = services.len() as u32;
+            *services.entry(table.service[row].as_str()).or_insert(next)
+        } else {
+            0
         };
-        groups.push((key, m));
+        let (period_slot, period) = match grouping.period {
+            Some(kind) => {
+                let day = table.date[row];
+                *days.entry(day).or_insert_with(|| {
+                    let key = period_key(kind, day);
+                    let next = period_slots.len() as u32;
+                    (*period_slots.entry(key).or_insert(next), key)
+                })
+            }
+            None => (0, PeriodKey::Undated),
+        };
+        let index = *slots.entry((service_slot, period_slot)).or_insert_with(|| {
+            groups.push(GroupTally::new(GroupKey {
+                service: grouping.service.then(|| table.service[row].clone()),
+                period: grouping.period.map(|_| period),
+            }));
+            groups.len() - 1
+        });
+        for (score, column) in scores.iter_mut().zip(&table.scores) {
+            *score = column[row];
+        }
+        let group = &mut groups[index];
+        group.pairs.add(&scores);
+        for ((tallies, column), codes) in group.profile.iter_mut().zip(&columns).zip(&codes) {
+            let slot = column[row].and_then(|v| codes.iter().position(|c| *c == v)).unwrap_or(codes.len());
+            tallies[slot].add(&scores);
+        }
     }
-    Ok(groups)
+    groups.sort_by(|a, b| a.key.cmp(&b.key));
+    groups
 }

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::grade::Grade;
-use crate::ikm::{IkmSummary, Moments, RankedElement, WeightConvention};
+use crate::ikm::{IkmSummary, Moments, RankedElement, Tally, WeightConvention};
 use crate::issue::{InputIssue, ReasonCount};
 use crate::period::{Period, PeriodKind};
 use crate::profile::ProfileField;
@@ -153,16 +153,16 @@ pub struct ProfileBreakdown {
 
 impl ProfileBreakdown {
     /// Orders the groups of a breakdown by the question's choices; `counts` pairs a code (or
-    /// `None`) with its moments.
+    /// `None`) with its tally.
     pub fn new(
         field: ProfileField,
         total: u64,
-        counts: &[(Option<String>, Moments)],
+        counts: &[(Option<String>, Tally)],
         weight: WeightConvention,
     ) -> ProfileBreakdown {
-        let row = |value: Option<String>, moments: Option<&Moments>| {
-            let summary = moments.map(|m| m.summary(weight));
-            let respondents = moments.map_or(0, |m| m.respondents);
+        let row = |value: Option<String>, tally: Option<&Tally>| {
+            let summary = tally.map(|m| m.summary(weight));
+            let respondents = tally.map_or(0, |m| m.respondents);
             ProfileRow {
                 value,
                 respondents,
@@ -360,11 +360,12 @@ mod tests {
 
     #[test]
     fn profile_rows_follow_the_questionnaire() {
-        let m = moments(&[[4; 9]]);
+        let mut m = crate::ikm::Tally::default();
+        m.add(&[Some(4); 9]);
         let b = ProfileBreakdown::new(
             ProfileField::Gender,
             2,
-            &[(Some("P".into()), m.clone()), (None, m)],
+            &[(Some("P".into()), m), (None, m)],
             WeightConvention::Exact,
         );
         let values: Vec<Option<&str>> = b.rows.iter().map(|r| r.value.as_deref()).collect();

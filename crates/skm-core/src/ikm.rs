@@ -63,6 +63,34 @@ pub struct ElementTally {
     pub sum: u64,
 }
 
+/// The respondents of a group and each element's tally: enough for its NRR and IKM (the
+/// interval needs the [`Moments`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tally {
+    /// Number of respondents.
+    pub respondents: u64,
+    /// Count and sum of the answers of U1 … U9.
+    pub elements: [ElementTally; 9],
+}
+
+impl Tally {
+    /// Adds one respondent's answers (`None` = not answered).
+    pub fn add(&mut self, scores: &[Option<u8>; 9]) {
+        self.respondents += 1;
+        for (tally, score) in self.elements.iter_mut().zip(scores) {
+            if let Some(s) = score {
+                tally.answers += 1;
+                tally.sum += u64::from(*s);
+            }
+        }
+    }
+
+    /// The IKM of the group.
+    pub fn summary(&self, weight: WeightConvention) -> IkmSummary {
+        IkmSummary::from_tallies(self.respondents, self.elements, weight)
+    }
+}
+
 /// The result for one element: its tally, NRR, weighted NRR and grade.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ElementResult {

@@ -19,6 +19,7 @@ pub mod i18n;
 pub mod ikm;
 pub mod instrument;
 pub mod issue;
+pub mod pairs;
 pub mod period;
 pub mod profile;
 pub mod response;

@@ -146,6 +146,10 @@ const ALIASES: [(&str, &[&str]); 12] = [
 /// Looks up a choice by what a file writes: its code, its label in either language, or a
 /// common alias (`Laki-laki`, `S1`, `SLTA`, `Wiraswasta`); case and spacing are ignored.
 pub fn choice_from_text<T: Copy>(choices: &[Choice<T>], text: &str) -> Option<T> {
+    // The canonical files hold the codes themselves: found without building a lowercase copy.
+    if let Some(ch) = choices.iter().find(|ch| ch.code.eq_ignore_ascii_case(text.trim())) {
+        return Some(ch.value);
+    }
     let wanted = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     choices
         .iter()

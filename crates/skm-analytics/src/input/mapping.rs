@@ -201,6 +201,10 @@ impl Mapping {
         if cell.is_empty() {
             return Ok(None);
         }
+        // The common case, a bare digit, without the general number parse.
+        if let [digit @ b'1'..=b'4'] = cell.as_bytes() {
+            return Ok(Some(digit - b'0'));
+        }
         if let Ok(number) = cell.replace(',', ".").parse::<f64>() {
             return if number.fract() == 0.0 && (1.0..=4.0).contains(&number) {
                 Ok(Some(number as u8))

@@ -5,13 +5,12 @@
 //! and left out, and the good rows are kept.
 
 mod columns;
+mod ids;
 mod items;
 mod mapping;
 pub(crate) mod named;
 mod requests;
 pub(crate) mod sheet;
-
-use std::collections::HashSet;
 
 use skm_core::analysis::{FileSummary, InputSummary};
 use skm_core::date::{epoch_days, parse_date};
@@ -24,6 +23,7 @@ pub use mapping::Mapping;
 pub use requests::{read_requests, RequestTable};
 
 use self::columns::Columns;
+use self::ids::{IdCheck, SeenIds};
 use self::mapping::Field;
 use self::sheet::{read_sheet, RowSink};
 use crate::AnalyticsError;
@@ -107,15 +107,44 @@ impl ResponseTable {
 /// Reads response files into one table; a file that cannot be read at all is an error, a bad
 /// row is reported and left out.
 pub fn read_responses(inputs: &[Input<'_>], mapping: &Mapping) -> Result<ResponseTable, AnalyticsError> {
+    // A canonical row is about 130 bytes: room for every ID of the files up front.
+    let capacity = inputs.iter().map(|i| i.bytes.len() / 128).sum();
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let (to_checker, batches) = std::sync::mpsc::sync_channel::<Vec<ids::Id>>(16);
+        let (table, duplicates) = std::thread::scope(|scope| {
+            let checker = scope.spawn(move || {
+                let mut seen = SeenIds::with_capacity(capacity);
+                let mut duplicates = false;
+                for batch in batches {
+                    for id in batch {
+                        duplicates |= !seen.insert_id(id);
+                    }
+                }
+                duplicates
+            });
+            let table = read_with(inputs, mapping, IdCheck::Deferred { batch: Vec::new(), to_checker });
+            // A checker that panicked proves nothing: read again inline.
+            (table, checker.join().unwrap_or(true))
+        });
+        if !duplicates || table.is_err() {
+            return table;
+        }
+    }
+    read_with(inputs, mapping, IdCheck::Inline(SeenIds::with_capacity(capacity)))
+}
+
+/// [`read_responses`] with the given duplicate check.
+fn read_with(inputs: &[Input<'_>], mapping: &Mapping, mut ids: IdCheck) -> Result<ResponseTable, AnalyticsError> {
     let mut table = ResponseTable::default();
-    let mut seen_ids = HashSet::new();
     for input in inputs {
         let mut sink = ResponseSink {
             file: input.name,
             mapping,
             columns: None,
             table: &mut table,
-            seen_ids: &mut seen_ids,
+            ids: &mut ids,
+            services: ServiceCodes::default(),
             read: 0,
             dropped: 0,
         };
@@ -141,7 +170,8 @@ struct ResponseSink<'a> {
     mapping: &'a Mapping,
     columns: Option<Columns>,
     table: &'a mut ResponseTable,
-    seen_ids: &'a mut HashSet<String>,
+    ids: &'a mut IdCheck,
+    services: ServiceCodes,
     read: u64,
     dropped: u64,
 }
@@ -168,7 +198,7 @@ impl RowSink for ResponseSink<'_> {
     fn row(&mut self, number: u64, cells: &[&str]) {
         let Some(columns) = &self.columns else { return };
         self.read += 1;
-        let row = read_row(self.file, number, cells, columns, self.mapping, self.seen_ids);
+        let row = read_row(self.file, number, cells, columns, self.mapping, self.ids, &mut self.services);
         let input = &mut self.table.input;
         if let Some(reason) = row.issues.iter().find(|i| i.kind.drops_row()).map(|i| i.kind) {
             self.dropped += 1;
@@ -205,7 +235,8 @@ fn read_row(
     cells: &[&str],
     columns: &Columns,
     mapping: &Mapping,
-    seen_ids: &mut HashSet<String>,
+    ids: &mut IdCheck,
+    services: &mut ServiceCodes,
 ) -> Row {
     let mut issues = Vec::new();
     let mut issue = |column: &str, value: &str, kind| issues.push(InputIssue::new(file, number, column, value, kind));
@@ -228,7 +259,7 @@ fn read_row(
         }
     }
     if let Some((id, header)) = cell(Field::Id) {
-        if !seen_ids.insert(id.to_owned()) {
+        if !ids.is_new(id) {
             issue(header, id, IssueKind::DuplicateId);
         }
     }
@@ -252,7 +283,30 @@ fn read_row(
         choice(Field::Occupation, unknown, &|v| choice_from_text(&OCCUPATIONS, v).map(|o| code_of(&OCCUPATIONS, o)));
     let age_band =
         choice(Field::Age, IssueKind::BadAge, &|v| parse_age(v).map(|age| code_of(&AGE_BANDS, AgeBand::of_age(age))));
-    let service = cell(Field::Service).map(|(v, _)| mapping.service(v)).unwrap_or_default();
+    let service = cell(Field::Service).map(|(v, _)| services.code(mapping, v)).unwrap_or_default();
     let suggestion = cell(Field::Suggestion).map(|(v, _)| v.to_owned());
     Row { service, date, scores, gender, age_band, education, occupation, suggestion, issues }
+}
+
+/// The service codes of the cells met so far: a file names a handful of services a million
+/// times, so each distinct cell is looked up in the mapping once.
+#[derive(Debug, Default)]
+struct ServiceCodes {
+    known: Vec<(String, String)>,
+}
+
+impl ServiceCodes {
+    /// Most offices have a few dozen services; past this many cells the mapping is asked directly.
+    const MAX: usize = 64;
+
+    fn code(&mut self, mapping: &Mapping, cell: &str) -> String {
+        if let Some((_, code)) = self.known.iter().find(|(c, _)| c == cell) {
+            return code.clone();
+        }
+        let code = mapping.service(cell);
+        if self.known.len() < Self::MAX {
+            self.known.push((cell.to_owned(), code.clone()));
+        }
+        code
+    }
 }

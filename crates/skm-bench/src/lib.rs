@@ -1,0 +1,80 @@
+//! The benchmark tasks: from a CSV file's bytes to the tables the peers (pandas, DuckDB, Python
+//! polars) compute too, as plain JSON that the harness compares number by number.
+//!
+//! The same functions run natively (`skm-bench`) and in wasm32 (`skm-bench-wasm`, in headless
+//! Chromium).
+
+use serde_json::{json, Map, Value};
+use skm_analytics::{analyse_ikm, analyse_sla, read_responses, Input, Mapping, Population, SlaContext, SlaInputs};
+use skm_core::analysis::{GroupBy, GroupResult, IkmOptions};
+use skm_core::calendar::Calendar;
+use skm_core::catalog::Catalog;
+use skm_core::PeriodKind;
+
+/// The IKM tables of a response file: overall, by service × quarter, by each profile answer.
+pub fn ikm_tables(name: &str, bytes: &[u8]) -> Result<Value, String> {
+    let mapping = Mapping::builtin().map_err(|e| e.to_string())?;
+    let table = read_responses(&[Input { name, bytes }], &mapping).map_err(|e| e.to_string())?;
+    let options =
+        IkmOptions { by: vec![GroupBy::Service, GroupBy::Period], period: PeriodKind::Quarter, ..Default::default() };
+    let a = analyse_ikm(&table, &options, Population::Unknown).map_err(|e| e.to_string())?;
+    let row = |g: &GroupResult| {
+        json!({
+            "n": g.summary.respondents,
+            "nrr": g.summary.elements.iter().map(|e| e.nrr).collect::<Vec<_>>(),
+            "ikm": g.summary.ikm,
+        })
+    };
+    let mut by_group = Map::new();
+    for g in &a.groups {
+        let key = format!(
+            "{}|{}",
+            g.key.service.as_deref().unwrap_or_default(),
+            g.key.period.map(|p| p.key()).unwrap_or_default()
+        );
+        by_group.insert(key, row(g));
+    }
+    let mut profile = Map::new();
+    for b in &a.overall.profile {
+        for r in b.rows.iter().filter(|r| r.respondents > 0) {
+            let key = format!("{}|{}", b.field.column(), r.value.as_deref().unwrap_or("-"));
+            profile.insert(key, json!({ "n": r.respondents, "ikm": r.ikm }));
+        }
+    }
+    Ok(json!({
+        "rows_dropped": a.input.rows_dropped,
+        "overall": row(&a.overall),
+        "service_quarter": by_group,
+        "profile": profile,
+    }))
+}
+
+/// The SLA tables of a request file: requests met, breached and pending by service × month,
+/// judged on the default calendar as of the end of the year.
+pub fn sla_tables(name: &str, bytes: &[u8]) -> Result<Value, String> {
+    let catalog = Catalog::builtin().map_err(|e| e.to_string())?;
+    let calendar = Calendar::default_wib().map_err(|e| e.to_string())?;
+    let mapping = Mapping::builtin().map_err(|e| e.to_string())?;
+    let ctx = SlaContext {
+        catalog: &catalog,
+        calendar: &calendar,
+        mapping: &mapping,
+        as_of: jiff::civil::date(2026, 12, 31).at(23, 59, 0, 0),
+    };
+    let files = [Input { name, bytes }];
+    let report =
+        analyse_sla(SlaInputs { requests: &files, ..Default::default() }, ctx, None).map_err(|e| e.to_string())?;
+    let mut by_month = Map::new();
+    for s in &report.requests.services {
+        for m in &s.months {
+            let key = format!("{}|{}", s.service, m.month.as_deref().unwrap_or_default());
+            by_month.insert(key, json!({ "total": m.tally.total, "met": m.tally.met, "breached": m.tally.breached, "pending": m.tally.pending }));
+        }
+    }
+    let o = &report.requests.overall;
+    Ok(json!({
+        "rows_dropped": report.input.rows_dropped,
+        "overall": { "total": o.total, "met": o.met, "breached": o.breached, "pending": o.pending },
+        "service_month": by_month,
+    }))
+}

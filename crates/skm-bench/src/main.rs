@@ -1,0 +1,39 @@
+//! `skm-bench ikm|sla FILE [RUNS]`: times one benchmark task natively and prints JSON with the
+//! wall time of each run (file read included) and the tables of the last run.
+
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let (Some(task), Some(path)) = (args.get(1), args.get(2)) else {
+        eprintln!("pemakaian / usage: skm-bench ikm|sla FILE [RUNS]");
+        std::process::exit(2);
+    };
+    let runs: u32 = args.get(3).and_then(|r| r.parse().ok()).unwrap_or(1).max(1);
+    let mut seconds = Vec::new();
+    let mut tables = serde_json::Value::Null;
+    for _ in 0..runs {
+        let start = Instant::now();
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("{path}: tidak dapat dibaca / cannot be read: {e}");
+                std::process::exit(1);
+            }
+        };
+        let result = match task.as_str() {
+            "ikm" => skm_bench::ikm_tables(path, &bytes),
+            "sla" => skm_bench::sla_tables(path, &bytes),
+            other => Err(format!("tugas tidak dikenal / unknown task: {other}")),
+        };
+        seconds.push(start.elapsed().as_secs_f64());
+        match result {
+            Ok(t) => tables = t,
+            Err(e) => {
+                eprintln!("{e}");
+                std::process::exit(1);
+            }
+        }
+    }
+    println!("{}", serde_json::json!({ "engine": "skm", "task": task, "seconds": seconds, "tables": tables }));
+}
