@@ -158,17 +158,7 @@ async fn submit(
     let id = valid.client_id.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     let record = ResponseRecord::new(id, now_wib_text(), &valid);
     let created = Created { id: record.id.clone(), submitted_at: record.submitted_at.clone() };
-    let store = state.store.clone();
-    let stored = tokio::task::spawn_blocking(move || match store.lock() {
-        Ok(mut s) => s.insert_once(&record).map_err(|e| e.to_string()),
-        Err(_) => Err("store lock poisoned".to_owned()),
-    })
-    .await;
-    let outcome = match stored {
-        Ok(result) => result,
-        Err(join) => Err(join.to_string()),
-    };
-    match outcome {
+    match state.committer.store(record).await {
         Ok(Stored::New) => (StatusCode::CREATED, Json(created)).into_response(),
         // A resend of what is stored already (the connection dropped before the answer came):
         // acknowledged again, stored once.

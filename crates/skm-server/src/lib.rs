@@ -6,6 +6,7 @@
 
 mod admin;
 mod api;
+mod commit;
 mod limit;
 mod security;
 mod store;
@@ -16,6 +17,7 @@ use std::sync::Arc;
 
 pub use admin::AdminToken;
 pub use api::router;
+pub use commit::Committer;
 pub use limit::{RateLimit, SubmitLimiter, KIOSK_KEY_HEADER};
 pub use store::{Store, StoreError, Stored};
 
@@ -29,6 +31,8 @@ pub fn now_wib() -> jiff::ZonedDateTime {
 pub struct AppState {
     /// The response store.
     pub store: Arc<std::sync::Mutex<Store>>,
+    /// The writer of submissions (group commit) into that store.
+    pub committer: Committer,
     /// The service-standards catalog.
     pub catalog: Arc<skm_core::catalog::Catalog>,
     /// Bearer token for the admin endpoints.

@@ -99,19 +99,38 @@ impl Store {
     /// Stores a response unless one with its ID exists: an identical one (but for the time of
     /// arrival) is a resend, a different one a conflict. One transaction, durable on return.
     pub fn insert_once(&mut self, record: &ResponseRecord) -> Result<Stored, StoreError> {
+        let mut outcomes = self.insert_batch(std::slice::from_ref(record))?;
+        Ok(outcomes.pop().unwrap_or(Stored::Conflict))
+    }
+
+    /// [`Store::insert_once`] for several responses in one transaction (one flush to disk); a
+    /// later one in the batch sees the earlier ones. All are stored, or none.
+    pub fn insert_batch(&mut self, records: &[ResponseRecord]) -> Result<Vec<Stored>, StoreError> {
         let tx = self.conn.transaction()?;
-        let existing = {
-            let mut stmt = tx.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?;
-            let raw = stmt.query_row([&record.id], raw_row).optional()?;
-            raw.map(RawRow::into_record).transpose()?
-        };
-        if let Some(first) = existing {
-            let same = ResponseRecord { submitted_at: first.submitted_at.clone(), ..record.clone() } == first;
-            return Ok(if same { Stored::Replay(first) } else { Stored::Conflict });
+        let mut outcomes = Vec::with_capacity(records.len());
+        for record in records {
+            let existing = {
+                let mut stmt = tx.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?;
+                let raw = stmt.query_row([&record.id], raw_row).optional()?;
+                raw.map(RawRow::into_record).transpose()?
+            };
+            outcomes.push(match existing {
+                Some(first) => {
+                    let same = ResponseRecord { submitted_at: first.submitted_at.clone(), ..record.clone() } == first;
+                    if same {
+                        Stored::Replay(first)
+                    } else {
+                        Stored::Conflict
+                    }
+                }
+                None => {
+                    insert(&tx, record)?;
+                    Stored::New
+                }
+            });
         }
-        insert(&tx, record)?;
         tx.commit()?;
-        Ok(Stored::New)
+        Ok(outcomes)
     }
 
     /// A stored setting.

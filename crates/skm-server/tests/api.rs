@@ -10,8 +10,10 @@ use skm_server::{router, AdminToken, AppState, RateLimit, Store, SubmitLimiter};
 use tower::ServiceExt;
 
 fn state(web_dir: &std::path::Path) -> AppState {
+    let store = Arc::new(Mutex::new(Store::in_memory().unwrap()));
     AppState {
-        store: Arc::new(Mutex::new(Store::in_memory().unwrap())),
+        committer: skm_server::Committer::start(store.clone()),
+        store,
         catalog: Arc::new(Catalog::builtin().unwrap()),
         admin_token: AdminToken::from_secret("rahasia"),
         limiter: SubmitLimiter::new(RateLimit { per_minute: 60, burst: 50 }, ["kios-aula".to_owned()]),
@@ -219,4 +221,25 @@ fn the_admin_token_is_kept_as_a_hash() {
     let kept = Store::open(&path).unwrap().setting("admin_token_sha256").unwrap().unwrap();
     assert!(!kept.contains("rahasia"));
     assert!(AdminToken::from_hash_hex(&kept).unwrap().verify("rahasia"));
+}
+
+#[test]
+fn a_batch_is_stored_once_per_id_and_sees_its_own_earlier_rows() {
+    use skm_core::profile::Profile;
+    use skm_core::response::ResponseRecord;
+    use skm_server::Stored;
+    let record = |id: &str, u1: u8| {
+        ResponseRecord::from_parts(
+            id.to_owned(),
+            "2026-11-24T10:00:00+07:00".to_owned(),
+            "publikasi-media-sosial".to_owned(),
+            [Some(u1); 9],
+            Profile::default(),
+            None,
+        )
+    };
+    let mut store = Store::in_memory().unwrap();
+    let outcomes = store.insert_batch(&[record("a", 4), record("b", 3), record("a", 4), record("b", 2)]).unwrap();
+    assert!(matches!(outcomes[..], [Stored::New, Stored::New, Stored::Replay(_), Stored::Conflict]), "{outcomes:?}");
+    assert_eq!(store.count().unwrap(), 2);
 }

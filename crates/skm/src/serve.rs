@@ -78,8 +78,10 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     }
     let admin_token = admin_token(&mut store, args.admin_token.as_deref(), args.reset_admin_token)?;
     let limit = skm_server::RateLimit { per_minute: args.rate_limit, burst: args.rate_limit.saturating_mul(2) };
+    let store = Arc::new(Mutex::new(store));
     let state = AppState {
-        store: Arc::new(Mutex::new(store)),
+        committer: skm_server::Committer::start(store.clone()),
+        store,
         catalog: Arc::new(Catalog::builtin()?),
         admin_token,
         limiter: skm_server::SubmitLimiter::new(limit, args.kiosk_keys),

@@ -1,0 +1,72 @@
+//! Group commit of submissions: one writer thread stores, in one transaction and so with one
+//! fsync, every submission that arrived while the previous batch was being written. Each
+//! submission's answer waits for the commit of its batch, so a 201 still means "on disk"; under
+//! a rush the disk's flush time is shared instead of queued.
+
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
+
+use skm_core::response::ResponseRecord;
+
+use crate::store::{Store, Stored};
+
+/// A submission waiting for its batch, with where its outcome goes.
+type Waiting = (ResponseRecord, tokio::sync::oneshot::Sender<Result<Stored, String>>);
+
+/// The handle of the writer thread.
+#[derive(Debug, Clone)]
+pub struct Committer {
+    queue: Sender<Waiting>,
+}
+
+/// Submissions written in one transaction at most.
+const MAX_BATCH: usize = 512;
+
+impl Committer {
+    /// Starts the writer thread on a store.
+    pub fn start(store: Arc<Mutex<Store>>) -> Committer {
+        let (queue, waiting) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("skm-commit".to_owned())
+            .spawn(move || write_batches(&store, &waiting))
+            .map_or_else(|e| tracing::error!(%e, "the writer thread did not start"), |_| ());
+        Committer { queue }
+    }
+
+    /// Stores a submission once (see [`Store::insert_once`]); returns when it is on disk.
+    pub async fn store(&self, record: ResponseRecord) -> Result<Stored, String> {
+        let (done, outcome) = tokio::sync::oneshot::channel();
+        self.queue.send((record, done)).map_err(|_| "the writer thread has stopped".to_owned())?;
+        outcome.await.map_err(|_| "the writer thread dropped the submission".to_owned())?
+    }
+}
+
+fn write_batches(store: &Mutex<Store>, waiting: &Receiver<Waiting>) {
+    while let Ok(first) = waiting.recv() {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match waiting.try_recv() {
+                Ok(next) => batch.push(next),
+                Err(_) => break,
+            }
+        }
+        let (records, answers): (Vec<ResponseRecord>, Vec<_>) = batch.into_iter().unzip();
+        let outcome = match store.lock() {
+            Ok(mut s) => s.insert_batch(&records).map_err(|e| e.to_string()),
+            Err(_) => Err("store lock poisoned".to_owned()),
+        };
+        match outcome {
+            Ok(stored) => {
+                for (answer, s) in answers.into_iter().zip(stored) {
+                    let _ = answer.send(Ok(s));
+                }
+            }
+            // Nothing of the batch was committed: every submission of it is told so.
+            Err(e) => {
+                for answer in answers {
+                    let _ = answer.send(Err(e.clone()));
+                }
+            }
+        }
+    }
+}

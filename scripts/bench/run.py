@@ -1,0 +1,376 @@
+"""The benchmark run behind docs/benchmarks.md (started by scripts/bench.sh).
+
+For each size it makes a year of demo data with `skm demo`, then times in one run, each engine
+in a process of its own (peak memory is that process's maximum resident set):
+  * the IKM tables of the responses (overall, by service x quarter, by each profile answer):
+    skm natively (skm-bench), pandas, DuckDB and Python polars (scripts/bench/peers.py), and
+    skm as wasm32 in headless Chromium; every peer's numbers are checked against skm's;
+  * the SLA tables of the requests (met, breached, pending by service x month): skm natively
+    and as wasm32;
+and then `skm serve` under wrk: submissions a second and their latency.
+It prints the tables as it goes and writes docs/benchmarks.md.
+"""
+import argparse
+import json
+import os
+import platform
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000, "10m": 10_000_000}
+PEERS = ["pandas", "duckdb", "polars"]
+PYTHON = sys.executable
+
+
+def say(*args):
+    print(*args, flush=True)
+
+
+def run_measured(cmd):
+    """Runs a command and returns (parsed JSON of its stdout, peak RSS in MB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out = proc.stdout.read()
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    if status != 0:
+        raise RuntimeError(f"{' '.join(map(str, cmd))} failed: {err.decode()[-2000:]}")
+    return json.loads(out), usage.ru_maxrss / 1024, time.perf_counter() - start
+
+
+def data_for(size, n):
+    folder = ROOT / "target" / "bench-data" / size
+    if not (folder / "requests.csv").exists():
+        say(f"== {size}: skm demo --responses {n} --requests {n}")
+        subprocess.run([ROOT / "target/release/skm", "demo", "--year", "2026", "--out", folder,
+                        "--responses", str(n), "--requests", str(n)], check=True, stdout=subprocess.DEVNULL)
+    return folder
+
+
+def close(a, b):
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def differences(mine, theirs):
+    """Where a peer's IKM tables differ from skm's; empty when they agree."""
+    out = []
+    if mine["overall"]["n"] != theirs["overall"]["n"]:
+        out.append(f"overall n {mine['overall']['n']} vs {theirs['overall']['n']}")
+    for table in ["service_quarter", "profile"]:
+        a, b = mine[table], theirs[table]
+        if set(a) != set(b):
+            out.append(f"{table} keys differ: {sorted(set(a) ^ set(b))[:5]}")
+            continue
+        for key in a:
+            x, y = a[key], b[key]
+            if x["n"] != y["n"] or not close(x["ikm"], y["ikm"]):
+                out.append(f"{table} {key}: n {x['n']}/{y['n']}, ikm {x['ikm']}/{y['ikm']}")
+            for i, (p, q) in enumerate(zip(x.get("nrr", []), y.get("nrr", []))):
+                if not close(p, q):
+                    out.append(f"{table} {key}: nrr u{i + 1} {p}/{q}")
+    for i, (p, q) in enumerate(zip(mine["overall"]["nrr"], theirs["overall"]["nrr"])):
+        if not close(p, q):
+            out.append(f"overall nrr u{i + 1} {p}/{q}")
+    return out
+
+
+class Browser:
+    """Headless Chromium through chromedriver, and a static server for the wasm page and data."""
+
+    def __init__(self, wasm_dir, data_root):
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+
+        self.site = Path(tempfile.mkdtemp(prefix="skm-bench-site-"))
+        for f in wasm_dir.iterdir():
+            (self.site / f.name).symlink_to(f)
+        (self.site / "wasm.html").symlink_to(ROOT / "scripts/bench/wasm.html")
+        (self.site / "data").symlink_to(data_root)
+        handler = partial(QuietHandler, directory=str(self.site))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        options = webdriver.ChromeOptions()
+        options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+        for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--disable-dev-shm-usage", f"--user-data-dir={tempfile.mkdtemp(prefix='skm-bench-chromium-')}"]:
+            options.add_argument(flag)
+        service = Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+        self.driver = webdriver.Chrome(options=options, service=service)
+        self.driver.set_script_timeout(900)
+
+    def run(self, task, size, file, runs):
+        port = self.httpd.server_address[1]
+        self.driver.get(f"http://127.0.0.1:{port}/wasm.html?task={task}&file=data/{size}/{file}&runs={runs}")
+        deadline = time.time() + 1800
+        while time.time() < deadline:
+            result = self.driver.execute_script("return window.benchResult || null")
+            if result is not None:
+                if "error" in result:
+                    raise RuntimeError(f"wasm {task} {size}: {result['error']}")
+                return result
+            time.sleep(0.2)
+        raise RuntimeError(f"wasm {task} {size}: no result in 30 minutes")
+
+    def close(self):
+        self.driver.quit()
+        self.httpd.shutdown()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+WRK_SCRIPT = r"""
+-- Every request a new submission: a client UUID of its own (thread, counter), varied answers.
+local counter, thread_id = 0, 0
+local threads = {}
+function setup(thread) thread:set("tid", #threads + 1); table.insert(threads, thread) end
+function init(args) thread_id = tid end
+function request()
+  counter = counter + 1
+  local s = function(k) return 1 + (counter + k) % 4 end
+  local body = string.format(
+    '{"client_id":"%08x-0000-4000-8000-%012x","service":"publikasi-media-sosial",' ..
+    '"answers":{"u1":%d,"u2":%d,"u3":%d,"u4":%d,"u5":%d,"u6":%d,"u7":%d,"u8":%d,"u9":%d},' ..
+    '"profile":{"gender":"P","age":%d,"education":"SMA","occupation":"Swasta"}}',
+    thread_id, counter, s(1), s(2), s(3), s(4), s(5), s(6), s(7), s(8), s(9), 18 + counter % 60)
+  return wrk.format("POST", "/api/v1/responses",
+    {["Content-Type"] = "application/json", ["X-SKM-Kiosk-Key"] = "bench"}, body)
+end
+"""
+
+
+def serve_load(seconds, connections):
+    """skm serve on a fresh database under wrk; returns the figures."""
+    work = Path(tempfile.mkdtemp(prefix="skm-bench-serve-"))
+    port = free_port()
+    server = subprocess.Popen([ROOT / "target/release/skm", "serve", "--addr", f"127.0.0.1:{port}", "--db",
+                               work / "skm.db", "--no-demo", "--kiosk-key", "bench", "--admin-token", "bench"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(300):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        script = work / "post.lua"
+        script.write_text(WRK_SCRIPT)
+        out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", script,
+                              f"http://127.0.0.1:{port}"], check=True, capture_output=True, text=True).stdout
+        req = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/responses.csv",
+                                     headers={"Authorization": "Bearer bench"})
+        stored = len(urllib.request.urlopen(req).read().decode().strip().splitlines()) - 1
+    finally:
+        server.kill()
+        server.wait()
+
+    def latency(label):
+        m = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+        value, unit = float(m.group(1)), m.group(2)
+        return value * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rate": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": latency("50"), "p99": latency("99"), "requests": total,
+        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0, "stored": stored,
+        "connections": connections, "seconds": seconds, "raw": out,
+    }
+
+
+def versions():
+    def first_line(cmd):
+        try:
+            return subprocess.run(cmd, capture_output=True, text=True).stdout.strip().splitlines()[0]
+        except (OSError, IndexError):
+            return "not found"
+    peers = subprocess.run([PYTHON, "-c", "import pandas, duckdb, polars, sys; "
+                            "print(pandas.__version__, duckdb.__version__, polars.__version__, sys.version.split()[0])"],
+                           capture_output=True, text=True).stdout.split()
+    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
+                if l.startswith("model name")), platform.processor())
+    mem = next(l.split(":", 1)[1].strip() for l in Path("/proc/meminfo").read_text().splitlines()
+               if l.startswith("MemTotal"))
+    os_name = next((l.split("=", 1)[1].strip('"') for l in Path("/etc/os-release").read_text().splitlines()
+                    if l.startswith("PRETTY_NAME")), platform.platform())
+    return {
+        "cpu": f"{cpu}, {os.cpu_count()} cores", "memory": mem, "os": f"{os_name}, Linux {platform.release()}",
+        "rustc": first_line(["rustc", "--version"]), "python": peers[3] if len(peers) > 3 else "?",
+        "pandas": peers[0] if peers else "?", "duckdb": peers[1] if len(peers) > 1 else "?",
+        "polars": peers[2] if len(peers) > 2 else "?", "chromium": first_line(["chromium", "--version"]),
+        "wrk": first_line(["wrk", "-v"]),
+    }
+
+
+def fmt_s(x):
+    return f"{x:.3f}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10k,100k,1m,10m")
+    parser.add_argument("--wasm-max", default="1m", help="largest size run in wasm (none: no wasm)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per engine (one at 10m)")
+    parser.add_argument("--serve-seconds", type=int, default=15)
+    parser.add_argument("--out", default=str(ROOT / "docs/benchmarks.md"))
+    args = parser.parse_args()
+    sizes = [s for s in args.sizes.split(",") if s]
+    wasm_sizes = {s for s in sizes if args.wasm_max in SIZES and SIZES[s] <= SIZES[args.wasm_max]}
+    wasm_dir = ROOT / "target" / "bench-wasm"
+    started = time.time()
+    rows = []  # (size, task, engine, median s, runs, peak MB, same numbers)
+    browser = Browser(wasm_dir, ROOT / "target" / "bench-data") if wasm_sizes else None
+    try:
+        for size in sizes:
+            n = SIZES[size]
+            folder = data_for(size, n)
+            runs = 1 if n >= 10_000_000 else args.runs
+            for task, file in [("ikm", "responses.csv"), ("sla", "requests.csv")]:
+                path = folder / file
+                mb = path.stat().st_size / 1e6
+                mine, rss, _ = run_measured([ROOT / "target/release/skm-bench", task, path, str(runs)])
+                rows.append((size, task, "skm (native)", statistics.median(mine["seconds"]), runs, rss, "reference", mb))
+                say(f"{size:>5} {task} skm native   {statistics.median(mine['seconds']):8.3f} s  {rss:7.0f} MB")
+                if task == "ikm":
+                    for peer in PEERS:
+                        theirs, rss, _ = run_measured([PYTHON, ROOT / "scripts/bench/peers.py", peer, path, str(runs)])
+                        diff = differences(mine["tables"], theirs["tables"])
+                        same = "yes" if not diff else "NO: " + "; ".join(diff[:3])
+                        t = statistics.median(theirs["seconds"])
+                        rows.append((size, task, peer, t, runs, rss, same, mb))
+                        say(f"{size:>5} {task} {peer:<12} {t:8.3f} s  {rss:7.0f} MB  same numbers: {same}")
+                if size in wasm_sizes:
+                    result = browser.run(task, size, file, runs)
+                    diff = differences_any(task, mine, result)
+                    same = "yes" if not diff else "NO: " + "; ".join(diff[:3])
+                    t = statistics.median(result["seconds"])
+                    rows.append((size, task, "skm (wasm32, Chromium)", t, runs, result.get("memory_mb"), same, mb))
+                    say(f"{size:>5} {task} skm wasm     {t:8.3f} s  same numbers: {same}")
+    finally:
+        if browser:
+            browser.close()
+    say("== skm serve under wrk")
+    load = serve_load(args.serve_seconds, 32)
+    say(f"{load['rate']:.0f} submissions/s, p50 {load['p50']:.2f} ms, p99 {load['p99']:.2f} ms, "
+        f"{load['requests']} sent, {load['non_2xx']} refused, {load['stored']} stored")
+    write_doc(Path(args.out), rows, load, versions(), time.time() - started, args)
+    say(f"== wrote {args.out} in {time.time() - started:.0f} s")
+
+
+def differences_any(task, mine, result):
+    if task == "ikm":
+        return differences(mine["tables"], result["tables"])
+    return [] if mine["tables"] == result["tables"] else ["tables differ"]
+
+
+def write_doc(path, rows, load, v, elapsed, args):
+    by = {(r[0], r[1], r[2]): r for r in rows}
+    lines = [
+        "# Benchmarks",
+        "",
+        "Measured side by side in one run by `bash scripts/bench.sh` (this file is its output; the",
+        "method is in [scripts/bench/run.py](../scripts/bench/run.py) and",
+        "[scripts/bench/peers.py](../scripts/bench/peers.py)). Rerun with:",
+        "",
+        "```sh",
+        f"bash scripts/bench.sh            # sizes {args.sizes}; wasm up to {args.wasm_max}",
+        "```",
+        "",
+        "## What is timed",
+        "",
+        "- **IKM tables** of a year of responses made by `skm demo`: the IKM overall, by service ×",
+        "  quarter and by each answer of the four profile questions, with the respondents and the NRR of",
+        "  U1–U9. skm does more than the peers here: it checks every cell (scores, dates, choices,",
+        "  duplicate IDs) and computes the 95 % interval of every group and the profile of every",
+        "  service × quarter. The peers compute the same tables as an analyst would at their best",
+        "  (typed columns, the engine's own group-by, both cores) and every number of theirs is checked",
+        "  against skm's (column *same numbers*).",
+        "- **SLA tables** of the requests: met, breached and pending by service × month on the working",
+        "  calendar (office hours, breaks, national holidays and cuti bersama). Only skm: the peers would",
+        "  need the calendar and the five standards' promises written again in each engine, which is",
+        "  not the same computation but a second implementation of it.",
+        "- Wall time: from reading the CSV to the finished tables, in the process (interpreter start",
+        "  and imports left out), median of the runs. Peak memory: the process's maximum resident set",
+        "  (Python's own included for the peers). wasm32: the same Rust code in headless Chromium, on",
+        "  the page's main thread (one thread), the file fetched from a local server inside the timing;",
+        "  its memory is the wasm module's linear memory at the end.",
+        "",
+        "## Machine",
+        "",
+        f"- CPU: {v['cpu']}; memory {v['memory']}; {v['os']}",
+        f"- {v['rustc']}; Python {v['python']} with pandas {v['pandas']}, DuckDB {v['duckdb']}, polars {v['polars']}"
+        " (latest from PyPI at the run)",
+        f"- {v['chromium']}; {v['wrk']}",
+        f"- The whole run took {elapsed / 60:.1f} minutes.",
+        "",
+        "## IKM tables",
+        "",
+        "| rows | file | engine | wall time | × skm native | peak memory | same numbers |",
+        "|---:|---:|---|---:|---:|---:|---|",
+    ]
+    for r in rows:
+        if r[1] != "ikm":
+            continue
+        base = by[(r[0], "ikm", "skm (native)")][3]
+        mem = f"{r[5]:.0f} MB" if r[5] else "–"
+        lines.append(f"| {r[0]} | {r[7]:.0f} MB | {r[2]} | {fmt_s(r[3])} s | {r[3] / base:.2f} | {mem} | {r[6]} |")
+    lines += [
+        "",
+        "## SLA tables",
+        "",
+        "| rows | file | engine | wall time | × skm native | peak memory | same numbers |",
+        "|---:|---:|---|---:|---:|---:|---|",
+    ]
+    for r in rows:
+        if r[1] != "sla":
+            continue
+        base = by[(r[0], "sla", "skm (native)")][3]
+        mem = f"{r[5]:.0f} MB" if r[5] else "–"
+        lines.append(f"| {r[0]} | {r[7]:.0f} MB | {r[2]} | {fmt_s(r[3])} s | {r[3] / base:.2f} | {mem} | {r[6]} |")
+    lines += [
+        "",
+        "## `skm serve` under load",
+        "",
+        f"wrk on the same machine (loopback), 2 threads, {load['connections']} connections, {load['seconds']} s;",
+        "every request a new submission with its own client UUID, as a kiosk sends them (kiosk key, so",
+        "the per-client limit does not apply); SQLite in WAL mode with `synchronous = FULL`, so each",
+        "201 is on disk before it is sent.",
+        "",
+        "| submissions/s | p50 | p99 | sent | refused | stored |",
+        "|---:|---:|---:|---:|---:|---:|",
+        f"| {load['rate']:.0f} | {load['p50']:.2f} ms | {load['p99']:.2f} ms | {load['requests']} | "
+        f"{load['non_2xx']} | {load['stored']} |",
+        "",
+        "```",
+        load["raw"].strip(),
+        "```",
+        "",
+    ]
+    path.write_text("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
