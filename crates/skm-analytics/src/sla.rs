@@ -97,13 +97,29 @@ pub fn analyse_sla_where(
 
 /// The items as a frame: service, month, channel, tier, outcome, taken and late minutes.
 fn frame(items: &[Item]) -> PolarsResult<DataFrame> {
-    let text = |f: &dyn Fn(&Item) -> String| items.iter().map(f).collect::<Vec<String>>();
+    // Texts borrowed from the items; the dozen month keys written once each.
+    let month_of = |i: &Item| (i.received.year(), i.received.month());
+    let mut month_keys: Vec<((i16, i8), String)> = Vec::new();
+    let mut indexes: Vec<usize> = Vec::with_capacity(items.len());
+    for i in items {
+        let (y, m) = month_of(i);
+        let index = match month_keys.iter().rposition(|(k, _)| *k == (y, m)) {
+            Some(index) => index,
+            None => {
+                month_keys.push(((y, m), format!("{y:04}-{m:02}")));
+                month_keys.len() - 1
+            }
+        };
+        indexes.push(index);
+    }
+    let months: Vec<&str> = indexes.iter().map(|i| month_keys[*i].1.as_str()).collect();
+    let text = |f: &dyn Fn(&Item) -> &str| items.iter().map(f).collect::<Vec<&str>>();
     DataFrame::new(vec![
-        Column::new("service".into(), text(&|i| i.service.clone())),
-        Column::new("month".into(), text(&|i| format!("{:04}-{:02}", i.received.year(), i.received.month()))),
-        Column::new("channel".into(), text(&|i| i.channel.clone())),
-        Column::new("tier".into(), text(&|i| i.tier.map_or(String::new(), |t| t.code().to_owned()))),
-        Column::new("outcome".into(), text(&|i| outcome_name(i.judgement.outcome).to_owned())),
+        Column::new("service".into(), text(&|i| i.service.as_str())),
+        Column::new("month".into(), months),
+        Column::new("channel".into(), text(&|i| i.channel.as_str())),
+        Column::new("tier".into(), text(&|i| i.tier.map_or("", |t| t.code()))),
+        Column::new("outcome".into(), text(&|i| outcome_name(i.judgement.outcome))),
         Column::new(
             "taken".into(),
             items.iter().map(|i| i.judgement.taken_seconds.map(|s| s as f64 / MINUTE)).collect::<Vec<Option<f64>>>(),

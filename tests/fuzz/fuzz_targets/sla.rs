@@ -6,15 +6,17 @@ use skm_analytics::{analyse_sla, Input, Mapping, SlaContext, SlaInputs};
 use skm_core::calendar::Calendar;
 use skm_core::catalog::Catalog;
 
+/// Built once: the fuzzed input is the file, not the built-in standards.
+static CONTEXT: std::sync::LazyLock<Option<(Catalog, Calendar, Mapping)>> = std::sync::LazyLock::new(|| {
+    Some((Catalog::builtin().ok()?, Calendar::default_wib().ok()?, Mapping::builtin().ok()?))
+});
+
 fuzz_target!(|data: &[u8]| {
     let Some((first, bytes)) = data.split_first() else { return };
     let name = if first & 1 == 0 { "berkas.csv" } else { "berkas.xlsx" };
-    let (Ok(catalog), Ok(calendar), Ok(mapping)) = (Catalog::builtin(), Calendar::default_wib(), Mapping::builtin())
-    else {
-        return;
-    };
+    let Some((catalog, calendar, mapping)) = CONTEXT.as_ref() else { return };
     let as_of = jiff::civil::date(2026, 11, 24).at(12, 0, 0, 0);
-    let ctx = SlaContext { catalog: &catalog, calendar: &calendar, mapping: &mapping, as_of };
+    let ctx = SlaContext { catalog, calendar, mapping, as_of };
     let file = [Input { name, bytes }];
     let files = match (first >> 1) % 3 {
         0 => SlaInputs { requests: &file, ..Default::default() },

@@ -119,6 +119,7 @@ impl SeenIds {
     }
 
     /// Records an ID already made an [`Id`]; false when it was met before.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     pub fn insert_id(&mut self, id: Id) -> bool {
         match id {
             Id::Long(bytes) => match (uuid_number(&bytes), std::str::from_utf8(&bytes)) {

@@ -94,6 +94,9 @@ pub struct Mapping {
     columns: Vec<(Field, Vec<Vec<String>>)>,
     answers: Vec<HashMap<String, u8>>,
     services: HashMap<String, String>,
+    /// The catalog codes as written, with what [`Mapping::service`] makes of them: the cells
+    /// of canonical files, found without reducing them to words first.
+    exact_codes: HashMap<String, String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -110,7 +113,12 @@ struct MappingFile {
 impl Mapping {
     /// The built-in mapping: the standard questionnaire and the catalog's service names.
     pub fn builtin() -> Result<Mapping, AnalyticsError> {
-        let mut mapping = Mapping { columns: Vec::new(), answers: vec![HashMap::new(); 9], services: HashMap::new() };
+        let mut mapping = Mapping {
+            columns: Vec::new(),
+            answers: vec![HashMap::new(); 9],
+            services: HashMap::new(),
+            exact_codes: HashMap::new(),
+        };
         for e in ELEMENTS {
             for score in 1..=4u8 {
                 if let Some(text) = e.answer(score) {
@@ -167,6 +175,13 @@ impl Mapping {
         for (text, code) in parsed.services {
             self.services.insert(answer_key(&text), code.trim().to_owned());
         }
+        // Whatever the file mapped, a code written as is reads as the word lookup reads it.
+        let codes: Vec<String> =
+            Catalog::builtin().map(|c| c.standards().iter().map(|s| s.code.clone()).collect()).unwrap_or_default();
+        self.exact_codes = codes
+            .into_iter()
+            .filter_map(|code| self.services.get(&answer_key(&code)).cloned().map(|mapped| (code, mapped)))
+            .collect();
         Ok(())
     }
 
@@ -217,6 +232,9 @@ impl Mapping {
 
     /// The service code of a cell: a known service name or code, else the text as written.
     pub(crate) fn service(&self, cell: &str) -> String {
+        if let Some(code) = self.exact_codes.get(cell.trim()) {
+            return code.clone();
+        }
         self.services.get(&answer_key(cell)).cloned().unwrap_or_else(|| cell.trim().to_owned())
     }
 }
