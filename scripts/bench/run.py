@@ -119,6 +119,8 @@ class Browser:
         while time.time() < deadline:
             result = self.driver.execute_script("return window.benchResult || null")
             if result is not None:
+                # Leave the page, so that its memory is freed before the next native run.
+                self.driver.get("about:blank")
                 if "error" in result:
                     raise RuntimeError(f"wasm {task} {size}: {result['error']}")
                 return result
