@@ -135,7 +135,7 @@ fn parse_hours(text: &str) -> Option<Hours> {
     let minutes = |t: &str| -> Option<u16> {
         let (h, m) = t.trim().split_once([':', '.'])?;
         let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
-        (h <= 24 && m < 60 && h * 60 + m <= 24 * 60).then_some(h * 60 + m)
+        (h <= 24 && m < 60 && h * 60 + m <= 24 * 60).then(|| h * 60 + m)
     };
     let (a, b) = text.split_once(['-', '–'])?;
     let (start, end) = (minutes(a)?, minutes(b)?);

@@ -152,3 +152,10 @@ fn office_days_off_and_broken_files() {
         .unwrap_err();
     assert!(matches!(bad, CalendarError::Hours { .. }), "overlapping ranges: {bad}");
 }
+
+#[test]
+fn an_hour_too_large_is_refused_without_overflow() {
+    // Found by `scripts/fuzz.sh` (calendar): 8012 × 60 overflowed u16 before the range was checked.
+    let text = "name = \"Kantor\"\nzone = \"WIB\"\n\n[hours]\nmonday = [\"0:0-8012:00\"]\n";
+    assert!(Calendar::from_toml("kantor.toml", text).is_err());
+}
