@@ -328,32 +328,20 @@ def write_doc(path, rows, load, v, elapsed, args):
         f"- {v['chromium']}; {v['wrk']}",
         f"- The whole run took {elapsed / 60:.1f} minutes.",
         "",
-        "## IKM tables",
-        "",
-        "| rows | file | engine | wall time | × skm native | peak memory | same numbers |",
-        "|---:|---:|---|---:|---:|---:|---|",
     ]
-    for r in rows:
-        if r[1] != "ikm":
-            continue
-        base = by[(r[0], "ikm", "skm (native)")][3]
-        mem = f"{r[5]:.0f} MB" if r[5] else "–"
-        lines.append(f"| {r[0]} | {r[7]:.0f} MB | {r[2]} | {fmt_s(r[3])} s | {r[3] / base:.2f} | {mem} | {r[6]} |")
+    for task, title in [("ikm", "IKM tables"), ("sla", "SLA tables")]:
+        lines += [
+            f"## {title}",
+            "",
+            "| rows | file | engine | wall time | × skm native | peak memory | same numbers |",
+            "|---:|---:|---|---:|---:|---:|---|",
+        ]
+        for r in (r for r in rows if r[1] == task):
+            base = by[(r[0], task, "skm (native)")][3]
+            mem = f"{r[5]:.0f} MB" if r[5] else "–"
+            lines.append(f"| {r[0]} | {r[7]:.0f} MB | {r[2]} | {fmt_s(r[3])} s | {r[3] / base:.2f} | {mem} | {r[6]} |")
+        lines.append("")
     lines += [
-        "",
-        "## SLA tables",
-        "",
-        "| rows | file | engine | wall time | × skm native | peak memory | same numbers |",
-        "|---:|---:|---|---:|---:|---:|---|",
-    ]
-    for r in rows:
-        if r[1] != "sla":
-            continue
-        base = by[(r[0], "sla", "skm (native)")][3]
-        mem = f"{r[5]:.0f} MB" if r[5] else "–"
-        lines.append(f"| {r[0]} | {r[7]:.0f} MB | {r[2]} | {fmt_s(r[3])} s | {r[3] / base:.2f} | {mem} | {r[6]} |")
-    lines += [
-        "",
         "## `skm serve` under load",
         "",
         f"wrk on the same machine (loopback), 2 threads, {load['connections']} connections, {load['seconds']} s;",

@@ -62,7 +62,11 @@ pub struct Server {
 impl Server {
     /// Starts `skm serve --db DB` with the harness' admin token and `extra` arguments.
     pub fn start(db: &Path, extra: &[&str]) -> Result<Server, String> {
-        let port = free_port();
+        Server::start_on(free_port(), db, extra)
+    }
+
+    /// [`Server::start`] on a given port (a restart keeps its address).
+    fn start_on(port: u16, db: &Path, extra: &[&str]) -> Result<Server, String> {
         let mut child = Command::new(skm_binary()?)
             .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--admin-token", ADMIN_TOKEN])
             .arg("--db")
@@ -108,7 +112,7 @@ pub struct Harness {
     pub base: String,
     /// The WebDriver session.
     pub client: Client,
-    server: Child,
+    server: Server,
     driver: Child,
     port: u16,
     driver_port: u16,
@@ -116,19 +120,9 @@ pub struct Harness {
     dir: tempfile::TempDir,
 }
 
-fn spawn_server(port: u16, db: &Path, dist: &Path) -> Result<Child, String> {
-    let mut server = Command::new(skm_binary()?)
-        .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--admin-token", ADMIN_TOKEN])
-        .arg("--db")
-        .arg(db)
-        .arg("--web-dir")
-        .arg(dist)
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .map_err(|e| format!("skm serve: {e}"))?;
-    wait_for_port(port, "skm serve", &mut server)?;
-    Ok(server)
+fn spawn_server(port: u16, db: &Path, dist: &Path) -> Result<Server, String> {
+    let dist = dist.to_str().ok_or("the web folder's path is not UTF-8")?;
+    Server::start_on(port, db, &["--web-dir", dist])
 }
 
 impl Harness {
@@ -178,8 +172,7 @@ impl Harness {
 
     /// Stops the server, as if the office's connection went down.
     pub fn stop_server(&mut self) {
-        let _ = self.server.kill();
-        let _ = self.server.wait();
+        self.server.kill();
     }
 
     /// Starts the server again on the same address and database.
@@ -210,16 +203,15 @@ impl Harness {
     /// Closes the browser and stops the processes.
     pub async fn stop(mut self) {
         let _ = self.client.clone().close().await;
-        let _ = self.server.kill();
+        self.server.kill();
         let _ = self.driver.kill();
     }
 }
 
 impl Drop for Harness {
     fn drop(&mut self) {
-        let _ = self.server.kill();
+        self.server.kill();
         let _ = self.driver.kill();
-        let _ = self.server.wait();
         let _ = self.driver.wait();
     }
 }

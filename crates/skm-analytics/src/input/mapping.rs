@@ -133,6 +133,7 @@ impl Mapping {
                 mapping.services.insert(answer_key(&s.name), s.code.clone());
                 mapping.services.insert(answer_key(&s.name_en), s.code.clone());
                 mapping.services.insert(answer_key(&s.code), s.code.clone());
+                mapping.exact_codes.insert(s.code.clone(), s.code.clone());
             }
         }
         mapping.apply("google-forms.toml (bawaan / built-in)", BUILTIN)?;
@@ -176,12 +177,14 @@ impl Mapping {
             self.services.insert(answer_key(&text), code.trim().to_owned());
         }
         // Whatever the file mapped, a code written as is reads as the word lookup reads it.
-        let codes: Vec<String> =
-            Catalog::builtin().map(|c| c.standards().iter().map(|s| s.code.clone()).collect()).unwrap_or_default();
-        self.exact_codes = codes
-            .into_iter()
-            .filter_map(|code| self.services.get(&answer_key(&code)).cloned().map(|mapped| (code, mapped)))
-            .collect();
+        let services = &self.services;
+        self.exact_codes.retain(|code, mapped| match services.get(&answer_key(code)) {
+            Some(now) => {
+                mapped.clone_from(now);
+                true
+            }
+            None => false,
+        });
         Ok(())
     }
 
