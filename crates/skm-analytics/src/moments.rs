@@ -123,7 +123,7 @@ pub(crate) fn tally(table: &ResponseTable, grouping: Grouping) -> Vec<GroupTally
     for row in 0..table.service.len() {
         let service_slot = if grouping.service {
             let next = services.len() as u32;
-            *services.entry(table.service[row].as_str()).or_insert(next)
+            *services.entry(&*table.service[row]).or_insert(next)
         } else {
             0
         };
@@ -140,7 +140,7 @@ pub(crate) fn tally(table: &ResponseTable, grouping: Grouping) -> Vec<GroupTally
         };
         let index = *slots.entry((service_slot, period_slot)).or_insert_with(|| {
             groups.push(GroupTally::new(GroupKey {
-                service: grouping.service.then(|| table.service[row].clone()),
+                service: grouping.service.then(|| table.service[row].to_string()),
                 period: grouping.period.map(|_| period),
             }));
             groups.len() - 1

@@ -177,7 +177,7 @@ pub fn analyse_year_with_responses(
                 let row = usize::try_from(*row).ok()?;
                 let date = t.date.get(row).copied().flatten().and_then(from_epoch_days);
                 Some(Suggestion {
-                    service: t.service.get(row)?.clone(),
+                    service: t.service.get(row)?.to_string(),
                     date: date.map(|d| d.to_string()),
                     text: text.clone(),
                 })

@@ -297,7 +297,7 @@ both_targets! {
         let mapping = Mapping::with_file("kantor.toml", mapping).unwrap();
         let table = read_responses(&[Input { name: "form.csv", bytes: text.as_bytes() }], &mapping).unwrap();
         assert!(table.input.issues.is_empty(), "{:?}", table.input.issues);
-        assert_eq!(table.service, ["internet-jaringan"]);
+        assert_eq!(table.service, [std::sync::Arc::from("internet-jaringan")]);
         assert_eq!(table.scores.iter().map(|c| c[0].unwrap()).collect::<Vec<_>>(), [3, 3, 3, 4, 3, 3, 3, 3, 4]);
     }
 }

@@ -262,6 +262,24 @@ impl InputSummary {
         }
     }
 
+    /// Adds what was found in a later part of the reading: its files, counts and problems.
+    pub fn append(&mut self, later: InputSummary) {
+        self.files.extend(later.files);
+        self.rows_read += later.rows_read;
+        self.rows_dropped += later.rows_dropped;
+        for r in later.drop_reasons {
+            match self.drop_reasons.iter_mut().find(|mine| mine.reason == r.reason) {
+                Some(mine) => mine.rows += r.rows,
+                None => self.drop_reasons.push(r),
+            }
+        }
+        self.cells_ignored += later.cells_ignored;
+        self.issues_omitted += later.issues_omitted;
+        for issue in later.issues {
+            self.push_issue(issue);
+        }
+    }
+
     /// Puts the reasons in order, most frequent first.
     pub fn finish(&mut self) {
         self.drop_reasons.sort_by(|a, b| b.rows.cmp(&a.rows).then(a.reason.cmp(&b.reason)));

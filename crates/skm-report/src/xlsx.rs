@@ -84,7 +84,7 @@ fn processing(sheet: &mut Worksheet, r: &Report<'_>, w: Words) -> Result<(), Rep
             }
         }
         if let Some(service) = t.service.get(idx) {
-            sheet.write_string(row, 10, service)?;
+            sheet.write_string(row, 10, &**service)?;
         }
     }
     let Some(a) = &r.year.ikm else { return Ok(()) };

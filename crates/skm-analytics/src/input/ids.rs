@@ -2,9 +2,9 @@
 //! tools write) is kept as its 128-bit number, compared without regard to the case of its hex
 //! digits as RFC 9562 asks; any other ID is kept as text.
 //!
-//! A set of a million IDs is bound by memory latency (a quarter of the reading time), so
-//! natively the reader hands the IDs to a second thread in batches ([`IdCheck::Deferred`]) and
-//! reads the files again inline in the rare case that thread met one twice.
+//! A set of a million IDs is bound by memory latency, so the reader first only collects the
+//! IDs ([`IdCheck::Later`]) and sorts them at the end; in the rare case that one was met twice,
+//! it reads the files again with the set ([`IdCheck::Inline`]) to report which rows.
 
 use std::collections::HashSet;
 
@@ -17,64 +17,56 @@ pub(crate) struct SeenIds {
     others: HashSet<String, RandomState>,
 }
 
-/// A respondent ID handed to the checking thread: as UUID-long bytes (parsed there), or text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Id {
-    /// 36 bytes, perhaps a UUID.
-    Long([u8; 36]),
-    /// Any other ID.
-    Text(String),
+/// The IDs of the rows read, to be checked for duplicates once all are read.
+#[derive(Debug, Default)]
+pub(crate) struct LaterIds {
+    uuids: Vec<u128>,
+    others: Vec<String>,
 }
 
-impl Id {
-    /// The ID of a cell.
-    pub fn of(id: &str) -> Id {
-        match <[u8; 36]>::try_from(id.as_bytes()) {
-            Ok(bytes) => Id::Long(bytes),
-            Err(_) => Id::Text(id.to_owned()),
+impl LaterIds {
+    /// Room for about `n` UUIDs.
+    pub fn with_capacity(n: usize) -> LaterIds {
+        LaterIds { uuids: Vec::with_capacity(n), others: Vec::new() }
+    }
+
+    /// Adds the IDs of a later part of the reading.
+    pub fn append(&mut self, later: LaterIds) {
+        self.uuids.extend(later.uuids);
+        self.others.extend(later.others);
+    }
+
+    /// True when any ID was met twice.
+    pub fn has_duplicates(&mut self) -> bool {
+        self.uuids.sort_unstable();
+        if self.uuids.windows(2).any(|w| w[0] == w[1]) {
+            return true;
         }
+        let mut seen = HashSet::with_capacity_and_hasher(self.others.len(), RandomState::default());
+        !self.others.iter().all(|id| seen.insert(id.as_str()))
     }
 }
 
 /// How the reader finds duplicate IDs.
+#[derive(Debug)]
 pub(crate) enum IdCheck {
     /// As it reads: a duplicate row is reported and left out.
     Inline(SeenIds),
-    /// On another thread, in order: the reader only hands the IDs over.
-    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
-    Deferred {
-        /// IDs not sent yet.
-        batch: Vec<Id>,
-        /// To the checking thread.
-        to_checker: std::sync::mpsc::SyncSender<Vec<Id>>,
-    },
+    /// Once all is read: the reader only collects the IDs.
+    Later(LaterIds),
 }
 
 impl IdCheck {
-    /// IDs handed over at a time.
-    const BATCH: usize = 8192;
-
     /// Records an ID; false when it is known to be a duplicate now.
     pub fn is_new(&mut self, id: &str) -> bool {
         match self {
             IdCheck::Inline(seen) => seen.insert(id),
-            IdCheck::Deferred { batch, to_checker } => {
-                batch.push(Id::of(id));
-                if batch.len() >= Self::BATCH {
-                    // A checker that is gone has failed; the caller then reads inline anyway.
-                    let _ = to_checker.send(std::mem::replace(batch, Vec::with_capacity(Self::BATCH)));
+            IdCheck::Later(ids) => {
+                match uuid_number(id.as_bytes()) {
+                    Some(n) => ids.uuids.push(n),
+                    None => ids.others.push(id.to_owned()),
                 }
                 true
-            }
-        }
-    }
-}
-
-impl Drop for IdCheck {
-    fn drop(&mut self) {
-        if let IdCheck::Deferred { batch, to_checker } = self {
-            if !batch.is_empty() {
-                let _ = to_checker.send(std::mem::take(batch));
             }
         }
     }
@@ -117,20 +109,6 @@ impl SeenIds {
             None => !self.others.contains(id) && self.others.insert(id.to_owned()),
         }
     }
-
-    /// Records an ID already made an [`Id`]; false when it was met before.
-    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
-    pub fn insert_id(&mut self, id: Id) -> bool {
-        match id {
-            Id::Long(bytes) => match (uuid_number(&bytes), std::str::from_utf8(&bytes)) {
-                (Some(n), _) => self.uuids.insert(n),
-                (None, Ok(text)) => self.insert(text),
-                // The bytes came from a text cell; a cut through a character cannot happen.
-                (None, Err(_)) => true,
-            },
-            Id::Text(text) => self.others.insert(text),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -146,5 +124,23 @@ mod tests {
         assert!(seen.insert("R-001"));
         assert!(!seen.insert("R-001"));
         assert!(seen.insert("r-001"));
+    }
+
+    #[test]
+    fn collected_ids_are_checked_at_the_end() {
+        let check = |ids: &[&str]| {
+            let mut later = IdCheck::Later(LaterIds::default());
+            assert!(ids.iter().all(|id| later.is_new(id)));
+            let IdCheck::Later(mut later) = later else { unreachable!() };
+            later.has_duplicates()
+        };
+        assert!(!check(&[
+            "9038c5af-5b6e-416c-b015-569870f099bb",
+            "9038c5af-5b6e-416c-b015-569870f099bc",
+            "R-1",
+            "r-1"
+        ]));
+        assert!(check(&["9038c5af-5b6e-416c-b015-569870f099bb", "R-1", "9038C5AF-5B6E-416C-B015-569870F099BB"]));
+        assert!(check(&["R-1", "x", "R-1"]));
     }
 }

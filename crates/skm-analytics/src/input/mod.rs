@@ -12,6 +12,8 @@ pub(crate) mod named;
 mod requests;
 pub(crate) mod sheet;
 
+use std::sync::Arc;
+
 use skm_core::analysis::{FileSummary, InputSummary};
 use skm_core::date::{epoch_days, parse_date};
 use skm_core::issue::{InputIssue, IssueKind};
@@ -23,9 +25,9 @@ pub use mapping::Mapping;
 pub use requests::{read_requests, RequestTable};
 
 use self::columns::Columns;
-use self::ids::{IdCheck, SeenIds};
+use self::ids::{IdCheck, LaterIds, SeenIds};
 use self::mapping::Field;
-use self::sheet::{read_sheet, RowSink};
+use self::sheet::{read_sheet, read_sheet_in_parts, PartSink, RowSink};
 use crate::AnalyticsError;
 
 /// A file given to the analytics: its name (for messages) and its bytes.
@@ -40,8 +42,8 @@ pub struct Input<'a> {
 /// The accepted survey responses, column by column, and what was read.
 #[derive(Debug, Clone, Default)]
 pub struct ResponseTable {
-    /// Service code of each respondent.
-    pub service: Vec<String>,
+    /// Service code of each respondent (shared: a file names a handful of services).
+    pub service: Vec<Arc<str>>,
     /// Submission date as days since 1970-01-01, if given.
     pub date: Vec<Option<i32>>,
     /// Scores 1–4 of U1–U9, `None` where unanswered.
@@ -61,6 +63,22 @@ pub struct ResponseTable {
 }
 
 impl ResponseTable {
+    /// Adds the rows of `later` after these.
+    pub fn append(&mut self, later: ResponseTable) {
+        let offset = self.len();
+        self.suggestions.extend(later.suggestions.into_iter().map(|(row, text)| (row + offset, text)));
+        self.service.extend(later.service);
+        self.date.extend(later.date);
+        for (mine, theirs) in self.scores.iter_mut().zip(later.scores) {
+            mine.extend(theirs);
+        }
+        self.gender.extend(later.gender);
+        self.age_band.extend(later.age_band);
+        self.education.extend(later.education);
+        self.occupation.extend(later.occupation);
+        self.input.append(later.input);
+    }
+
     /// Number of accepted respondents.
     pub fn len(&self) -> u64 {
         self.service.len() as u64
@@ -109,48 +127,44 @@ impl ResponseTable {
 pub fn read_responses(inputs: &[Input<'_>], mapping: &Mapping) -> Result<ResponseTable, AnalyticsError> {
     // A canonical row is about 130 bytes: room for every ID of the files up front.
     let capacity = inputs.iter().map(|i| i.bytes.len() / 128).sum();
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let (to_checker, batches) = std::sync::mpsc::sync_channel::<Vec<ids::Id>>(16);
-        let (table, duplicates) = std::thread::scope(|scope| {
-            let checker = scope.spawn(move || {
-                let mut seen = SeenIds::with_capacity(capacity);
-                let mut duplicates = false;
-                for batch in batches {
-                    for id in batch {
-                        duplicates |= !seen.insert_id(id);
-                    }
-                }
-                duplicates
-            });
-            let table = read_with(inputs, mapping, IdCheck::Deferred { batch: Vec::new(), to_checker });
-            // A checker that panicked proves nothing: read again inline.
-            (table, checker.join().unwrap_or(true))
-        });
-        if !duplicates || table.is_err() {
-            return table;
-        }
+    let (table, ids) = read_with(inputs, mapping, IdCheck::Later(LaterIds::with_capacity(capacity)), sheet::MIN_PART)?;
+    let IdCheck::Later(mut ids) = ids else { return Ok(table) };
+    if !ids.has_duplicates() {
+        return Ok(table);
     }
-    read_with(inputs, mapping, IdCheck::Inline(SeenIds::with_capacity(capacity)))
+    // Read again, in order, to report the rows that repeat an ID.
+    read_with(inputs, mapping, IdCheck::Inline(SeenIds::with_capacity(capacity)), sheet::MIN_PART)
+        .map(|(table, _)| table)
 }
 
-/// [`read_responses`] with the given duplicate check.
-fn read_with(inputs: &[Input<'_>], mapping: &Mapping, mut ids: IdCheck) -> Result<ResponseTable, AnalyticsError> {
+/// [`read_responses`] with the given duplicate check and least part of a file read on its own
+/// thread; gives back the check.
+fn read_with(
+    inputs: &[Input<'_>],
+    mapping: &Mapping,
+    mut ids: IdCheck,
+    min_part: usize,
+) -> Result<(ResponseTable, IdCheck), AnalyticsError> {
     let mut table = ResponseTable::default();
     for input in inputs {
         let mut sink = ResponseSink {
             file: input.name,
             mapping,
             columns: None,
-            table: &mut table,
-            ids: &mut ids,
+            table: std::mem::take(&mut table),
+            ids,
             services: ServiceCodes::default(),
             read: 0,
             dropped: 0,
         };
-        let format = read_sheet(input.name, input.bytes, &mut sink)?;
-        let (read, dropped) = (sink.read, sink.dropped);
+        // Rows can be read in parts only when duplicates are looked for at the end.
+        let format = match sink.ids {
+            IdCheck::Later(_) => read_sheet_in_parts(input.name, input.bytes, &mut sink, min_part),
+            IdCheck::Inline(_) => read_sheet(input.name, input.bytes, &mut sink),
+        }?;
         let layout = sink.columns.as_ref().map_or("", |c| c.layout.name()).to_owned();
+        let (read, dropped) = (sink.read, sink.dropped);
+        (table, ids) = (sink.table, sink.ids);
         table.input.rows_read += read;
         table.input.files.push(FileSummary {
             file: input.name.to_owned(),
@@ -162,15 +176,16 @@ fn read_with(inputs: &[Input<'_>], mapping: &Mapping, mut ids: IdCheck) -> Resul
         });
     }
     table.input.finish();
-    Ok(table)
+    Ok((table, ids))
 }
 
+/// The rows of one file (or of one part of it) read into a table.
 struct ResponseSink<'a> {
     file: &'a str,
     mapping: &'a Mapping,
     columns: Option<Columns>,
-    table: &'a mut ResponseTable,
-    ids: &'a mut IdCheck,
+    table: ResponseTable,
+    ids: IdCheck,
     services: ServiceCodes,
     read: u64,
     dropped: u64,
@@ -178,7 +193,7 @@ struct ResponseSink<'a> {
 
 /// One row, read cell by cell.
 struct Row {
-    service: String,
+    service: Arc<str>,
     date: Option<i32>,
     scores: [Option<u8>; 9],
     gender: Option<&'static str>,
@@ -198,7 +213,7 @@ impl RowSink for ResponseSink<'_> {
     fn row(&mut self, number: u64, cells: &[&str]) {
         let Some(columns) = &self.columns else { return };
         self.read += 1;
-        let row = read_row(self.file, number, cells, columns, self.mapping, self.ids, &mut self.services);
+        let row = read_row(self.file, number, cells, columns, self.mapping, &mut self.ids, &mut self.services);
         let input = &mut self.table.input;
         if let Some(reason) = row.issues.iter().find(|i| i.kind.drops_row()).map(|i| i.kind) {
             self.dropped += 1;
@@ -213,7 +228,7 @@ impl RowSink for ResponseSink<'_> {
         for issue in row.issues {
             input.push_issue(issue);
         }
-        let t = &mut *self.table;
+        let t = &mut self.table;
         if let Some(text) = row.suggestion {
             t.suggestions.push((t.len(), text));
         }
@@ -226,6 +241,32 @@ impl RowSink for ResponseSink<'_> {
         t.age_band.push(row.age_band);
         t.education.push(row.education);
         t.occupation.push(row.occupation);
+    }
+}
+
+impl PartSink for ResponseSink<'_> {
+    fn part(&self) -> Self {
+        ResponseSink {
+            file: self.file,
+            mapping: self.mapping,
+            columns: self.columns.clone(),
+            table: ResponseTable::default(),
+            ids: IdCheck::Later(LaterIds::default()),
+            services: ServiceCodes::default(),
+            read: 0,
+            dropped: 0,
+        }
+    }
+
+    fn join(&mut self, later: Self) {
+        self.read += later.read;
+        self.dropped += later.dropped;
+        self.table.append(later.table);
+        match (&mut self.ids, later.ids) {
+            (IdCheck::Later(mine), IdCheck::Later(theirs)) => mine.append(theirs),
+            // Parts are only read with the check at the end.
+            (mine, theirs) => debug_assert!(false, "parts joined with {mine:?} and {theirs:?}"),
+        }
     }
 }
 
@@ -292,21 +333,64 @@ fn read_row(
 /// times, so each distinct cell is looked up in the mapping once.
 #[derive(Debug, Default)]
 struct ServiceCodes {
-    known: Vec<(String, String)>,
+    known: Vec<(String, Arc<str>)>,
 }
 
 impl ServiceCodes {
     /// Most offices have a few dozen services; past this many cells the mapping is asked directly.
     const MAX: usize = 64;
 
-    fn code(&mut self, mapping: &Mapping, cell: &str) -> String {
+    fn code(&mut self, mapping: &Mapping, cell: &str) -> Arc<str> {
         if let Some((_, code)) = self.known.iter().find(|(c, _)| c == cell) {
-            return code.clone();
+            return Arc::clone(code);
         }
-        let code = mapping.service(cell);
+        let code: Arc<str> = mapping.service(cell).into();
         if self.known.len() < Self::MAX {
-            self.known.push((cell.to_owned(), code.clone()));
+            self.known.push((cell.to_owned(), Arc::clone(&code)));
         }
         code
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    /// A demo response file with bad rows, a suggestion with a line break and a blank line.
+    fn file(responses: u64) -> Vec<u8> {
+        let options = skm_demo::DemoOptions { responses, ..skm_demo::DemoOptions::for_year(2026) };
+        let data = skm_demo::generate(options).unwrap();
+        let files = data.csv_files().unwrap();
+        let (_, bytes) = files.into_iter().find(|(name, _)| *name == "responses.csv").unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        for (i, line) in lines.iter_mut().enumerate().skip(1) {
+            match i % 997 {
+                1 => *line = line.replacen(",4,", ",7,", 1),
+                2 => *line = line.replacen(",L,", ",X,", 1),
+                3 if line.ends_with(',') => line.push_str(&format!("\"Antrian {i}\nterlalu lama, \"\"sekali\"\"\"")),
+                5 => line.push_str(&format!(" stray \" quote {i}")),
+                4 => line.insert(0, '\n'),
+                _ => {}
+            }
+        }
+        lines.join("\n").into_bytes()
+    }
+
+    #[test]
+    fn a_file_read_in_parts_gives_the_table_read_in_order() {
+        let bytes = file(30_000);
+        let inputs = [Input { name: "responses.csv", bytes: &bytes }];
+        let mapping = Mapping::builtin().unwrap();
+        let (in_order, _) = read_with(&inputs, &mapping, IdCheck::Inline(SeenIds::default()), usize::MAX).unwrap();
+        let (in_parts, _) = read_with(&inputs, &mapping, IdCheck::Later(LaterIds::default()), 64 << 10).unwrap();
+        assert!(
+            in_order.input.issues.len() > 20 && !in_order.suggestions.is_empty(),
+            "{:?}",
+            in_order.input.issues.len()
+        );
+        assert_eq!(in_parts.input, in_order.input);
+        assert_eq!(in_parts.suggestions, in_order.suggestions);
+        assert_eq!(format!("{in_parts:?}"), format!("{in_order:?}"));
     }
 }

@@ -18,20 +18,69 @@ pub(crate) trait RowSink {
     fn row(&mut self, number: u64, cells: &[&str]);
 }
 
+/// A sink whose rows can be read in parts of the file, each on its own thread, and joined in
+/// file order: the result is the same as reading the rows one after another.
+pub(crate) trait PartSink: RowSink + Send {
+    /// An empty sink for a later part of the same file, its header already known.
+    fn part(&self) -> Self;
+    /// Takes the rows of the part that follows this sink's rows.
+    fn join(&mut self, later: Self);
+}
+
 /// Reads a table from a file's bytes and names its container (`csv-comma`, `csv-semicolon`,
 /// `csv-tab`, `spreadsheet`).
 pub(crate) fn read_sheet(file: &str, bytes: &[u8], sink: &mut dyn RowSink) -> Result<String, AnalyticsError> {
+    read_table(file, bytes, sink, |file, text, delimiter, from, sink| {
+        records(file, text, delimiter, from, usize::MAX, sink).map(drop)
+    })
+}
+
+/// A part of a CSV file smaller than this is not worth a thread.
+pub(crate) const MIN_PART: usize = 4 << 20;
+
+/// [`read_sheet`], with a large CSV file's rows read in parts of at least `min_part` bytes, one
+/// per core.
+pub(crate) fn read_sheet_in_parts<S: PartSink>(
+    file: &str,
+    bytes: &[u8],
+    sink: &mut S,
+    min_part: usize,
+) -> Result<String, AnalyticsError> {
+    read_table(file, bytes, sink, |file, text, delimiter, first, sink| {
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let count = cores.min((text.len() - first.byte.min(text.len())) / min_part.max(1));
+        parts::read(file, text, delimiter, first, sink, count)
+    })
+}
+
+/// Reads the header, then hands the CSV body (its text, delimiter and first record) to `body`.
+fn read_table<S: RowSink + ?Sized>(
+    file: &str,
+    bytes: &[u8],
+    sink: &mut S,
+    body: impl FnOnce(&str, &str, u8, At, &mut S) -> Result<(), AnalyticsError>,
+) -> Result<String, AnalyticsError> {
     if is_spreadsheet(bytes) {
         read_spreadsheet(file, bytes, sink)?;
-        Ok("spreadsheet".to_owned())
-    } else {
-        let name = match read_csv(file, bytes, sink)? {
-            b';' => "csv-semicolon",
-            b'\t' => "csv-tab",
-            _ => "csv-comma",
-        };
-        Ok(name.to_owned())
+        return Ok("spreadsheet".to_owned());
     }
+    let text = decode(bytes);
+    let delimiter = sniff_delimiter(&text);
+    let mut header_seen = false;
+    let mut header = HeaderSink { sink: &mut *sink, seen: &mut header_seen };
+    let first = records(file, &text, delimiter, At { byte: 0, line: 1 }, usize::MAX, &mut header)?;
+    if !header_seen {
+        return Err(AnalyticsError::Empty { file: file.to_owned() });
+    }
+    if let Some(first) = first {
+        body(file, &text, delimiter, first, sink)?;
+    }
+    let name = match delimiter {
+        b';' => "csv-semicolon",
+        b'\t' => "csv-tab",
+        _ => "csv-comma",
+    };
+    Ok(name.to_owned())
 }
 
 fn is_spreadsheet(bytes: &[u8]) -> bool {
@@ -71,56 +120,220 @@ fn is_blank(cells: &[&str]) -> bool {
     cells.iter().all(|c| c.trim().is_empty())
 }
 
-fn read_csv(file: &str, bytes: &[u8], sink: &mut dyn RowSink) -> Result<u8, AnalyticsError> {
-    let text = decode(bytes);
-    let delimiter = sniff_delimiter(&text);
-    let mut reader =
-        csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
+/// Where a CSV record starts: its byte in the text and the line it is on (the first is 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct At {
+    /// Byte offset in the decoded text.
+    pub(crate) byte: usize,
+    /// Line number, as a spreadsheet numbers rows.
+    pub(crate) line: u64,
+}
+
+/// The first non-blank record, given to a sink as its header.
+struct HeaderSink<'a, S: RowSink + ?Sized> {
+    sink: &'a mut S,
+    seen: &'a mut bool,
+}
+
+/// What [`records`] hands its rows to: a sink that may ask to stop after a row.
+trait Records {
+    /// One non-blank record; false to stop after it.
+    fn record(&mut self, line: u64, cells: &[&str]) -> Result<bool, AnalyticsError>;
+}
+
+impl<S: RowSink + ?Sized> Records for HeaderSink<'_, S> {
+    fn record(&mut self, _line: u64, cells: &[&str]) -> Result<bool, AnalyticsError> {
+        let header: Vec<String> = cells.iter().map(|c| c.trim().to_owned()).collect();
+        self.sink.header(&header)?;
+        *self.seen = true;
+        Ok(false)
+    }
+}
+
+impl<S: RowSink + ?Sized> Records for S {
+    fn record(&mut self, line: u64, cells: &[&str]) -> Result<bool, AnalyticsError> {
+        self.row(line, cells);
+        Ok(true)
+    }
+}
+
+/// Reads the records of `text` from `from` on and hands the non-blank ones to `to`, until it
+/// asks to stop or a record starts at or after byte `until`; returns where the next record
+/// starts, or nothing at the end of the text.
+fn records<R: Records + ?Sized>(
+    file: &str,
+    text: &str,
+    delimiter: u8,
+    from: At,
+    until: usize,
+    to: &mut R,
+) -> Result<Option<At>, AnalyticsError> {
+    let bytes = text.as_bytes();
+    let rest = bytes.get(from.byte..).unwrap_or_default();
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(rest);
     let mut record = csv::StringRecord::new();
-    let mut header_seen = false;
-    let (mut line, mut counted) = (1u64, 0usize);
+    let mut cells: Vec<&str> = Vec::new();
+    // `counted`: how far into `rest` the newlines are counted into `line`.
+    let (mut line, mut counted, mut stop) = (from.line, 0usize, false);
     loop {
         let more = reader.read_record(&mut record).map_err(|e| AnalyticsError::Csv {
             file: file.to_owned(),
-            row: e.position().map_or(0, |p| p.line()),
+            row: e.position().map_or(from.line, |p| from.line + p.line().saturating_sub(1)),
             message: e.to_string(),
         })?;
         if !more {
-            break;
+            return Ok(None);
         }
         // The csv reader's position of a record that follows blank lines is where those blank
         // lines start, and its line count skips them: count the newlines ourselves.
-        let bytes = text.as_bytes();
-        let mut start = (record.position().map_or(0, |p| p.byte()) as usize).min(bytes.len());
-        line += bytecount_newlines(&bytes[counted.min(start)..start]);
-        while let Some(b @ (b'\n' | b'\r')) = bytes.get(start) {
+        let raw = (record.position().map_or(0, |p| p.byte()) as usize).min(rest.len());
+        line += newlines(&rest[counted.min(raw)..raw]);
+        if stop || from.byte + raw >= until {
+            return Ok(Some(At { byte: from.byte + raw, line }));
+        }
+        let mut start = raw;
+        while let Some(b @ (b'\n' | b'\r')) = rest.get(start) {
             line += u64::from(*b == b'\n');
             start += 1;
         }
         counted = start;
-        let cells: Vec<&str> = record.iter().collect();
-        if !header_seen {
-            if is_blank(&cells) {
-                continue;
-            }
-            let header: Vec<String> = cells.iter().map(|c| c.trim().to_owned()).collect();
-            sink.header(&header)?;
-            header_seen = true;
-        } else if !is_blank(&cells) {
-            sink.row(line, &cells);
+        cells.clear();
+        cells.extend(record.iter());
+        if !is_blank(&cells) {
+            stop = !to.record(line, &cells)?;
         }
+        cells = recycle(cells);
     }
-    if !header_seen {
-        return Err(AnalyticsError::Empty { file: file.to_owned() });
-    }
-    Ok(delimiter)
 }
 
-fn bytecount_newlines(bytes: &[u8]) -> u64 {
+/// An empty vector with the allocation of `cells`, free of the borrow of their record.
+fn recycle<'b>(mut cells: Vec<&str>) -> Vec<&'b str> {
+    cells.clear();
+    cells.into_iter().map(|_| "").collect()
+}
+
+/// The number of line feeds in `bytes`.
+fn newlines(bytes: &[u8]) -> u64 {
     bytes.iter().filter(|&&b| b == b'\n').count() as u64
 }
 
-fn read_spreadsheet(file: &str, bytes: &[u8], sink: &mut dyn RowSink) -> Result<(), AnalyticsError> {
+/// A large CSV body read in parts on several threads.
+mod parts {
+    use super::{newlines, records, At, PartSink};
+    use crate::AnalyticsError;
+
+    /// Reads the body from `first` on in `count` parts, on as many threads; a part whose start
+    /// the part before did not end at exactly (a quoted field across the cut) is read again
+    /// after that part, in order.
+    pub(super) fn read<S: PartSink>(
+        file: &str,
+        text: &str,
+        delimiter: u8,
+        first: At,
+        sink: &mut S,
+        count: usize,
+    ) -> Result<(), AnalyticsError> {
+        let starts = cuts(text.as_bytes(), first, count);
+        if starts.len() <= 1 {
+            return records(file, text, delimiter, first, usize::MAX, sink).map(drop);
+        }
+        std::thread::scope(|scope| {
+            let ends = starts.iter().skip(1).map(|s| s.byte).chain([usize::MAX]);
+            let mut handles = starts
+                .iter()
+                .zip(ends)
+                .skip(1)
+                .map(|(&start, end)| {
+                    let mut part = sink.part();
+                    let handle = scope
+                        .spawn(move || records(file, text, delimiter, start, end, &mut part).map(|next| (part, next)));
+                    (start, handle)
+                })
+                .collect::<Vec<_>>()
+                .into_iter();
+            let mut next = records(file, text, delimiter, first, starts[1].byte, sink);
+            // Where to go on reading in order, if a part cannot be taken.
+            let mut resume = None;
+            for (start, handle) in handles.by_ref() {
+                match next {
+                    Err(_) | Ok(None) => break,
+                    Ok(Some(at)) if at != start => {
+                        resume = Some(at);
+                        break;
+                    }
+                    Ok(Some(at)) => match handle.join() {
+                        Ok(Ok((part, after))) => {
+                            sink.join(part);
+                            next = Ok(after);
+                        }
+                        Ok(Err(e)) => next = Err(e),
+                        Err(_) => {
+                            resume = Some(at);
+                            break;
+                        }
+                    },
+                }
+            }
+            // Parts not taken are waited for, so that none outlives the text.
+            for (_, handle) in handles {
+                let _ = handle.join();
+            }
+            match (next, resume) {
+                (Err(e), _) => Err(e),
+                (Ok(_), Some(at)) => records(file, text, delimiter, at, usize::MAX, sink).map(drop),
+                (Ok(_), None) => Ok(()),
+            }
+        })
+    }
+
+    /// The starts of `count` parts of about equal length from `first` on: the first is `first`,
+    /// each other the start of a line outside quotes (by counting quotes), with its number.
+    fn cuts(bytes: &[u8], first: At, count: usize) -> Vec<At> {
+        let mut starts = vec![first];
+        if count <= 1 || first.byte >= bytes.len() {
+            return starts;
+        }
+        let length = (bytes.len() - first.byte) / count;
+        let (mut at, mut line, mut quoted) = (first.byte, first.line, false);
+        for i in 1..count {
+            let target = first.byte + i * length;
+            if target <= at {
+                continue;
+            }
+            let (q, n) = quotes_and_newlines(&bytes[at..target]);
+            line += n;
+            quoted ^= q % 2 == 1;
+            at = target;
+            // On to the next line feed outside quotes.
+            while let Some(&b) = bytes.get(at) {
+                at += 1;
+                match b {
+                    b'"' => quoted = !quoted,
+                    b'\n' => {
+                        line += 1;
+                        if !quoted {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if at >= bytes.len() {
+                break;
+            }
+            starts.push(At { byte: at, line });
+        }
+        debug_assert!(starts.windows(2).all(|w| w[0].line + newlines(&bytes[w[0].byte..w[1].byte]) == w[1].line));
+        starts
+    }
+
+    /// The quotes and line feeds in `bytes`.
+    fn quotes_and_newlines(bytes: &[u8]) -> (u64, u64) {
+        bytes.iter().fold((0, 0), |(q, n), &b| (q + u64::from(b == b'"'), n + u64::from(b == b'\n')))
+    }
+}
+
+fn read_spreadsheet<S: RowSink + ?Sized>(file: &str, bytes: &[u8], sink: &mut S) -> Result<(), AnalyticsError> {
     let bad = |e: calamine::Error| AnalyticsError::Spreadsheet { file: file.to_owned(), message: e.to_string() };
     let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(bad)?;
     // The first sheet with any cell: Google Sheets and Excel put the responses first.
@@ -200,6 +413,60 @@ mod tests {
         assert_eq!(sniff_delimiter("\"a,b\";c;d\n"), b';');
         assert_eq!(sniff_delimiter("a\tb\tc"), b'\t');
         assert_eq!(sniff_delimiter("single"), b',');
+    }
+
+    /// Every row with its number, and the header.
+    #[derive(Default)]
+    struct Rows {
+        header: Vec<String>,
+        rows: Vec<(u64, Vec<String>)>,
+    }
+
+    impl RowSink for Rows {
+        fn header(&mut self, header: &[String]) -> Result<(), AnalyticsError> {
+            self.header = header.to_vec();
+            Ok(())
+        }
+        fn row(&mut self, number: u64, cells: &[&str]) {
+            self.rows.push((number, cells.iter().map(|c| (*c).to_owned()).collect()));
+        }
+    }
+
+    impl PartSink for Rows {
+        fn part(&self) -> Self {
+            Rows { header: self.header.clone(), rows: Vec::new() }
+        }
+        fn join(&mut self, later: Self) {
+            self.rows.extend(later.rows);
+        }
+    }
+
+    #[test]
+    fn rows_read_in_parts_are_the_rows_read_in_order() {
+        let texts = [
+            "id,text\n1,a\n2,b\n3,c\n4,d\n5,e\n6,f\n7,g\n8,h\n",
+            // Quoted line breaks and quotes where the cuts fall.
+            "id,text\n1,\"a\nb\"\n2,\"x \"\"y\"\"\nz\"\n3,\"\n\n\n\"\n4,d\n5,\"e\ne\ne\ne\ne\"\n6,f\n",
+            // Blank lines, CRLF, blank rows of delimiters, no final line break.
+            "\r\n\r\nid;text\r\n\r\n1;a\r\n;\r\n\r\n2;b\r\n3;c\r\n\r\n\r\n4;d\r\n5;e",
+            // A stray quote inside a field (not a quoted field): counting quotes is wrong here.
+            "id,text\n1,a\"b\n2,b\n3,c\n4,d\"\n5,e\n6,f\n7,g\n",
+            // A quote that never closes.
+            "id,text\n1,a\n2,\"b\n3,c\n4,d\n5,e\n6,f\n",
+        ];
+        for text in texts {
+            let mut in_order = Rows::default();
+            read_sheet("t.csv", text.as_bytes(), &mut in_order).unwrap();
+            for count in 1..=9 {
+                let mut in_parts = Rows::default();
+                read_table("t.csv", text.as_bytes(), &mut in_parts, |file, text, delimiter, first, sink| {
+                    parts::read(file, text, delimiter, first, sink, count)
+                })
+                .unwrap();
+                assert_eq!(in_parts.header, in_order.header, "{text:?} in {count} parts");
+                assert_eq!(in_parts.rows, in_order.rows, "{text:?} in {count} parts");
+            }
+        }
     }
 
     #[test]
