@@ -1,7 +1,8 @@
 """The benchmark run behind docs/benchmarks.md (started by scripts/bench.sh).
 
-For each size it makes a year of demo data with `skm demo`, then times in one run, each engine
-in a process of its own (peak memory is that process's maximum resident set):
+For each size it makes a year of demo data with `skm demo`, then times in one run, each run of
+each engine in a process of its own (peak memory is the largest maximum resident set of those
+processes, so that what an allocator keeps from an earlier run does not count):
   * the IKM tables of the responses (overall, by service x quarter, by each profile answer):
     skm natively (skm-bench), pandas, DuckDB and Python polars (scripts/bench/peers.py), and
     skm as wasm32 in headless Chromium; every peer's numbers are checked against skm's;
@@ -47,6 +48,18 @@ def run_measured(cmd):
     if status != 0:
         raise RuntimeError(f"{' '.join(map(str, cmd))} failed: {err.decode()[-2000:]}")
     return json.loads(out), usage.ru_maxrss / 1024, time.perf_counter() - start
+
+
+def runs_measured(cmd, runs):
+    """Runs `cmd ... 1` `runs` times, each in its own process; returns (the last JSON with the
+    seconds of every run, the largest peak RSS in MB)."""
+    seconds, peak, out = [], 0.0, None
+    for _ in range(runs):
+        out, rss, _ = run_measured([*cmd, "1"])
+        seconds += out["seconds"]
+        peak = max(peak, rss)
+    out["seconds"] = seconds
+    return out, peak
 
 
 def data_for(size, n):
@@ -253,12 +266,12 @@ def main():
             for task, file in [("ikm", "responses.csv"), ("sla", "requests.csv")]:
                 path = folder / file
                 mb = path.stat().st_size / 1e6
-                mine, rss, _ = run_measured([ROOT / "target/release/skm-bench", task, path, str(runs)])
+                mine, rss = runs_measured([ROOT / "target/release/skm-bench", task, path], runs)
                 rows.append((size, task, "skm (native)", statistics.median(mine["seconds"]), runs, rss, "reference", mb))
                 say(f"{size:>5} {task} skm native   {statistics.median(mine['seconds']):8.3f} s  {rss:7.0f} MB")
                 if task == "ikm":
                     for peer in PEERS:
-                        theirs, rss, _ = run_measured([PYTHON, ROOT / "scripts/bench/peers.py", peer, path, str(runs)])
+                        theirs, rss = runs_measured([PYTHON, ROOT / "scripts/bench/peers.py", peer, path], runs)
                         diff = differences(mine["tables"], theirs["tables"])
                         same = "yes" if not diff else "NO: " + "; ".join(diff[:3])
                         t = statistics.median(theirs["seconds"])
@@ -315,8 +328,8 @@ def write_doc(path, rows, load, v, elapsed, args):
         "  need the calendar and the five standards' promises written again in each engine, which is",
         "  not the same computation but a second implementation of it.",
         "- Wall time: from reading the CSV to the finished tables, in the process (interpreter start",
-        "  and imports left out), median of the runs. Peak memory: the process's maximum resident set",
-        "  (Python's own included for the peers). wasm32: the same Rust code in headless Chromium, on",
+        "  and imports left out), median of the runs, each run in a process of its own. Peak memory: the",
+        "  largest of those processes' maximum resident sets (Python's own included for the peers). wasm32: the same Rust code in headless Chromium, on",
         "  the page's main thread (one thread), the file fetched from a local server inside the timing;",
         "  its memory is the wasm module's linear memory at the end.",
         "",

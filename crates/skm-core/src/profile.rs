@@ -303,6 +303,11 @@ pub fn code_of<T: Copy + PartialEq>(choices: &[Choice<T>], value: T) -> &'static
     choices.iter().find(|ch| ch.value == value).map_or("", |ch| ch.code)
 }
 
+/// The position of a value among the choices (what response tables keep: one byte a cell).
+pub fn index_of<T: Copy + PartialEq>(choices: &[Choice<T>], value: T) -> Option<u8> {
+    choices.iter().position(|ch| ch.value == value).and_then(|i| u8::try_from(i).ok())
+}
+
 /// The label of a value among the choices.
 pub fn label_of<T: Copy + PartialEq>(choices: &[Choice<T>], value: T) -> Option<Text> {
     choices.iter().find(|ch| ch.value == value).map(|ch| ch.label)

@@ -74,27 +74,39 @@ impl IdCheck {
 
 /// The number a UUID in its 8-4-4-4-12 form stands for.
 fn uuid_number(id: &[u8]) -> Option<u128> {
-    if id.len() != 36 {
+    let id: &[u8; 36] = id.try_into().ok()?;
+    if [8, 13, 18, 23].iter().any(|&i| id[i] != b'-') {
         return None;
     }
     let mut n = 0u128;
+    let mut invalid = 0u8;
     for (i, &c) in id.iter().enumerate() {
         if matches!(i, 8 | 13 | 18 | 23) {
-            if c != b'-' {
-                return None;
-            }
             continue;
         }
-        let digit = match c {
-            b'0'..=b'9' => c - b'0',
-            b'a'..=b'f' => c - b'a' + 10,
-            b'A'..=b'F' => c - b'A' + 10,
-            _ => return None,
-        };
-        n = n << 4 | u128::from(digit);
+        let digit = HEX[usize::from(c)];
+        invalid |= digit;
+        n = n << 4 | u128::from(digit & 0x0F);
     }
-    Some(n)
+    (invalid & 0x80 == 0).then_some(n)
 }
+
+/// The value of each byte as a hex digit, either case; 0x80 for any other byte.
+const HEX: [u8; 256] = {
+    let mut table = [0x80u8; 256];
+    let mut i = 0;
+    while i < 10 {
+        table[b'0' as usize + i] = i as u8;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < 6 {
+        table[b'a' as usize + i] = 10 + i as u8;
+        table[b'A' as usize + i] = 10 + i as u8;
+        i += 1;
+    }
+    table
+};
 
 impl SeenIds {
     /// Room for about `n` UUIDs without growing (growing a large set rehashes all of it).
@@ -124,6 +136,20 @@ mod tests {
         assert!(seen.insert("R-001"));
         assert!(!seen.insert("R-001"));
         assert!(seen.insert("r-001"));
+    }
+
+    #[test]
+    fn uuids_are_read_as_numbers_and_nothing_else_is() {
+        assert_eq!(uuid_number(b"00000000-0000-0000-0000-00000000001f"), Some(31));
+        assert_eq!(uuid_number(b"FFFFFFFF-ffff-FFFF-ffff-FFFFFFFFFFFF"), Some(u128::MAX));
+        for bad in [
+            "00000000-0000-0000-0000-00000000001g",
+            "00000000+0000-0000-0000-000000000000",
+            "short",
+            "00000000-0000-0000-0000-0000000000é",
+        ] {
+            assert_eq!(uuid_number(bad.as_bytes()), None, "{bad}");
+        }
     }
 
     #[test]

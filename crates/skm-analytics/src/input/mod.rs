@@ -17,7 +17,7 @@ use std::sync::Arc;
 use skm_core::analysis::{FileSummary, InputSummary};
 use skm_core::date::{epoch_days, parse_date};
 use skm_core::issue::{InputIssue, IssueKind};
-use skm_core::profile::{choice_from_text, code_of, parse_age, AgeBand, AGE_BANDS, EDUCATIONS, GENDERS, OCCUPATIONS};
+use skm_core::profile::{choice_from_text, index_of, parse_age, AgeBand, AGE_BANDS, EDUCATIONS, GENDERS, OCCUPATIONS};
 use skm_core::{Element, ELEMENTS};
 
 pub use items::{read_items, read_steps, Item, SlaContext, StepTime};
@@ -48,14 +48,14 @@ pub struct ResponseTable {
     pub date: Vec<Option<i32>>,
     /// Scores 1–4 of U1–U9, `None` where unanswered.
     pub scores: [Vec<Option<u8>>; 9],
-    /// Gender code (`L`/`P`).
-    pub gender: Vec<Option<&'static str>>,
-    /// Age band code (`21-30`).
-    pub age_band: Vec<Option<&'static str>>,
-    /// Education code.
-    pub education: Vec<Option<&'static str>>,
-    /// Occupation code.
-    pub occupation: Vec<Option<&'static str>>,
+    /// Gender, as its position in [`GENDERS`] (`L`, `P`).
+    pub gender: Vec<Option<u8>>,
+    /// Age band, as its position in [`AGE_BANDS`] (`<=20`, `21-30`, …).
+    pub age_band: Vec<Option<u8>>,
+    /// Education, as its position in [`EDUCATIONS`].
+    pub education: Vec<Option<u8>>,
+    /// Occupation, as its position in [`OCCUPATIONS`].
+    pub occupation: Vec<Option<u8>>,
     /// The suggestions given, by respondent (row of this table); most respondents give none.
     pub suggestions: Vec<(u64, String)>,
     /// The files read and the problems found.
@@ -196,10 +196,10 @@ struct Row {
     service: Arc<str>,
     date: Option<i32>,
     scores: [Option<u8>; 9],
-    gender: Option<&'static str>,
-    age_band: Option<&'static str>,
-    education: Option<&'static str>,
-    occupation: Option<&'static str>,
+    gender: Option<u8>,
+    age_band: Option<u8>,
+    education: Option<u8>,
+    occupation: Option<u8>,
     suggestion: Option<String>,
     issues: Vec<InputIssue>,
 }
@@ -281,7 +281,7 @@ fn read_row(
 ) -> Row {
     let mut issues = Vec::new();
     let mut issue = |column: &str, value: &str, kind| issues.push(InputIssue::new(file, number, column, value, kind));
-    let cell = |field| columns.cell(cells, field).map(|(v, h)| (v.trim(), h)).filter(|(v, _)| !v.is_empty());
+    let cell = |field| columns.cell(cells, field).map(|(v, h)| (sheet::trim(v), h)).filter(|(v, _)| !v.is_empty());
 
     let mut scores = [None; 9];
     for e in ELEMENTS {
@@ -308,22 +308,24 @@ fn read_row(
         let header = columns.cell(cells, Field::Score(Element::U1)).map_or("u1", |(_, h)| h);
         issue(header, "", IssueKind::NoAnswers);
     }
-    let mut choice = |field: Field, kind: IssueKind, code: &dyn Fn(&str) -> Option<&'static str>| {
+    let mut choice = |field: Field, kind: IssueKind, index: &dyn Fn(&str) -> Option<u8>| {
         let (value, header) = cell(field)?;
-        let found = code(value);
+        let found = index(value);
         if found.is_none() {
             issue(header, value, kind);
         }
         found
     };
     let unknown = IssueKind::UnknownChoice;
-    let gender = choice(Field::Gender, unknown, &|v| choice_from_text(&GENDERS, v).map(|g| code_of(&GENDERS, g)));
+    let gender = choice(Field::Gender, unknown, &|v| choice_from_text(&GENDERS, v).and_then(|g| index_of(&GENDERS, g)));
     let education =
-        choice(Field::Education, unknown, &|v| choice_from_text(&EDUCATIONS, v).map(|e| code_of(&EDUCATIONS, e)));
-    let occupation =
-        choice(Field::Occupation, unknown, &|v| choice_from_text(&OCCUPATIONS, v).map(|o| code_of(&OCCUPATIONS, o)));
-    let age_band =
-        choice(Field::Age, IssueKind::BadAge, &|v| parse_age(v).map(|age| code_of(&AGE_BANDS, AgeBand::of_age(age))));
+        choice(Field::Education, unknown, &|v| choice_from_text(&EDUCATIONS, v).and_then(|e| index_of(&EDUCATIONS, e)));
+    let occupation = choice(Field::Occupation, unknown, &|v| {
+        choice_from_text(&OCCUPATIONS, v).and_then(|o| index_of(&OCCUPATIONS, o))
+    });
+    let age_band = choice(Field::Age, IssueKind::BadAge, &|v| {
+        parse_age(v).and_then(|age| index_of(&AGE_BANDS, AgeBand::of_age(age)))
+    });
     let service = cell(Field::Service).map(|(v, _)| services.code(mapping, v)).unwrap_or_default();
     let suggestion = cell(Field::Suggestion).map(|(v, _)| v.to_owned());
     Row { service, date, scores, gender, age_band, education, occupation, suggestion, issues }

@@ -117,7 +117,19 @@ fn sniff_delimiter(text: &str) -> u8 {
 }
 
 fn is_blank(cells: &[&str]) -> bool {
-    cells.iter().all(|c| c.trim().is_empty())
+    cells.iter().all(|c| trim(c).is_empty())
+}
+
+/// A cell without the white space around it; most cells have none, and are seen to have none
+/// from their first and last bytes.
+pub(crate) fn trim(cell: &str) -> &str {
+    // A byte between space and DEL is printable ASCII, never part of white space.
+    let plain = |b: Option<&u8>| b.is_some_and(|b| (0x21..0x7F).contains(b));
+    if plain(cell.as_bytes().first()) && plain(cell.as_bytes().last()) {
+        cell
+    } else {
+        cell.trim()
+    }
 }
 
 /// Where a CSV record starts: its byte in the text and the line it is on (the first is 1).
@@ -466,6 +478,13 @@ mod tests {
                 assert_eq!(in_parts.header, in_order.header, "{text:?} in {count} parts");
                 assert_eq!(in_parts.rows, in_order.rows, "{text:?} in {count} parts");
             }
+        }
+    }
+
+    #[test]
+    fn cells_are_trimmed_of_any_white_space() {
+        for cell in ["a", " a", "a ", "\ta\r", "\u{a0}a\u{3000}", "", " ", "é", "\u{85}x", "x\u{85}", "a b"] {
+            assert_eq!(trim(cell), cell.trim(), "{cell:?}");
         }
     }
 
