@@ -209,6 +209,16 @@ fn section(items: &[Item], catalog: &Catalog, complaints: bool) -> PolarsResult<
     for (k, t) in tallies(&df, &["service", "month"])? {
         months_by_service.entry(k[0].clone()).or_default().push(row(None, Some(&k[1]), None, None, t));
     }
+    // Each item's timing band counted once, under its service.
+    let mut timing_of: HashMap<&str, Vec<u64>> = HashMap::new();
+    for item in items {
+        if let Some(band) = item.judgement.timing_band() {
+            let timing = timing_of.entry(item.service.as_str()).or_insert_with(|| vec![0; TIMING_BANDS.len() + 1]);
+            if let Some(count) = timing.get_mut(band) {
+                *count += 1;
+            }
+        }
+    }
     let services = tallies(&df, &["service"])?
         .into_iter()
         .map(|(k, tally)| {
@@ -224,10 +234,7 @@ fn section(items: &[Item], catalog: &Catalog, complaints: bool) -> PolarsResult<
                 }),
                 (None, _) => String::new(),
             };
-            let mut timing = vec![0u64; TIMING_BANDS.len() + 1];
-            for band in items.iter().filter(|i| i.service == k[0]).filter_map(|i| i.judgement.timing_band()) {
-                timing[band] += 1;
-            }
+            let timing = timing_of.remove(k[0].as_str()).unwrap_or_else(|| vec![0; TIMING_BANDS.len() + 1]);
             ServiceCompliance {
                 timing,
                 months: months_by_service.remove(&k[0]).unwrap_or_default(),
