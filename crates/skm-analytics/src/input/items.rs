@@ -2,10 +2,10 @@
 //! promised times on the office's calendar (`requests.csv`, `complaints.csv`, `steps.csv`;
 //! docs/data-formats.md). A row that cannot be judged is reported and left out.
 
-use super::ids::SeenIds;
+use super::ids::{IdCheck, LaterIds, SeenIds};
 
 use jiff::civil::DateTime;
-use skm_core::analysis::InputSummary;
+use skm_core::analysis::{FileSummary, InputSummary};
 use skm_core::calendar::Calendar;
 use skm_core::catalog::{Catalog, ComplaintTier, Limit};
 use skm_core::compliance::ItemKind;
@@ -14,8 +14,8 @@ use skm_core::issue::{InputIssue, IssueKind};
 use skm_core::sla::{deadline, judge, Judgement, SlaError};
 
 use super::mapping::Mapping;
-use super::named::{Row, Sink};
-use super::sheet::read_sheet;
+use super::named::{find_columns, record_row, Row, Sink};
+use super::sheet::{read_sheet, read_sheet_in_parts, PartSink, RowSink, MIN_PART};
 use super::Input;
 use crate::AnalyticsError;
 
@@ -83,33 +83,131 @@ pub fn read_items(
     ctx: SlaContext<'_>,
     summary: &mut InputSummary,
 ) -> Result<Vec<Item>, AnalyticsError> {
-    let columns = match kind {
-        ItemKind::Request => REQUEST_COLUMNS,
-        ItemKind::Complaint => COMPLAINT_COLUMNS,
-    };
-    let mut items = Vec::new();
     // A request row is about 130 bytes: room for every ID up front.
-    let mut seen = SeenIds::with_capacity(inputs.iter().map(|i| i.bytes.len() / 128).sum());
+    let capacity = inputs.iter().map(|i| i.bytes.len() / 128).sum();
+    let later = IdCheck::Later(LaterIds::with_capacity(capacity));
+    let (mut items, mut read, ids) = read_items_with(kind, inputs, ctx, later, MIN_PART)?;
+    if let IdCheck::Later(mut ids) = ids {
+        if ids.has_duplicates() {
+            // Read again, in order, to report the rows that repeat an ID.
+            let inline = IdCheck::Inline(SeenIds::with_capacity(capacity));
+            (items, read, _) = read_items_with(kind, inputs, ctx, inline, MIN_PART)?;
+        }
+    }
+    summary.append(read);
+    Ok(items)
+}
+
+/// [`read_items`] with the given duplicate check and least part of a file read on its own
+/// thread; gives back what was read and the check.
+fn read_items_with(
+    kind: ItemKind,
+    inputs: &[Input<'_>],
+    ctx: SlaContext<'_>,
+    mut ids: IdCheck,
+    min_part: usize,
+) -> Result<(Vec<Item>, InputSummary, IdCheck), AnalyticsError> {
+    let (mut items, mut summary) = (Vec::new(), InputSummary::default());
     for input in inputs {
-        let mut sink = Sink::new(input.name, columns, summary, |row: &Row<'_>, issues: &mut Vec<InputIssue>| {
-            let item = judge_row(kind, row, ctx, issues)?;
-            if !seen.insert(&item.id) {
-                issues.push(row.issue("id", &item.id, IssueKind::DuplicateId));
-                return None;
-            }
-            items.push(item);
-            Some(())
-        });
-        let format = read_sheet(input.name, input.bytes, &mut sink)?;
-        sink.finish(
-            format,
-            match kind {
+        let mut sink = ItemSink {
+            kind,
+            ctx,
+            file: input.name,
+            columns: Vec::new(),
+            items: std::mem::take(&mut items),
+            summary: std::mem::take(&mut summary),
+            ids,
+            read: 0,
+            dropped: 0,
+        };
+        // Rows can be read in parts only when duplicates are looked for at the end.
+        let format = match sink.ids {
+            IdCheck::Later(_) => read_sheet_in_parts(input.name, input.bytes, &mut sink, min_part),
+            IdCheck::Inline(_) => read_sheet(input.name, input.bytes, &mut sink),
+        }?;
+        sink.summary.files.push(FileSummary {
+            file: input.name.to_owned(),
+            role: match kind {
                 ItemKind::Request => "requests",
                 ItemKind::Complaint => "complaints",
-            },
-        );
+            }
+            .to_owned(),
+            format,
+            layout: "canonical".to_owned(),
+            rows_read: sink.read,
+            rows_dropped: sink.dropped,
+        });
+        (items, summary, ids) = (sink.items, sink.summary, sink.ids);
     }
-    Ok(items)
+    Ok((items, summary, ids))
+}
+
+/// The requests or complaints of one file (or of one part of it), judged row by row.
+struct ItemSink<'a> {
+    kind: ItemKind,
+    ctx: SlaContext<'a>,
+    file: &'a str,
+    columns: Vec<(String, usize)>,
+    items: Vec<Item>,
+    summary: InputSummary,
+    ids: IdCheck,
+    read: u64,
+    dropped: u64,
+}
+
+impl RowSink for ItemSink<'_> {
+    fn header(&mut self, header: &[String]) -> Result<(), AnalyticsError> {
+        let wanted = match self.kind {
+            ItemKind::Request => REQUEST_COLUMNS,
+            ItemKind::Complaint => COMPLAINT_COLUMNS,
+        };
+        self.columns = find_columns(self.file, wanted, header)?;
+        Ok(())
+    }
+
+    fn row(&mut self, number: u64, cells: &[&str]) {
+        self.read += 1;
+        let row = Row::new(self.file, number, cells, &self.columns);
+        let mut issues = Vec::new();
+        let item = judge_row(self.kind, &row, self.ctx, &mut issues).filter(|item| {
+            let new = self.ids.is_new(&item.id);
+            if !new {
+                issues.push(row.issue("id", &item.id, IssueKind::DuplicateId));
+            }
+            new
+        });
+        let accepted = item.is_some();
+        self.items.extend(item);
+        self.dropped += u64::from(record_row(&mut self.summary, accepted, issues));
+    }
+}
+
+impl PartSink for ItemSink<'_> {
+    fn part(&self) -> Self {
+        ItemSink {
+            kind: self.kind,
+            ctx: self.ctx,
+            file: self.file,
+            columns: self.columns.clone(),
+            items: Vec::new(),
+            summary: InputSummary::default(),
+            ids: IdCheck::Later(LaterIds::default()),
+            read: 0,
+            dropped: 0,
+        }
+    }
+
+    fn join(&mut self, later: Self) {
+        self.read += later.read;
+        self.dropped += later.dropped;
+        self.items.extend(later.items);
+        self.summary.append(later.summary);
+        match (&mut self.ids, later.ids) {
+            (IdCheck::Later(mine), IdCheck::Later(theirs)) => mine.append(theirs),
+            // Parts are only read with the check at the end.
+            (mine, theirs) => debug_assert!(false, "parts joined with {mine:?} and {theirs:?}"),
+        }
+    }
 }
 
 /// Reads SOP step files.
@@ -204,4 +302,45 @@ fn judge_row(kind: ItemKind, row: &Row<'_>, ctx: SlaContext<'_>, issues: &mut Ve
     };
     let judgement = judge(ctx.calendar, received, due, completed, ctx.as_of);
     Some(Item { kind, id, service, channel: row.get("channel").to_owned(), tier, received, due, completed, judgement })
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_request_file_read_in_parts_gives_the_items_read_in_order() {
+        let options = skm_demo::DemoOptions { requests: 30_000, ..skm_demo::DemoOptions::for_year(2026) };
+        let files = skm_demo::generate(options).unwrap().csv_files().unwrap();
+        let (_, bytes) = files.into_iter().find(|(name, _)| *name == "requests.csv").unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        for (i, line) in lines.iter_mut().enumerate().skip(1) {
+            match i % 997 {
+                1 => *line = line.replacen(",2026-", ",2026-13-", 1),
+                2 => *line = line.replacen(',', ",nowhere-", 2),
+                3 => line.push_str(&format!(",\"a\nb {i}\"")),
+                _ => {}
+            }
+        }
+        let bytes = lines.join("\n").into_bytes();
+        let (catalog, calendar, mapping) = (
+            skm_core::catalog::Catalog::builtin().unwrap(),
+            Calendar::default_wib().unwrap(),
+            Mapping::builtin().unwrap(),
+        );
+        let ctx = SlaContext {
+            catalog: &catalog,
+            calendar: &calendar,
+            mapping: &mapping,
+            as_of: jiff::civil::date(2026, 12, 31).at(23, 59, 0, 0),
+        };
+        let inputs = [Input { name: "requests.csv", bytes: &bytes }];
+        let read = |ids, min_part| read_items_with(ItemKind::Request, &inputs, ctx, ids, min_part).unwrap();
+        let (in_order, read_in_order, _) = read(IdCheck::Inline(SeenIds::default()), usize::MAX);
+        let (in_parts, read_in_parts, _) = read(IdCheck::Later(LaterIds::default()), 64 << 10);
+        assert!(read_in_order.rows_dropped > 20, "{}", read_in_order.rows_dropped);
+        assert_eq!(read_in_parts, read_in_order);
+        assert!(in_parts == in_order);
+    }
 }

@@ -18,7 +18,12 @@ pub(crate) struct Row<'a> {
     columns: &'a [(String, usize)],
 }
 
-impl Row<'_> {
+impl<'a> Row<'a> {
+    /// Row `number` of `file`, its `cells` found by the `columns` [`find_columns`] gave.
+    pub(crate) fn new(file: &'a str, number: u64, cells: &'a [&'a str], columns: &'a [(String, usize)]) -> Self {
+        Row { file, number, cells, columns }
+    }
+
     pub(crate) fn get(&self, name: &str) -> &str {
         self.columns.iter().find(|(n, _)| n == name).and_then(|(_, i)| self.cells.get(*i)).map_or("", |c| c.trim())
     }
@@ -92,38 +97,54 @@ impl<'a, F: FnMut(&Row<'_>, &mut Vec<InputIssue>) -> Option<()>> Sink<'a, F> {
     }
 }
 
+/// The position of each wanted column (required first, then optional) in a header.
+pub(crate) fn find_columns(
+    file: &str,
+    (required, optional): (&'static [&'static str], &'static [&'static str]),
+    header: &[String],
+) -> Result<Vec<(String, usize)>, AnalyticsError> {
+    let mut columns = Vec::new();
+    for name in required.iter().chain(optional) {
+        match header.iter().position(|h| h.eq_ignore_ascii_case(name)) {
+            Some(i) => columns.push(((*name).to_owned(), i)),
+            None if required.contains(name) => {
+                return Err(AnalyticsError::MissingColumn {
+                    file: file.to_owned(),
+                    column: (*name).to_owned(),
+                    expected: required.iter().chain(optional).copied().collect::<Vec<_>>().join(","),
+                })
+            }
+            None => {}
+        }
+    }
+    Ok(columns)
+}
+
+/// Records a row read: counted, and if not accepted dropped under its first issue's reason;
+/// its issues listed. Returns whether it was dropped.
+pub(crate) fn record_row(summary: &mut InputSummary, accepted: bool, issues: Vec<InputIssue>) -> bool {
+    summary.rows_read += 1;
+    if !accepted {
+        summary.count_drop(issues.first().map_or(IssueKind::Missing, |i| i.kind));
+    }
+    for mut issue in issues {
+        issue.row_dropped = !accepted;
+        summary.push_issue(issue);
+    }
+    !accepted
+}
+
 impl<F: FnMut(&Row<'_>, &mut Vec<InputIssue>) -> Option<()>> RowSink for Sink<'_, F> {
     fn header(&mut self, header: &[String]) -> Result<(), AnalyticsError> {
-        let (required, optional) = self.wanted;
-        for name in required.iter().chain(optional) {
-            match header.iter().position(|h| h.eq_ignore_ascii_case(name)) {
-                Some(i) => self.columns.push(((*name).to_owned(), i)),
-                None if required.contains(name) => {
-                    return Err(AnalyticsError::MissingColumn {
-                        file: self.file.to_owned(),
-                        column: (*name).to_owned(),
-                        expected: required.iter().chain(optional).copied().collect::<Vec<_>>().join(","),
-                    })
-                }
-                None => {}
-            }
-        }
+        self.columns = find_columns(self.file, self.wanted, header)?;
         Ok(())
     }
 
     fn row(&mut self, number: u64, cells: &[&str]) {
         self.read += 1;
-        self.summary.rows_read += 1;
         let row = Row { file: self.file, number, cells, columns: &self.columns };
         let mut issues = Vec::new();
         let accepted = (self.accept)(&row, &mut issues).is_some();
-        if !accepted {
-            self.dropped += 1;
-            self.summary.count_drop(issues.first().map_or(IssueKind::Missing, |i| i.kind));
-        }
-        for mut issue in issues {
-            issue.row_dropped = !accepted;
-            self.summary.push_issue(issue);
-        }
+        self.dropped += u64::from(record_row(self.summary, accepted, issues));
     }
 }

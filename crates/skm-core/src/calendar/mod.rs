@@ -228,7 +228,16 @@ impl Calendar {
 
     /// A local date-time written as ISO 8601 with the zone's offset (`2026-03-25T08:30:00+07:00`).
     pub fn iso(&self, local: DateTime) -> String {
-        format!("{}+{:02}:00", local.strftime("%Y-%m-%dT%H:%M:%S"), self.zone.offset_hours())
+        let (year, offset) = (local.year(), self.zone.offset_hours());
+        if (0..=9999).contains(&year) {
+            // Written field by field: a report lists a breach's three moments, for each of
+            // hundreds of thousands of breaches.
+            let (month, day, hour, minute, second) =
+                (local.month(), local.day(), local.hour(), local.minute(), local.second());
+            format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}+{offset:02}:00")
+        } else {
+            format!("{}+{offset:02}:00", local.strftime("%Y-%m-%dT%H:%M:%S"))
+        }
     }
 }
 

@@ -159,3 +159,14 @@ fn an_hour_too_large_is_refused_without_overflow() {
     let text = "name = \"Kantor\"\nzone = \"WIB\"\n\n[hours]\nmonday = [\"0:0-8012:00\"]\n";
     assert!(Calendar::from_toml("kantor.toml", text).is_err());
 }
+
+#[test]
+fn iso_moments_are_written_as_strftime_writes_them() {
+    let cal = cal();
+    for (y, mo, d, h, mi, sec) in
+        [(2026, 1, 12, 8, 30, 0), (1999, 12, 31, 23, 59, 59), (5, 2, 3, 4, 5, 6), (9999, 12, 31, 0, 0, 1)]
+    {
+        let local = jiff::civil::date(y, mo, d).at(h, mi, sec, 0);
+        assert_eq!(cal.iso(local), format!("{}+07:00", local.strftime("%Y-%m-%dT%H:%M:%S")));
+    }
+}
