@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000, "10m": 10_000_000}
 PEERS = ["pandas", "duckdb", "polars"]
 PYTHON = sys.executable
+ONE_CORE = "skm (native, 1 core)"
 
 
 def say(*args):
@@ -269,6 +270,12 @@ def main():
                 mine, rss = runs_measured([ROOT / "target/release/skm-bench", task, path], runs)
                 rows.append((size, task, "skm (native)", statistics.median(mine["seconds"]), runs, rss, "reference", mb))
                 say(f"{size:>5} {task} skm native   {statistics.median(mine['seconds']):8.3f} s  {rss:7.0f} MB")
+                # The same on one core (the affinity mask is what the reader's parts count), the
+                # baseline of the wasm32 build, which runs on one thread.
+                one, rss1 = runs_measured(["taskset", "-c", "0", ROOT / "target/release/skm-bench", task, path], runs)
+                same = "yes" if one["tables"] == mine["tables"] else "NO: tables differ"
+                rows.append((size, task, ONE_CORE, statistics.median(one["seconds"]), runs, rss1, same, mb))
+                say(f"{size:>5} {task} skm 1 core   {statistics.median(one['seconds']):8.3f} s  {rss1:7.0f} MB")
                 if task == "ikm":
                     for peer in PEERS:
                         theirs, rss = runs_measured([PYTHON, ROOT / "scripts/bench/peers.py", peer, path], runs)
@@ -329,9 +336,12 @@ def write_doc(path, rows, load, v, elapsed, args):
         "  not the same computation but a second implementation of it.",
         "- Wall time: from reading the CSV to the finished tables, in the process (interpreter start",
         "  and imports left out), median of the runs, each run in a process of its own. Peak memory: the",
-        "  largest of those processes' maximum resident sets (Python's own included for the peers). wasm32: the same Rust code in headless Chromium, on",
-        "  the page's main thread (one thread), the file fetched from a local server inside the timing;",
-        "  its memory is the wasm module's linear memory at the end.",
+        "  largest of those processes' maximum resident sets (Python's own included for the peers).",
+        "- skm natively reads a large file in parts, one per core, and tallies the IKM likewise;",
+        "  *skm (native, 1 core)* is the same binary under `taskset -c 0`, the baseline for wasm32.",
+        "- wasm32: the same Rust code in headless Chromium, on the page's main thread (one thread),",
+        "  the file fetched from a local server inside the timing; its memory is the wasm module's",
+        "  linear memory at the end. Column *× 1 core*: its time over skm's on one core.",
         "",
         "## Machine",
         "",
@@ -346,13 +356,15 @@ def write_doc(path, rows, load, v, elapsed, args):
         lines += [
             f"## {title}",
             "",
-            "| rows | file | engine | wall time | × skm native | peak memory | same numbers |",
-            "|---:|---:|---|---:|---:|---:|---|",
+            "| rows | file | engine | wall time | × skm native | × 1 core | peak memory | same numbers |",
+            "|---:|---:|---|---:|---:|---:|---:|---|",
         ]
         for r in (r for r in rows if r[1] == task):
             base = by[(r[0], task, "skm (native)")][3]
+            one = by.get((r[0], task, ONE_CORE))
+            vs_one = f"{r[3] / one[3]:.2f}" if one and "wasm32" in r[2] else ""
             mem = f"{r[5]:.0f} MB" if r[5] else "–"
-            lines.append(f"| {r[0]} | {r[7]:.0f} MB | {r[2]} | {fmt_s(r[3])} s | {r[3] / base:.2f} | {mem} | {r[6]} |")
+            lines.append(f"| {r[0]} | {r[7]:.0f} MB | {r[2]} | {fmt_s(r[3])} s | {r[3] / base:.2f} | {vs_one} | {mem} | {r[6]} |")
         lines.append("")
     lines += [
         "## `skm serve` under load",

@@ -63,11 +63,20 @@ pub fn analyse_sla_where(
         if files.complaints.is_empty() { None } else { Some(section(&complaints, ctx.catalog, true).map_err(polars)?) };
     let step_results = step_compliance(&requests, &steps, ctx, &mut input).map_err(polars)?;
 
-    let mut breaches: Vec<Breach> = requests
-        .iter()
-        .chain(&complaints)
-        .filter(|i| i.judgement.outcome == Outcome::Breached)
-        .map(|i| Breach {
+    // In order of service, most time late first, then ID; services compared by their rank.
+    let breached: Vec<&Item> =
+        requests.iter().chain(&complaints).filter(|i| i.judgement.outcome == Outcome::Breached).collect();
+    let mut services: Vec<&str> = breached.iter().map(|i| i.service.as_str()).collect();
+    services.sort_unstable();
+    services.dedup();
+    let rank = |i: &Item| services.binary_search(&i.service.as_str()).unwrap_or(usize::MAX);
+    let mut ranked: Vec<(usize, &Item)> = breached.iter().map(|i| (rank(i), *i)).collect();
+    ranked.sort_by(|(ra, a), (rb, b)| {
+        ra.cmp(rb).then(b.judgement.late_seconds.cmp(&a.judgement.late_seconds)).then(a.id.cmp(&b.id))
+    });
+    let breaches: Vec<Breach> = ranked
+        .into_iter()
+        .map(|(_, i)| Breach {
             kind: i.kind,
             id: i.id.clone(),
             service: i.service.clone(),
@@ -78,9 +87,6 @@ pub fn analyse_sla_where(
             late_minutes: i.judgement.late_seconds as f64 / MINUTE,
         })
         .collect();
-    breaches.sort_by(|a, b| {
-        a.service.cmp(&b.service).then(b.late_minutes.total_cmp(&a.late_minutes)).then(a.id.cmp(&b.id))
-    });
     input.finish();
     Ok(SlaReport {
         calendar: ctx.calendar.name.clone(),
@@ -210,7 +216,7 @@ fn section(items: &[Item], catalog: &Catalog, complaints: bool) -> PolarsResult<
         months_by_service.entry(k[0].clone()).or_default().push(row(None, Some(&k[1]), None, None, t));
     }
     // Each item's timing band counted once, under its service.
-    let mut timing_of: HashMap<&str, Vec<u64>> = HashMap::new();
+    let mut timing_of: HashMap<&str, Vec<u64>, foldhash::fast::RandomState> = HashMap::default();
     for item in items {
         if let Some(band) = item.judgement.timing_band() {
             let timing = timing_of.entry(item.service.as_str()).or_insert_with(|| vec![0; TIMING_BANDS.len() + 1]);

@@ -8,7 +8,9 @@
 
 use std::collections::HashSet;
 
-use foldhash::fast::RandomState;
+use std::hash::BuildHasher;
+
+use foldhash::fast::{FixedState, RandomState};
 
 /// The IDs met so far.
 #[derive(Debug, Default)]
@@ -17,11 +19,13 @@ pub(crate) struct SeenIds {
     others: HashSet<String, RandomState>,
 }
 
-/// The IDs of the rows read, to be checked for duplicates once all are read.
+/// The IDs of the rows read, to be checked for duplicates once all are read: UUIDs as their
+/// numbers, other IDs as a 64-bit hash (two IDs with one hash only cost reading again with the
+/// exact set, which then finds no duplicate).
 #[derive(Debug, Default)]
 pub(crate) struct LaterIds {
     uuids: Vec<u128>,
-    others: Vec<String>,
+    others: Vec<u64>,
 }
 
 impl LaterIds {
@@ -36,14 +40,11 @@ impl LaterIds {
         self.others.extend(later.others);
     }
 
-    /// True when any ID was met twice.
+    /// True when any ID may have been met twice.
     pub fn has_duplicates(&mut self) -> bool {
         self.uuids.sort_unstable();
-        if self.uuids.windows(2).any(|w| w[0] == w[1]) {
-            return true;
-        }
-        let mut seen = HashSet::with_capacity_and_hasher(self.others.len(), RandomState::default());
-        !self.others.iter().all(|id| seen.insert(id.as_str()))
+        self.others.sort_unstable();
+        self.uuids.windows(2).any(|w| w[0] == w[1]) || self.others.windows(2).any(|w| w[0] == w[1])
     }
 }
 
@@ -64,7 +65,7 @@ impl IdCheck {
             IdCheck::Later(ids) => {
                 match uuid_number(id.as_bytes()) {
                     Some(n) => ids.uuids.push(n),
-                    None => ids.others.push(id.to_owned()),
+                    None => ids.others.push(FixedState::default().hash_one(id)),
                 }
                 true
             }
