@@ -97,7 +97,32 @@ fn iso(text: &str) -> Option<Date> {
         let ts: jiff::Timestamp = text.parse().ok()?;
         return Some(ts.to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(WIB_HOURS))).date());
     }
+    if let Some(date) = plain_iso(b) {
+        return Some(date);
+    }
     text.parse::<jiff::civil::DateTime>().ok().map(|dt| dt.date()).or_else(|| text.parse::<Date>().ok())
+}
+
+/// The date of the two forms nearly every file writes, `2026-05-06T08:52:00` and
+/// `2026-05-06T08:52:00+07:00`, read digit by digit; `None` for anything else (which the full
+/// parser then reads), so that it only ever gives what the full parser gives.
+fn plain_iso(b: &[u8]) -> Option<Date> {
+    let shape: &[u8] = match b.len() {
+        19 => b"dddd-dd-ddTdd:dd:dd",
+        25 => b"dddd-dd-ddTdd:dd:dd+dd:dd",
+        _ => return None,
+    };
+    let fits = b.iter().zip(shape).all(|(c, s)| if *s == b'd' { c.is_ascii_digit() } else { c == s });
+    if !fits {
+        return None;
+    }
+    let n = |at: usize, len: usize| b[at..at + len].iter().fold(0i16, |n, c| n * 10 + i16::from(c - b'0'));
+    let (hour, minute, second) = (n(11, 2), n(14, 2), n(17, 2));
+    let offset_ok = b.len() == 19 || (n(20, 2) <= 14 && n(23, 2) <= 59);
+    if hour > 23 || minute > 59 || second > 59 || !offset_ok {
+        return None;
+    }
+    Date::new(n(0, 4), i8::try_from(n(5, 2)).ok()?, i8::try_from(n(8, 2)).ok()?).ok()
 }
 
 fn slashed(text: &str) -> Option<Date> {
@@ -145,6 +170,43 @@ fn civil(year: i32, month: i32, day: i32) -> Option<Date> {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn the_quick_iso_form_gives_what_the_full_parser_gives() {
+        let full = |t: &str| t.parse::<jiff::civil::DateTime>().ok().map(|dt| dt.date());
+        let mut texts = vec![
+            "2026-05-06T08:52:00+07:00".to_owned(),
+            "2026-05-06T08:52:00".to_owned(),
+            "2026-02-29T08:52:00+07:00".to_owned(),
+            "2024-02-29T23:59:59-05:30".to_owned(),
+            "2026-13-01T00:00:00".to_owned(),
+            "2026-04-31T00:00:00".to_owned(),
+            "2026-05-06T24:00:00".to_owned(),
+            "2026-05-06T08:60:00".to_owned(),
+            "2026-05-06T08:52:60".to_owned(),
+            "2026-05-06T08:52:00+25:00".to_owned(),
+            "2026-05-06T08:52:00+07:60".to_owned(),
+            "0000-01-01T00:00:00".to_owned(),
+            "2026-05-06 08:52:00+07:00".to_owned(),
+        ];
+        // Every two-digit field through its edges.
+        for v in [0, 1, 9, 12, 13, 23, 24, 28, 29, 30, 31, 32, 59, 60, 99] {
+            texts.push(format!("2026-{v:02}-15T10:20:30+07:00"));
+            texts.push(format!("2026-02-{v:02}T10:20:30"));
+            texts.push(format!("2026-03-10T{v:02}:20:30+07:00"));
+            texts.push(format!("2026-03-10T10:{v:02}:30"));
+            texts.push(format!("2026-03-10T10:20:{v:02}+07:00"));
+            texts.push(format!("2026-03-10T10:20:30+{v:02}:00"));
+            texts.push(format!("2026-03-10T10:20:30+07:{v:02}"));
+        }
+        for text in &texts {
+            if let Some(quick) = plain_iso(text.as_bytes()) {
+                assert_eq!(Some(quick), full(text), "{text}");
+            }
+            assert_eq!(iso(text), full(text).or_else(|| text.parse::<Date>().ok()), "{text}");
+        }
+        assert!(plain_iso(b"2026-05-06T08:52:00+07:00").is_some());
+    }
 
     #[test]
     fn iso_dates_and_timestamps() {
