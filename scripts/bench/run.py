@@ -294,6 +294,10 @@ def main():
     finally:
         if browser:
             browser.close()
+    # The 10M runs leave gigabytes of dirty pages and freed memory behind; the server's fsyncs
+    # would wait on that writeback. Let the disk settle first, as it is on a server at work.
+    os.sync()
+    time.sleep(5)
     say("== skm serve under wrk")
     load = serve_load(args.serve_seconds, 32)
     say(f"{load['rate']:.0f} submissions/s, p50 {load['p50']:.2f} ms, p99 {load['p99']:.2f} ms, "

@@ -34,6 +34,11 @@ impl LaterIds {
         LaterIds { uuids: Vec::with_capacity(n), others: Vec::new() }
     }
 
+    /// Makes room for `n` more IDs, as UUIDs.
+    pub fn reserve(&mut self, n: usize) {
+        self.uuids.reserve(n);
+    }
+
     /// Adds the IDs of a later part of the reading.
     pub fn append(&mut self, later: LaterIds) {
         self.uuids.extend(later.uuids);

@@ -183,6 +183,16 @@ impl RowSink for ItemSink<'_> {
 }
 
 impl PartSink for ItemSink<'_> {
+    fn reserve(&mut self, bytes: usize) {
+        // A request row is about 130 bytes; an item is larger than its row, so this is kept
+        // near the likely count rather than above any count.
+        let rows = bytes / 128;
+        self.items.reserve(rows);
+        if let IdCheck::Later(ids) = &mut self.ids {
+            ids.reserve(rows);
+        }
+    }
+
     fn part(&self) -> Self {
         ItemSink {
             kind: self.kind,

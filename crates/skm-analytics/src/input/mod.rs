@@ -79,6 +79,18 @@ impl ResponseTable {
         self.input.append(later.input);
     }
 
+    /// Makes room for `rows` more respondents.
+    fn reserve(&mut self, rows: usize) {
+        self.service.reserve(rows);
+        self.date.reserve(rows);
+        for column in &mut self.scores {
+            column.reserve(rows);
+        }
+        for column in [&mut self.gender, &mut self.age_band, &mut self.education, &mut self.occupation] {
+            column.reserve(rows);
+        }
+    }
+
     /// Number of accepted respondents.
     pub fn len(&self) -> u64 {
         self.service.len() as u64
@@ -245,6 +257,15 @@ impl RowSink for ResponseSink<'_> {
 }
 
 impl PartSink for ResponseSink<'_> {
+    fn reserve(&mut self, bytes: usize) {
+        // A canonical row is about 130 bytes, rarely under 96; a respondent takes 50 bytes here.
+        let rows = bytes / 96;
+        self.table.reserve(rows);
+        if let IdCheck::Later(ids) = &mut self.ids {
+            ids.reserve(rows);
+        }
+    }
+
     fn part(&self) -> Self {
         ResponseSink {
             file: self.file,

@@ -21,6 +21,10 @@ pub(crate) trait RowSink {
 /// A sink whose rows can be read in parts of the file, each on its own thread, and joined in
 /// file order: the result is the same as reading the rows one after another.
 pub(crate) trait PartSink: RowSink + Send {
+    /// Makes room for the rows of `bytes` of the file, so that columns do not grow (natively,
+    /// room not written to costs no memory; growing a large column while other threads fault
+    /// in pages serialises them on the kernel's memory map).
+    fn reserve(&mut self, bytes: usize);
     /// An empty sink for a later part of the same file, its header already known.
     fn part(&self) -> Self;
     /// Takes the rows of the part that follows this sink's rows.
@@ -249,14 +253,17 @@ mod parts {
         if starts.len() <= 1 {
             return records(file, text, delimiter, first, usize::MAX, sink).map(drop);
         }
+        sink.reserve(text.len() - first.byte);
         std::thread::scope(|scope| {
-            let ends = starts.iter().skip(1).map(|s| s.byte).chain([usize::MAX]);
+            let ends = starts.iter().skip(1).map(|s| s.byte).chain([text.len()]);
             let mut handles = starts
                 .iter()
                 .zip(ends)
                 .skip(1)
                 .map(|(&start, end)| {
                     let mut part = sink.part();
+                    part.reserve(end - start.byte);
+                    let end = if end == text.len() { usize::MAX } else { end };
                     let handle = scope
                         .spawn(move || records(file, text, delimiter, start, end, &mut part).map(|next| (part, next)));
                     (start, handle)
@@ -446,6 +453,7 @@ mod tests {
     }
 
     impl PartSink for Rows {
+        fn reserve(&mut self, _bytes: usize) {}
         fn part(&self) -> Self {
             Rows { header: self.header.clone(), rows: Vec::new() }
         }
