@@ -62,7 +62,39 @@ pub(crate) enum IdCheck {
     Later(LaterIds),
 }
 
+/// Reads with the IDs checked at the end (which lets files be read in parts) and, in the rare
+/// case that one repeats, again in order with the exact set, to report which rows; `read` is
+/// given the check and gives it back with what it read. `capacity`: about how many IDs.
+pub(crate) fn read_checked<T, E>(capacity: usize, read: impl Fn(IdCheck) -> Result<(T, IdCheck), E>) -> Result<T, E> {
+    let (result, ids) = read(IdCheck::Later(LaterIds::with_capacity(capacity)))?;
+    let IdCheck::Later(mut ids) = ids else { return Ok(result) };
+    if !ids.has_duplicates() {
+        return Ok(result);
+    }
+    read(IdCheck::Inline(SeenIds::with_capacity(capacity))).map(|(result, _)| result)
+}
+
 impl IdCheck {
+    /// True when IDs are checked at the end, so rows may be read in parts.
+    pub fn allows_parts(&self) -> bool {
+        matches!(self, IdCheck::Later(_))
+    }
+
+    /// Makes room for `n` more IDs.
+    pub fn reserve(&mut self, n: usize) {
+        if let IdCheck::Later(ids) = self {
+            ids.reserve(n);
+        }
+    }
+
+    /// Adds the IDs of the part read after these (parts are only read with the check at the end).
+    pub fn join(&mut self, later: IdCheck) {
+        match (self, later) {
+            (IdCheck::Later(mine), IdCheck::Later(theirs)) => mine.append(theirs),
+            (mine, theirs) => debug_assert!(false, "parts joined with {mine:?} and {theirs:?}"),
+        }
+    }
+
     /// Records an ID; false when it is known to be a duplicate now.
     pub fn is_new(&mut self, id: &str) -> bool {
         match self {

@@ -2,7 +2,7 @@
 //! promised times on the office's calendar (`requests.csv`, `complaints.csv`, `steps.csv`;
 //! docs/data-formats.md). A row that cannot be judged is reported and left out.
 
-use super::ids::{IdCheck, LaterIds, SeenIds};
+use super::ids::{read_checked, IdCheck, LaterIds};
 
 use jiff::civil::DateTime;
 use skm_core::analysis::{FileSummary, InputSummary};
@@ -85,15 +85,9 @@ pub fn read_items(
 ) -> Result<Vec<Item>, AnalyticsError> {
     // A request row is about 130 bytes: room for every ID up front.
     let capacity = inputs.iter().map(|i| i.bytes.len() / 128).sum();
-    let later = IdCheck::Later(LaterIds::with_capacity(capacity));
-    let (mut items, mut read, ids) = read_items_with(kind, inputs, ctx, later, MIN_PART)?;
-    if let IdCheck::Later(mut ids) = ids {
-        if ids.has_duplicates() {
-            // Read again, in order, to report the rows that repeat an ID.
-            let inline = IdCheck::Inline(SeenIds::with_capacity(capacity));
-            (items, read, _) = read_items_with(kind, inputs, ctx, inline, MIN_PART)?;
-        }
-    }
+    let (items, read) = read_checked(capacity, |ids| {
+        read_items_with(kind, inputs, ctx, ids, MIN_PART).map(|(items, read, ids)| ((items, read), ids))
+    })?;
     summary.append(read);
     Ok(items)
 }
@@ -121,9 +115,10 @@ fn read_items_with(
             dropped: 0,
         };
         // Rows can be read in parts only when duplicates are looked for at the end.
-        let format = match sink.ids {
-            IdCheck::Later(_) => read_sheet_in_parts(input.name, input.bytes, &mut sink, min_part),
-            IdCheck::Inline(_) => read_sheet(input.name, input.bytes, &mut sink),
+        let format = if sink.ids.allows_parts() {
+            read_sheet_in_parts(input.name, input.bytes, &mut sink, min_part)
+        } else {
+            read_sheet(input.name, input.bytes, &mut sink)
         }?;
         sink.summary.files.push(FileSummary {
             file: input.name.to_owned(),
@@ -188,9 +183,7 @@ impl PartSink for ItemSink<'_> {
         // near the likely count rather than above any count.
         let rows = bytes / 128;
         self.items.reserve(rows);
-        if let IdCheck::Later(ids) = &mut self.ids {
-            ids.reserve(rows);
-        }
+        self.ids.reserve(rows);
     }
 
     fn part(&self) -> Self {
@@ -212,11 +205,7 @@ impl PartSink for ItemSink<'_> {
         self.dropped += later.dropped;
         self.items.extend(later.items);
         self.summary.append(later.summary);
-        match (&mut self.ids, later.ids) {
-            (IdCheck::Later(mine), IdCheck::Later(theirs)) => mine.append(theirs),
-            // Parts are only read with the check at the end.
-            (mine, theirs) => debug_assert!(false, "parts joined with {mine:?} and {theirs:?}"),
-        }
+        self.ids.join(later.ids);
     }
 }
 
@@ -347,7 +336,7 @@ mod tests {
         };
         let inputs = [Input { name: "requests.csv", bytes: &bytes }];
         let read = |ids, min_part| read_items_with(ItemKind::Request, &inputs, ctx, ids, min_part).unwrap();
-        let (in_order, read_in_order, _) = read(IdCheck::Inline(SeenIds::default()), usize::MAX);
+        let (in_order, read_in_order, _) = read(IdCheck::Inline(crate::input::ids::SeenIds::default()), usize::MAX);
         let (in_parts, read_in_parts, _) = read(IdCheck::Later(LaterIds::default()), 64 << 10);
         assert!(read_in_order.rows_dropped > 20, "{}", read_in_order.rows_dropped);
         assert_eq!(read_in_parts, read_in_order);

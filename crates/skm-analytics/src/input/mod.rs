@@ -25,7 +25,7 @@ pub use mapping::Mapping;
 pub use requests::{read_requests, RequestTable};
 
 use self::columns::Columns;
-use self::ids::{IdCheck, LaterIds, SeenIds};
+use self::ids::{read_checked, IdCheck, LaterIds};
 use self::mapping::Field;
 use self::sheet::{read_sheet, read_sheet_in_parts, PartSink, RowSink};
 use crate::AnalyticsError;
@@ -139,14 +139,7 @@ impl ResponseTable {
 pub fn read_responses(inputs: &[Input<'_>], mapping: &Mapping) -> Result<ResponseTable, AnalyticsError> {
     // A canonical row is about 130 bytes: room for every ID of the files up front.
     let capacity = inputs.iter().map(|i| i.bytes.len() / 128).sum();
-    let (table, ids) = read_with(inputs, mapping, IdCheck::Later(LaterIds::with_capacity(capacity)), sheet::MIN_PART)?;
-    let IdCheck::Later(mut ids) = ids else { return Ok(table) };
-    if !ids.has_duplicates() {
-        return Ok(table);
-    }
-    // Read again, in order, to report the rows that repeat an ID.
-    read_with(inputs, mapping, IdCheck::Inline(SeenIds::with_capacity(capacity)), sheet::MIN_PART)
-        .map(|(table, _)| table)
+    read_checked(capacity, |ids| read_with(inputs, mapping, ids, sheet::MIN_PART))
 }
 
 /// [`read_responses`] with the given duplicate check and least part of a file read on its own
@@ -170,9 +163,10 @@ fn read_with(
             dropped: 0,
         };
         // Rows can be read in parts only when duplicates are looked for at the end.
-        let format = match sink.ids {
-            IdCheck::Later(_) => read_sheet_in_parts(input.name, input.bytes, &mut sink, min_part),
-            IdCheck::Inline(_) => read_sheet(input.name, input.bytes, &mut sink),
+        let format = if sink.ids.allows_parts() {
+            read_sheet_in_parts(input.name, input.bytes, &mut sink, min_part)
+        } else {
+            read_sheet(input.name, input.bytes, &mut sink)
         }?;
         let layout = sink.columns.as_ref().map_or("", |c| c.layout.name()).to_owned();
         let (read, dropped) = (sink.read, sink.dropped);
@@ -261,9 +255,7 @@ impl PartSink for ResponseSink<'_> {
         // A canonical row is about 130 bytes, rarely under 96; a respondent takes 50 bytes here.
         let rows = bytes / 96;
         self.table.reserve(rows);
-        if let IdCheck::Later(ids) = &mut self.ids {
-            ids.reserve(rows);
-        }
+        self.ids.reserve(rows);
     }
 
     fn part(&self) -> Self {
@@ -283,11 +275,7 @@ impl PartSink for ResponseSink<'_> {
         self.read += later.read;
         self.dropped += later.dropped;
         self.table.append(later.table);
-        match (&mut self.ids, later.ids) {
-            (IdCheck::Later(mine), IdCheck::Later(theirs)) => mine.append(theirs),
-            // Parts are only read with the check at the end.
-            (mine, theirs) => debug_assert!(false, "parts joined with {mine:?} and {theirs:?}"),
-        }
+        self.ids.join(later.ids);
     }
 }
 
@@ -405,7 +393,7 @@ mod tests {
         let bytes = file(30_000);
         let inputs = [Input { name: "responses.csv", bytes: &bytes }];
         let mapping = Mapping::builtin().unwrap();
-        let (in_order, _) = read_with(&inputs, &mapping, IdCheck::Inline(SeenIds::default()), usize::MAX).unwrap();
+        let (in_order, _) = read_with(&inputs, &mapping, IdCheck::Inline(ids::SeenIds::default()), usize::MAX).unwrap();
         let (in_parts, _) = read_with(&inputs, &mapping, IdCheck::Later(LaterIds::default()), 64 << 10).unwrap();
         assert!(
             in_order.input.issues.len() > 20 && !in_order.suggestions.is_empty(),
