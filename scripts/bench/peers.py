@@ -1,14 +1,18 @@
-"""The IKM tables of scripts/bench/run.py in pandas, DuckDB and Python polars.
+"""The tables of scripts/bench/run.py in pandas, DuckDB and Python polars.
 
-    python peers.py pandas|duckdb|polars FILE RUNS
+    python peers.py ikm pandas|duckdb|polars RESPONSES.csv RUNS
+    python peers.py sla pandas|duckdb|polars REQUESTS.csv REFERENCE.json RUNS
 
 Prints one JSON object: the engine, the wall time of each run (from reading the CSV to the
-finished tables, in this process) and the tables of the last run, in the shape skm-bench prints:
-overall, by service x quarter and by each profile answer: respondents, NRR per element, IKM.
+finished tables, in this process) and the tables of the last run, in the shape skm-bench prints.
 Each engine is used as an analyst would use it at its best: typed columns, the engine's own
-group-by, all cores (two here). Like skm, a date's quarter is taken from the date as written
-(local time), an age outside 15-100 counts as not given, and the IKM is 25 x the mean of the
-nine NRRs.
+group-by, all cores (two here).
+
+IKM (this file): overall, by service x quarter and by each profile answer: respondents, NRR per
+element, IKM. Like skm, a date's quarter is taken from the date as written (local time), an age
+outside 15-100 counts as not given, and the IKM is 25 x the mean of the nine NRRs.
+SLA (sla_peers.py): met, breached and pending by service x month, judged on the calendar and
+promised times of REFERENCE.json (`skm-bench sla-reference`).
 """
 import json
 import sys
@@ -139,17 +143,24 @@ def run_polars(path):
 
 
 def main():
-    engine, path, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    fn = {"pandas": run_pandas, "duckdb": run_duckdb, "polars": run_polars}[engine]
+    task, engine, files, runs = sys.argv[1], sys.argv[2], sys.argv[3:-1], int(sys.argv[-1])
+    if task == "ikm":
+        fn = {"pandas": run_pandas, "duckdb": run_duckdb, "polars": run_polars}[engine]
+        args = files
+    else:
+        import sla_peers
+
+        fn = {"pandas": sla_peers.run_pandas, "duckdb": sla_peers.run_duckdb, "polars": sla_peers.run_polars}[engine]
+        args = [files[0], json.loads(open(files[1]).read())]
     # Imports are not part of the computation: load the engine before the clock starts.
-    for module in {"pandas": ["numpy", "pandas"], "duckdb": ["duckdb"], "polars": ["polars"]}[engine]:
+    for module in {"pandas": ["numpy", "pandas", "pyarrow"], "duckdb": ["duckdb", "pyarrow"], "polars": ["polars"]}[engine]:
         __import__(module)
     seconds, result = [], None
     for _ in range(runs):
         start = time.perf_counter()
-        result = fn(path)
+        result = fn(*args)
         seconds.append(time.perf_counter() - start)
-    print(json.dumps({"engine": engine, "task": "ikm", "seconds": seconds, "tables": result}))
+    print(json.dumps({"engine": engine, "task": task, "seconds": seconds, "tables": result}))
 
 
 if __name__ == "__main__":

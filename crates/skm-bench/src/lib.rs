@@ -8,7 +8,7 @@ use serde_json::{json, Map, Value};
 use skm_analytics::{analyse_ikm, analyse_sla, read_responses, Input, Mapping, Population, SlaContext, SlaInputs};
 use skm_core::analysis::{GroupBy, GroupResult, IkmOptions};
 use skm_core::calendar::Calendar;
-use skm_core::catalog::Catalog;
+use skm_core::catalog::{Catalog, Limit};
 use skm_core::PeriodKind;
 
 /// The IKM tables of a response file: overall, by service × quarter, by each profile answer.
@@ -49,18 +49,18 @@ pub fn ikm_tables(name: &str, bytes: &[u8]) -> Result<Value, String> {
     }))
 }
 
+/// The moment the SLA tables are judged at: the end of the demo year.
+fn sla_as_of() -> jiff::civil::DateTime {
+    jiff::civil::date(2026, 12, 31).at(23, 59, 0, 0)
+}
+
 /// The SLA tables of a request file: requests met, breached and pending by service × month,
 /// judged on the default calendar as of the end of the year.
 pub fn sla_tables(name: &str, bytes: &[u8]) -> Result<Value, String> {
     let catalog = Catalog::builtin().map_err(|e| e.to_string())?;
     let calendar = Calendar::default_wib().map_err(|e| e.to_string())?;
     let mapping = Mapping::builtin().map_err(|e| e.to_string())?;
-    let ctx = SlaContext {
-        catalog: &catalog,
-        calendar: &calendar,
-        mapping: &mapping,
-        as_of: jiff::civil::date(2026, 12, 31).at(23, 59, 0, 0),
-    };
+    let ctx = SlaContext { catalog: &catalog, calendar: &calendar, mapping: &mapping, as_of: sla_as_of() };
     let files = [Input { name, bytes }];
     let report =
         analyse_sla(SlaInputs { requests: &files, ..Default::default() }, ctx, None).map_err(|e| e.to_string())?;
@@ -76,5 +76,35 @@ pub fn sla_tables(name: &str, bytes: &[u8]) -> Result<Value, String> {
         "rows_dropped": report.input.rows_dropped,
         "overall": { "total": o.total, "met": o.met, "breached": o.breached, "pending": o.pending },
         "service_month": by_month,
+    }))
+}
+
+/// What the peers need to judge the requests as skm does, as data: the default calendar (zone,
+/// office hours per weekday in seconds of the day, days off) and each service's promised time,
+/// with the moment of judgement.
+pub fn sla_reference() -> Result<Value, String> {
+    let catalog = Catalog::builtin().map_err(|e| e.to_string())?;
+    let calendar = Calendar::default_wib().map_err(|e| e.to_string())?;
+    let hours: Vec<Vec<[u32; 2]>> = calendar
+        .hours
+        .iter()
+        .map(|day| day.iter().map(|h| [u32::from(h.start) * 60, u32::from(h.end) * 60]).collect())
+        .collect();
+    let days_off: Vec<String> = calendar.days_off.keys().map(ToString::to_string).collect();
+    let mut limits = Map::new();
+    for s in catalog.standards() {
+        let limit = match s.completion_time.limit {
+            Limit::AsRequested => json!({ "unit": "as_requested" }),
+            Limit::WorkingDays { amount } => json!({ "unit": "days", "amount": amount }),
+            other => json!({ "unit": "seconds", "amount": other.working_minutes().unwrap_or(0) * 60 }),
+        };
+        limits.insert(s.code.clone(), limit);
+    }
+    Ok(json!({
+        "zone_offset_hours": calendar.zone.offset_hours(),
+        "as_of": sla_as_of().to_string(),
+        "hours": hours,
+        "days_off": days_off,
+        "limits": limits,
     }))
 }

@@ -1,12 +1,23 @@
 //! `skm-bench ikm|sla FILE [RUNS]`: times one benchmark task natively and prints JSON with the
 //! wall time of each run (file read included) and the tables of the last run.
+//! `skm-bench sla-reference`: prints the calendar and promised times the SLA peers judge by.
 
 use std::time::Instant;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("sla-reference") {
+        match skm_bench::sla_reference() {
+            Ok(v) => println!("{v}"),
+            Err(e) => {
+                eprintln!("{e}");
+                std::process::exit(1);
+            }
+        }
+        return;
+    }
     let (Some(task), Some(path)) = (args.get(1), args.get(2)) else {
-        eprintln!("pemakaian / usage: skm-bench ikm|sla FILE [RUNS]");
+        eprintln!("pemakaian / usage: skm-bench ikm|sla FILE [RUNS] | skm-bench sla-reference");
         std::process::exit(2);
     };
     let runs: u32 = args.get(3).and_then(|r| r.parse().ok()).unwrap_or(1).max(1);
