@@ -11,6 +11,7 @@ pub mod input;
 mod meetings;
 mod moments;
 mod sla;
+mod tally;
 mod year;
 
 pub use error::AnalyticsError;

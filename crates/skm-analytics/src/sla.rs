@@ -1,9 +1,8 @@
 //! SLA compliance: requests and complaints judged on the calendar (`input/items.rs`), then
-//! counted with polars per service, month, channel and tier, and SOP steps per step.
+//! counted per service, month, channel and tier (`tally.rs`), and SOP steps per step.
 
 use std::collections::HashMap;
 
-use polars::prelude::*;
 use skm_core::analysis::InputSummary;
 use skm_core::catalog::{Catalog, COMPLAINT_TIERS};
 use skm_core::compliance::{
@@ -14,6 +13,7 @@ use skm_core::sla::TIMING_BANDS;
 use skm_core::sla::{describe, Outcome};
 
 use crate::input::{read_items, read_steps, Input, Item, SlaContext, StepTime};
+use crate::tally::{Group, Grouping};
 use crate::AnalyticsError;
 
 /// The files of an SLA analysis.
@@ -28,14 +28,6 @@ pub struct SlaInputs<'a> {
 }
 
 const MINUTE: f64 = 60.0;
-
-fn outcome_name(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Met => "met",
-        Outcome::Breached => "breached",
-        Outcome::Pending => "pending",
-    }
-}
 
 /// Judges the files and counts compliance; `year` keeps only items received in that year.
 pub fn analyse_sla(files: SlaInputs<'_>, ctx: SlaContext<'_>, year: Option<i16>) -> Result<SlaReport, AnalyticsError> {
@@ -56,12 +48,11 @@ pub fn analyse_sla_where(
     let mut complaints = read_items(ItemKind::Complaint, files.complaints, ctx, &mut input)?;
     complaints.retain(in_year);
     let steps = read_steps(files.steps, ctx, &mut input)?;
-    let polars = |source| AnalyticsError::Polars { context: "SLA".to_owned(), source };
 
-    let request_section = section(&requests, ctx.catalog, false).map_err(polars)?;
+    let request_section = section(&requests, ctx.catalog, false);
     let complaint_section =
-        if files.complaints.is_empty() { None } else { Some(section(&complaints, ctx.catalog, true).map_err(polars)?) };
-    let step_results = step_compliance(&requests, &steps, ctx, &mut input).map_err(polars)?;
+        if files.complaints.is_empty() { None } else { Some(section(&complaints, ctx.catalog, true)) };
+    let step_results = step_compliance(&requests, &steps, ctx, &mut input);
 
     // In order of service, most time late first, then ID; services compared by their rank.
     let breached: Vec<&Item> =
@@ -101,100 +92,16 @@ pub fn analyse_sla_where(
     })
 }
 
-/// The items as a frame: service, month, channel, tier, outcome, taken and late minutes.
-fn frame(items: &[Item]) -> PolarsResult<DataFrame> {
-    // Texts borrowed from the items; the dozen month keys written once each.
-    let month_of = |i: &Item| (i.received.year(), i.received.month());
-    let mut month_keys: Vec<((i16, i8), String)> = Vec::new();
-    let mut indexes: Vec<usize> = Vec::with_capacity(items.len());
-    for i in items {
-        let (y, m) = month_of(i);
-        let index = match month_keys.iter().rposition(|(k, _)| *k == (y, m)) {
-            Some(index) => index,
-            None => {
-                month_keys.push(((y, m), format!("{y:04}-{m:02}")));
-                month_keys.len() - 1
-            }
-        };
-        indexes.push(index);
-    }
-    let months: Vec<&str> = indexes.iter().map(|i| month_keys[*i].1.as_str()).collect();
-    let text = |f: &dyn Fn(&Item) -> &str| items.iter().map(f).collect::<Vec<&str>>();
-    DataFrame::new(vec![
-        Column::new("service".into(), text(&|i| i.service.as_str())),
-        Column::new("month".into(), months),
-        Column::new("channel".into(), text(&|i| i.channel.as_str())),
-        Column::new("tier".into(), text(&|i| i.tier.map_or("", |t| t.code()))),
-        Column::new("outcome".into(), text(&|i| outcome_name(i.judgement.outcome))),
-        Column::new(
-            "taken".into(),
-            items.iter().map(|i| i.judgement.taken_seconds.map(|s| s as f64 / MINUTE)).collect::<Vec<Option<f64>>>(),
-        ),
-    ])
+/// A service's items: all of them, per month of receipt, and per band of time taken.
+#[derive(Debug, Default)]
+struct ServiceGroup {
+    all: Group,
+    months: Grouping<(i16, i8)>,
+    timing: Vec<u64>,
 }
 
-fn tally_aggs() -> Vec<Expr> {
-    let count = |o: &str| col("outcome").eq(lit(o)).cast(DataType::UInt32).sum().alias(o);
-    vec![
-        len().alias("total"),
-        count("met"),
-        count("breached"),
-        count("pending"),
-        col("taken").median().alias("median"),
-        col("taken").quantile(lit(0.9), QuantileMethod::Linear).alias("p90"),
-        col("taken").max().alias("max"),
-    ]
-}
-
-fn u64s(df: &DataFrame, name: &str) -> PolarsResult<Vec<u64>> {
-    Ok(df
-        .column(name)?
-        .as_materialized_series()
-        .cast(&DataType::UInt64)?
-        .u64()?
-        .into_iter()
-        .map(|v| v.unwrap_or(0))
-        .collect())
-}
-
-fn f64s(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
-    Ok(df.column(name)?.as_materialized_series().cast(&DataType::Float64)?.f64()?.into_iter().collect())
-}
-
-fn strs(df: &DataFrame, name: &str) -> PolarsResult<Vec<String>> {
-    Ok(df.column(name)?.str()?.into_iter().map(|v| v.unwrap_or("").to_owned()).collect())
-}
-
-/// Tallies per group of the given key columns (one group, keys empty, when there are none).
-fn tallies(df: &DataFrame, keys: &[&str]) -> PolarsResult<Vec<(Vec<String>, Tally)>> {
-    let lazy = df.clone().lazy();
-    let out = if keys.is_empty() {
-        lazy.select(tally_aggs())
-    } else {
-        lazy.group_by(keys.iter().map(|k| col(*k)).collect::<Vec<_>>())
-            .agg(tally_aggs())
-            .sort(keys.iter().map(|k| k.to_string()).collect::<Vec<_>>(), SortMultipleOptions::default())
-    }
-    .collect()?;
-    let (total, met, breached, pending) =
-        (u64s(&out, "total")?, u64s(&out, "met")?, u64s(&out, "breached")?, u64s(&out, "pending")?);
-    let (median, p90, max) = (f64s(&out, "median")?, f64s(&out, "p90")?, f64s(&out, "max")?);
-    let key_values: Vec<Vec<String>> = keys.iter().map(|k| strs(&out, k)).collect::<PolarsResult<_>>()?;
-    Ok((0..out.height())
-        .map(|r| {
-            let tally = Tally {
-                total: total[r],
-                met: met[r],
-                breached: breached[r],
-                pending: pending[r],
-                compliance: Tally::compliance_of(met[r], breached[r]),
-                median_minutes: median[r],
-                p90_minutes: p90[r],
-                max_minutes: max[r],
-            };
-            (key_values.iter().map(|k| k[r].clone()).collect(), tally)
-        })
-        .collect())
+fn month_key((year, month): (i16, i8)) -> String {
+    format!("{year:04}-{month:02}")
 }
 
 fn row(
@@ -208,28 +115,39 @@ fn row(
     ComplianceRow { service: owned(service), month: owned(month), channel: owned(channel), tier: owned(tier), tally }
 }
 
-fn section(items: &[Item], catalog: &Catalog, complaints: bool) -> PolarsResult<SlaSection> {
-    let df = frame(items)?;
-    let overall = tallies(&df, &[])?.into_iter().next().map(|(_, t)| t).unwrap_or_default();
-    let mut months_by_service: HashMap<String, Vec<ComplianceRow>> = HashMap::new();
-    for (k, t) in tallies(&df, &["service", "month"])? {
-        months_by_service.entry(k[0].clone()).or_default().push(row(None, Some(&k[1]), None, None, t));
-    }
-    // Each item's timing band counted once, under its service.
-    let mut timing_of: HashMap<&str, Vec<u64>, foldhash::fast::RandomState> = HashMap::default();
+fn section(items: &[Item], catalog: &Catalog, complaints: bool) -> SlaSection {
+    let mut overall = Group::default();
+    let mut services: Grouping<&str, ServiceGroup> = Grouping::new();
+    let mut months: Grouping<(i16, i8)> = Grouping::new();
+    let mut channels: Grouping<&str> = Grouping::new();
+    let mut tiers: Grouping<Option<usize>> = Grouping::new();
     for item in items {
+        let (outcome, taken) = (item.judgement.outcome, item.judgement.taken_seconds);
+        let month = (item.received.year(), item.received.month());
+        overall.add(outcome, taken);
+        let service = services.get(item.service.as_str());
+        service.all.add(outcome, taken);
+        service.months.get(month).add(outcome, taken);
         if let Some(band) = item.judgement.timing_band() {
-            let timing = timing_of.entry(item.service.as_str()).or_insert_with(|| vec![0; TIMING_BANDS.len() + 1]);
-            if let Some(count) = timing.get_mut(band) {
+            if service.timing.is_empty() {
+                service.timing = vec![0; TIMING_BANDS.len() + 1];
+            }
+            if let Some(count) = service.timing.get_mut(band) {
                 *count += 1;
             }
         }
+        months.get(month).add(outcome, taken);
+        channels.get(item.channel.as_str()).add(outcome, taken);
+        if complaints {
+            // In the order of COMPLAINT_TIERS, items without a tier first.
+            tiers.get(item.tier.and_then(|t| COMPLAINT_TIERS.iter().position(|x| *x == t))).add(outcome, taken);
+        }
     }
-    let services = tallies(&df, &["service"])?
+    let services = services
+        .sorted()
         .into_iter()
-        .map(|(k, tally)| {
-            let standard = catalog.get(&k[0]);
-            let promise = match (standard, complaints) {
+        .map(|(code, group)| {
+            let promise = match (catalog.get(code), complaints) {
                 (Some(s), false) => describe(s.completion_time.limit),
                 (Some(s), true) => s.complaints.as_ref().map_or(String::new(), |c| {
                     COMPLAINT_TIERS
@@ -240,29 +158,24 @@ fn section(items: &[Item], catalog: &Catalog, complaints: bool) -> PolarsResult<
                 }),
                 (None, _) => String::new(),
             };
-            let timing = timing_of.remove(k[0].as_str()).unwrap_or_else(|| vec![0; TIMING_BANDS.len() + 1]);
+            let months = group.months.tallies();
             ServiceCompliance {
-                timing,
-                months: months_by_service.remove(&k[0]).unwrap_or_default(),
-                service: k[0].clone(),
+                timing: if group.timing.is_empty() { vec![0; TIMING_BANDS.len() + 1] } else { group.timing },
+                months: months.into_iter().map(|(m, t)| row(None, Some(&month_key(m)), None, None, t)).collect(),
+                service: code.to_owned(),
                 promise,
-                tally,
+                tally: group.all.tally(),
             }
         })
         .collect();
-    let months = tallies(&df, &["month"])?.into_iter().map(|(k, t)| row(None, Some(&k[0]), None, None, t)).collect();
-    let channels =
-        tallies(&df, &["channel"])?.into_iter().map(|(k, t)| row(None, None, Some(&k[0]), None, t)).collect();
-    let tiers = if complaints {
-        let mut rows: Vec<ComplianceRow> =
-            tallies(&df, &["tier"])?.into_iter().map(|(k, t)| row(None, None, None, Some(&k[0]), t)).collect();
-        let order = |r: &ComplianceRow| COMPLAINT_TIERS.iter().position(|t| Some(t.code()) == r.tier.as_deref());
-        rows.sort_by_key(order);
-        rows
-    } else {
-        Vec::new()
-    };
-    Ok(SlaSection { overall, services, months, channels, tiers })
+    let months = months.tallies().into_iter().map(|(m, t)| row(None, Some(&month_key(m)), None, None, t)).collect();
+    let channels = channels.tallies().into_iter().map(|(c, t)| row(None, None, Some(c), None, t)).collect();
+    let tiers = tiers
+        .tallies()
+        .into_iter()
+        .map(|(i, t)| row(None, None, None, Some(i.and_then(|i| COMPLAINT_TIERS.get(i)).map_or("", |t| t.code())), t))
+        .collect();
+    SlaSection { overall: overall.tally(), services, months, channels, tiers }
 }
 
 /// Per SOP step: compliance against its standard time and its share of all delay.
@@ -271,13 +184,13 @@ fn step_compliance(
     steps: &[StepTime],
     ctx: SlaContext<'_>,
     input: &mut InputSummary,
-) -> PolarsResult<Vec<StepCompliance>> {
+) -> Vec<StepCompliance> {
     if steps.is_empty() {
-        return Ok(Vec::new());
+        return Vec::new();
     }
     let service_of: HashMap<&str, &str> = requests.iter().map(|r| (r.id.as_str(), r.service.as_str())).collect();
-    let (mut service, mut step, mut outcome, mut taken, mut delay) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    // Per (service, step): the tally and the minutes past the standard time, summed.
+    let mut groups: Grouping<(&str, u32), (Group, f64)> = Grouping::new();
     for s in steps {
         let Some(code) = service_of.get(s.request_id.as_str()) else { continue };
         let sop_step = ctx
@@ -290,50 +203,35 @@ fn step_compliance(
             input.push_issue(InputIssue::new(file, *row, "step", &s.step.to_string(), IssueKind::UnknownStep));
             continue;
         };
-        let minutes = ctx.calendar.working_seconds_between(s.started, s.finished) as f64 / MINUTE;
-        service.push((*code).to_owned());
-        step.push(s.step);
-        outcome.push(if minutes <= limit as f64 { "met" } else { "breached" });
-        taken.push(Some(minutes));
-        delay.push((minutes - limit as f64).max(0.0));
+        let seconds = ctx.calendar.working_seconds_between(s.started, s.finished);
+        let minutes = seconds as f64 / MINUTE;
+        let (group, delay) = groups.get((code, s.step));
+        group.add(if minutes <= limit as f64 { Outcome::Met } else { Outcome::Breached }, Some(seconds));
+        *delay += (minutes - limit as f64).max(0.0);
     }
-    let df = DataFrame::new(vec![
-        Column::new("service".into(), service),
-        Column::new("step".into(), step),
-        Column::new("outcome".into(), outcome),
-        Column::new("taken".into(), taken),
-        Column::new("delay".into(), delay),
-    ])?;
-    let delays =
-        df.clone().lazy().group_by([col("service"), col("step")]).agg([col("delay").sum().alias("delay")]).collect()?;
-    let (d_service, d_step, d_delay) = (strs(&delays, "service")?, u64s(&delays, "step")?, f64s(&delays, "delay")?);
-    let delay_of: HashMap<(String, u64), f64> =
-        d_service.into_iter().zip(d_step).zip(d_delay).map(|((s, n), d)| ((s, n), d.unwrap_or(0.0))).collect();
-    let mut service_delay: HashMap<String, f64> = HashMap::new();
-    for ((s, _), d) in &delay_of {
-        *service_delay.entry(s.clone()).or_default() += d;
+    let groups = groups.sorted();
+    let mut service_delay: HashMap<&str, f64> = HashMap::new();
+    for ((service, _), (_, delay)) in &groups {
+        *service_delay.entry(service).or_default() += delay;
     }
-    let by_step = df.lazy().with_column(col("step").cast(DataType::String)).collect()?;
-    let mut out = Vec::new();
-    for (k, tally) in tallies(&by_step, &["service", "step"])? {
-        let number: u32 = k[1].parse().unwrap_or(0);
-        let sop_step = ctx
-            .catalog
-            .get(&k[0])
-            .and_then(|st| st.sop.as_ref())
-            .and_then(|sop| sop.steps.iter().find(|x| x.number == number));
-        let delay = delay_of.get(&(k[0].clone(), u64::from(number))).copied().unwrap_or(0.0);
-        let total_delay = service_delay.get(&k[0]).copied().unwrap_or(0.0);
-        out.push(StepCompliance {
-            service: k[0].clone(),
-            step: number,
-            activity: sop_step.map_or(String::new(), |x| x.activity.clone()),
-            limit_minutes: sop_step.and_then(|x| x.standard_time.limit.working_minutes()).unwrap_or(0),
-            tally,
-            delay_minutes: delay,
-            delay_share: (total_delay > 0.0).then(|| delay * 100.0 / total_delay),
-        });
-    }
-    out.sort_by(|a, b| a.service.cmp(&b.service).then(a.step.cmp(&b.step)));
-    Ok(out)
+    groups
+        .into_iter()
+        .map(|((service, number), (group, delay))| {
+            let sop_step = ctx
+                .catalog
+                .get(service)
+                .and_then(|st| st.sop.as_ref())
+                .and_then(|sop| sop.steps.iter().find(|x| x.number == number));
+            let total_delay = service_delay.get(service).copied().unwrap_or(0.0);
+            StepCompliance {
+                service: service.to_owned(),
+                step: number,
+                activity: sop_step.map_or(String::new(), |x| x.activity.clone()),
+                limit_minutes: sop_step.and_then(|x| x.standard_time.limit.working_minutes()).unwrap_or(0),
+                tally: group.tally(),
+                delay_minutes: delay,
+                delay_share: (total_delay > 0.0).then(|| delay * 100.0 / total_delay),
+            }
+        })
+        .collect()
 }
