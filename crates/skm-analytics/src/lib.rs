@@ -10,6 +10,7 @@ mod ikm;
 pub mod input;
 mod meetings;
 mod moments;
+mod parallel;
 mod sla;
 mod tally;
 mod year;

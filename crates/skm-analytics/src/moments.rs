@@ -20,6 +20,7 @@ use skm_core::profile::{ProfileField, PROFILE_FIELDS};
 use skm_core::{Period, PeriodKind};
 
 use crate::input::ResponseTable;
+use crate::parallel::in_parts;
 
 /// What the respondents are grouped by (no keys: one group of everyone).
 #[derive(Debug, Clone, Copy, Default)]
@@ -114,18 +115,7 @@ fn period_key(kind: PeriodKind, day: Option<i32>) -> PeriodKey {
 pub(crate) fn tally(table: &ResponseTable, grouping: Grouping) -> Vec<GroupTally> {
     /// Fewer rows than this per part are not worth a thread.
     const MIN_ROWS: usize = 100_000;
-    let rows = table.service.len();
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let parts = cores.min(rows / MIN_ROWS);
-    if parts <= 1 {
-        return tally_rows(table, grouping, 0..rows);
-    }
-    let mut groups: Vec<GroupTally> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..parts)
-            .map(|i| scope.spawn(move || tally_rows(table, grouping, i * rows / parts..(i + 1) * rows / parts)))
-            .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
-    });
+    let mut groups = in_parts(table.service.len(), MIN_ROWS, |rows| tally_rows(table, grouping, rows));
     groups.sort_by(|a, b| a.key.cmp(&b.key));
     groups.dedup_by(|later, kept| {
         let same = later.key == kept.key;

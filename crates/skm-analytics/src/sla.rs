@@ -1,6 +1,7 @@
 //! SLA compliance: requests and complaints judged on the calendar (`input/items.rs`), then
 //! counted per service, month, channel and tier (`tally.rs`), and SOP steps per step.
 
+use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use skm_core::analysis::InputSummary;
@@ -13,6 +14,7 @@ use skm_core::sla::TIMING_BANDS;
 use skm_core::sla::{describe, Outcome};
 
 use crate::input::{read_items, read_steps, Input, Item, SlaContext, StepTime};
+use crate::parallel::in_parts;
 use crate::tally::{Group, Grouping};
 use crate::AnalyticsError;
 
@@ -54,30 +56,55 @@ pub fn analyse_sla_where(
         if files.complaints.is_empty() { None } else { Some(section(&complaints, ctx.catalog, true)) };
     let step_results = step_compliance(&requests, &steps, ctx, &mut input);
 
-    // In order of service, most time late first, then ID; services compared by their rank.
+    // In order of service, most time late first, then ID; services compared by their rank, and
+    // on a tie requests before complaints, each in the order read.
     let breached: Vec<&Item> =
         requests.iter().chain(&complaints).filter(|i| i.judgement.outcome == Outcome::Breached).collect();
-    let mut services: Vec<&str> = breached.iter().map(|i| i.service.as_str()).collect();
+    let mut services: Vec<&str> = Vec::new();
+    for item in &breached {
+        if !services.contains(&item.service.as_str()) {
+            services.push(&item.service);
+        }
+    }
     services.sort_unstable();
-    services.dedup();
-    let rank = |i: &Item| services.binary_search(&i.service.as_str()).unwrap_or(usize::MAX);
-    let mut ranked: Vec<(usize, &Item)> = breached.iter().map(|i| (rank(i), *i)).collect();
-    ranked.sort_by(|(ra, a), (rb, b)| {
-        ra.cmp(rb).then(b.judgement.late_seconds.cmp(&a.judgement.late_seconds)).then(a.id.cmp(&b.id))
-    });
-    let breaches: Vec<Breach> = ranked
-        .into_iter()
-        .map(|(_, i)| Breach {
-            kind: i.kind,
-            id: i.id.clone(),
-            service: i.service.clone(),
-            tier: i.tier.map(|t| t.code().to_owned()),
-            received: ctx.calendar.iso(i.received),
-            deadline: ctx.calendar.iso(i.due),
-            completed: i.completed.map(|c| ctx.calendar.iso(c)),
-            late_minutes: i.judgement.late_seconds as f64 / MINUTE,
-        })
+    let rank = |i: &Item| services.iter().position(|s| *s == i.service).unwrap_or(usize::MAX);
+    // Sorted on integers (rank, lateness, the ID's first 16 bytes, position), then by the whole
+    // ID only within a run where those are equal: comparing through the items took 0.14 s for
+    // 212k breaches.
+    let prefix = |id: &str| {
+        let mut head = [0u8; 16];
+        let n = id.len().min(16);
+        head[..n].copy_from_slice(&id.as_bytes()[..n]);
+        u128::from_be_bytes(head)
+    };
+    let mut keys: Vec<(usize, Reverse<i64>, u128, usize)> = breached
+        .iter()
+        .enumerate()
+        .map(|(n, i)| (rank(i), Reverse(i.judgement.late_seconds), prefix(&i.id), n))
         .collect();
+    keys.sort_unstable();
+    for run in keys.chunk_by_mut(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2)).filter(|run| run.len() > 1) {
+        run.sort_unstable_by(|a, b| breached[a.3].id.cmp(&breached[b.3].id).then(a.3.cmp(&b.3)));
+    }
+    // Natively in parts, one per core: each breach is three moments written out and two texts.
+    let breaches: Vec<Breach> = in_parts(keys.len(), 50_000, |range| {
+        keys[range]
+            .iter()
+            .map(|&(_, _, _, n)| {
+                let i = breached[n];
+                Breach {
+                    kind: i.kind,
+                    id: i.id.clone(),
+                    service: i.service.clone(),
+                    tier: i.tier.map(|t| t.code().to_owned()),
+                    received: ctx.calendar.iso(i.received),
+                    deadline: ctx.calendar.iso(i.due),
+                    completed: i.completed.map(|c| ctx.calendar.iso(c)),
+                    late_minutes: i.judgement.late_seconds as f64 / MINUTE,
+                }
+            })
+            .collect()
+    });
     input.finish();
     Ok(SlaReport {
         calendar: ctx.calendar.name.clone(),

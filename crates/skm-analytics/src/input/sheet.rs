@@ -52,8 +52,7 @@ pub(crate) fn read_sheet_in_parts<S: PartSink>(
     min_part: usize,
 ) -> Result<String, AnalyticsError> {
     read_table(file, bytes, sink, |file, text, delimiter, first, sink| {
-        let cores = std::thread::available_parallelism().map_or(1, usize::from);
-        let count = cores.min((text.len() - first.byte.min(text.len())) / min_part.max(1));
+        let count = crate::parallel::cores().min((text.len() - first.byte.min(text.len())) / min_part.max(1));
         parts::read(file, text, delimiter, first, sink, count)
     })
 }
