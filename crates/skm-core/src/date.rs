@@ -5,7 +5,7 @@
 //! offices. Slashed dates are day first, as Indonesian spreadsheets write them, unless the year
 //! comes first (`2026/01/12`, as Google Forms' CSV download writes it).
 
-use jiff::civil::Date;
+use jiff::civil::{Date, DateTime};
 
 use crate::period::MONTH_NAMES;
 
@@ -107,6 +107,11 @@ fn iso(text: &str) -> Option<Date> {
 /// `2026-05-06T08:52:00+07:00`, read digit by digit; `None` for anything else (which the full
 /// parser then reads), so that it only ever gives what the full parser gives.
 fn plain_iso(b: &[u8]) -> Option<Date> {
+    plain_parts(b).map(|(at, _)| at.date())
+}
+
+/// The date-time and the offset (hours, minutes; `None` without one) of the two plain forms.
+fn plain_parts(b: &[u8]) -> Option<(DateTime, Option<(i16, i16)>)> {
     let shape: &[u8] = match b.len() {
         19 => b"dddd-dd-ddTdd:dd:dd",
         25 => b"dddd-dd-ddTdd:dd:dd+dd:dd",
@@ -118,11 +123,27 @@ fn plain_iso(b: &[u8]) -> Option<Date> {
     }
     let n = |at: usize, len: usize| b[at..at + len].iter().fold(0i16, |n, c| n * 10 + i16::from(c - b'0'));
     let (hour, minute, second) = (n(11, 2), n(14, 2), n(17, 2));
-    let offset_ok = b.len() == 19 || (n(20, 2) <= 14 && n(23, 2) <= 59);
+    let offset = (b.len() == 25).then(|| (n(20, 2), n(23, 2)));
+    let offset_ok = offset.is_none_or(|(h, m)| h <= 14 && m <= 59);
     if hour > 23 || minute > 59 || second > 59 || !offset_ok {
         return None;
     }
-    Date::new(n(0, 4), i8::try_from(n(5, 2)).ok()?, i8::try_from(n(8, 2)).ok()?).ok()
+    let small = |v: i16| i8::try_from(v).ok();
+    let date = Date::new(n(0, 4), small(n(5, 2))?, small(n(8, 2))?).ok()?;
+    let time = jiff::civil::Time::new(small(hour)?, small(minute)?, small(second)?, 0).ok()?;
+    Some((date.to_datetime(time), offset))
+}
+
+/// The local date-time of the two plain forms read digit by digit: `2026-05-06T08:52:00` as
+/// written, and `2026-05-06T08:52:00+07:00` when the offset is the office's `zone_hours` (so the
+/// time written is the local one). `None` for anything else, which [`parse_moment`] reads; it
+/// only ever gives what that gives, turned into the office's local time.
+pub fn plain_local(text: &str, zone_hours: i8) -> Option<DateTime> {
+    match plain_parts(text.as_bytes())? {
+        (at, None) => Some(at),
+        (at, Some((hours, 0))) if hours == i16::from(zone_hours) => Some(at),
+        _ => None,
+    }
 }
 
 fn slashed(text: &str) -> Option<Date> {
@@ -206,6 +227,20 @@ mod tests {
             assert_eq!(iso(text), full(text).or_else(|| text.parse::<Date>().ok()), "{text}");
         }
         assert!(plain_iso(b"2026-05-06T08:52:00+07:00").is_some());
+        // The local moment too, as parse_moment and the zone give it.
+        let zone = jiff::tz::TimeZone::fixed(jiff::tz::offset(7));
+        for text in &texts {
+            let full = match parse_moment(text) {
+                Some(Moment::Instant(ts)) => Some(ts.to_zoned_datetime(zone.clone()).datetime()),
+                Some(Moment::Local(at)) => Some(at),
+                _ => None,
+            };
+            if let Some(quick) = plain_local(text, 7) {
+                assert_eq!(Some(quick), full, "{text}");
+            }
+        }
+        assert!(plain_local("2026-05-06T08:52:00+07:00", 7).is_some());
+        assert_eq!(plain_local("2026-05-06T08:52:00+08:00", 7), None);
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! promised times on the office's calendar (`requests.csv`, `complaints.csv`, `steps.csv`;
 //! docs/data-formats.md). A row that cannot be judged is reported and left out.
 
+use std::sync::Arc;
+
 use super::ids::{read_checked, IdCheck, LaterIds};
 
 use jiff::civil::DateTime;
@@ -16,6 +18,7 @@ use skm_core::sla::{deadline, judge, Judgement, SlaError};
 use super::mapping::Mapping;
 use super::named::{find_columns, record_row, Row, Sink};
 use super::sheet::{read_sheet, read_sheet_in_parts, PartSink, RowSink, MIN_PART};
+use super::texts::Texts;
 use super::Input;
 use crate::AnalyticsError;
 
@@ -39,10 +42,10 @@ pub struct Item {
     pub kind: ItemKind,
     /// Its ID.
     pub id: String,
-    /// Service code.
-    pub service: String,
-    /// Channel as written (empty if not given).
-    pub channel: String,
+    /// Service code (one shared text per service).
+    pub service: Arc<str>,
+    /// Channel as written (empty if not given; one shared text per channel).
+    pub channel: Arc<str>,
     /// Complaint tier.
     pub tier: Option<ComplaintTier>,
     /// Received, local time.
@@ -111,6 +114,8 @@ fn read_items_with(
             items: std::mem::take(&mut items),
             summary: std::mem::take(&mut summary),
             ids,
+            services: Texts::default(),
+            channels: Texts::default(),
             read: 0,
             dropped: 0,
         };
@@ -146,6 +151,8 @@ struct ItemSink<'a> {
     items: Vec<Item>,
     summary: InputSummary,
     ids: IdCheck,
+    services: Texts,
+    channels: Texts,
     read: u64,
     dropped: u64,
 }
@@ -164,7 +171,8 @@ impl RowSink for ItemSink<'_> {
         self.read += 1;
         let row = Row::new(self.file, number, cells, &self.columns);
         let mut issues = Vec::new();
-        let item = judge_row(self.kind, &row, self.ctx, &mut issues).filter(|item| {
+        let texts = (&mut self.services, &mut self.channels);
+        let item = judge_row(self.kind, &row, self.ctx, texts, &mut issues).filter(|item| {
             let new = self.ids.is_new(&item.id);
             if !new {
                 issues.push(row.issue("id", &item.id, IssueKind::DuplicateId));
@@ -195,6 +203,8 @@ impl PartSink for ItemSink<'_> {
             items: Vec::new(),
             summary: InputSummary::default(),
             ids: IdCheck::Later(LaterIds::default()),
+            services: Texts::default(),
+            channels: Texts::default(),
             read: 0,
             dropped: 0,
         }
@@ -242,10 +252,16 @@ pub fn read_steps(
     Ok(steps)
 }
 
-fn judge_row(kind: ItemKind, row: &Row<'_>, ctx: SlaContext<'_>, issues: &mut Vec<InputIssue>) -> Option<Item> {
+fn judge_row(
+    kind: ItemKind,
+    row: &Row<'_>,
+    ctx: SlaContext<'_>,
+    (services, channels): (&mut Texts, &mut Texts),
+    issues: &mut Vec<InputIssue>,
+) -> Option<Item> {
     let id = row.required("id", issues)?.to_owned();
     let service_text = row.required("service", issues)?;
-    let service = ctx.mapping.service(service_text);
+    let service = services.service(ctx.mapping, service_text);
     let Some(standard) = ctx.catalog.get(&service) else {
         issues.push(row.issue("service", service_text, IssueKind::UnknownService));
         return None;
@@ -300,7 +316,8 @@ fn judge_row(kind: ItemKind, row: &Row<'_>, ctx: SlaContext<'_>, issues: &mut Ve
         }
     };
     let judgement = judge(ctx.calendar, received, due, completed, ctx.as_of);
-    Some(Item { kind, id, service, channel: row.get("channel").to_owned(), tier, received, due, completed, judgement })
+    let channel = channels.get(row.get("channel"), str::to_owned);
+    Some(Item { kind, id, service, channel, tier, received, due, completed, judgement })
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -11,6 +11,7 @@ mod mapping;
 pub(crate) mod named;
 mod requests;
 pub(crate) mod sheet;
+mod texts;
 
 use std::sync::Arc;
 
@@ -28,6 +29,7 @@ use self::columns::Columns;
 use self::ids::{read_checked, IdCheck, LaterIds};
 use self::mapping::Field;
 use self::sheet::{read_sheet, read_sheet_in_parts, PartSink, RowSink};
+use self::texts::Texts;
 use crate::AnalyticsError;
 
 /// A file given to the analytics: its name (for messages) and its bytes.
@@ -158,7 +160,7 @@ fn read_with(
             columns: None,
             table: std::mem::take(&mut table),
             ids,
-            services: ServiceCodes::default(),
+            services: Texts::default(),
             read: 0,
             dropped: 0,
         };
@@ -192,7 +194,7 @@ struct ResponseSink<'a> {
     columns: Option<Columns>,
     table: ResponseTable,
     ids: IdCheck,
-    services: ServiceCodes,
+    services: Texts,
     read: u64,
     dropped: u64,
 }
@@ -265,7 +267,7 @@ impl PartSink for ResponseSink<'_> {
             columns: self.columns.clone(),
             table: ResponseTable::default(),
             ids: IdCheck::Later(LaterIds::default()),
-            services: ServiceCodes::default(),
+            services: Texts::default(),
             read: 0,
             dropped: 0,
         }
@@ -286,7 +288,7 @@ fn read_row(
     columns: &Columns,
     mapping: &Mapping,
     ids: &mut IdCheck,
-    services: &mut ServiceCodes,
+    services: &mut Texts,
 ) -> Row {
     let mut issues = Vec::new();
     let mut issue = |column: &str, value: &str, kind| issues.push(InputIssue::new(file, number, column, value, kind));
@@ -335,32 +337,9 @@ fn read_row(
     let age_band = choice(Field::Age, IssueKind::BadAge, &|v| {
         parse_age(v).and_then(|age| index_of(&AGE_BANDS, AgeBand::of_age(age)))
     });
-    let service = cell(Field::Service).map(|(v, _)| services.code(mapping, v)).unwrap_or_default();
+    let service = cell(Field::Service).map(|(v, _)| services.service(mapping, v)).unwrap_or_default();
     let suggestion = cell(Field::Suggestion).map(|(v, _)| v.to_owned());
     Row { service, date, scores, gender, age_band, education, occupation, suggestion, issues }
-}
-
-/// The service codes of the cells met so far: a file names a handful of services a million
-/// times, so each distinct cell is looked up in the mapping once.
-#[derive(Debug, Default)]
-struct ServiceCodes {
-    known: Vec<(String, Arc<str>)>,
-}
-
-impl ServiceCodes {
-    /// Most offices have a few dozen services; past this many cells the mapping is asked directly.
-    const MAX: usize = 64;
-
-    fn code(&mut self, mapping: &Mapping, cell: &str) -> Arc<str> {
-        if let Some((_, code)) = self.known.iter().find(|(c, _)| c == cell) {
-            return Arc::clone(code);
-        }
-        let code: Arc<str> = mapping.service(cell).into();
-        if self.known.len() < Self::MAX {
-            self.known.push((cell.to_owned(), Arc::clone(&code)));
-        }
-        code
-    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -4,7 +4,7 @@
 use jiff::civil::{DateTime, Time};
 use skm_core::analysis::{FileSummary, InputSummary};
 use skm_core::calendar::Calendar;
-use skm_core::date::{parse_moment, Moment};
+use skm_core::date::{parse_moment, plain_local, Moment};
 use skm_core::issue::{InputIssue, IssueKind};
 
 use super::sheet::RowSink;
@@ -51,6 +51,9 @@ impl<'a> Row<'a> {
         issues: &mut Vec<InputIssue>,
     ) -> Option<DateTime> {
         let text = self.required(name, issues)?;
+        if let Some(local) = plain_local(text, cal.zone.offset_hours()) {
+            return Some(local);
+        }
         match parse_moment(text) {
             Some(Moment::Instant(ts)) => Some(cal.local(ts)),
             Some(Moment::Local(dt)) => Some(dt),
