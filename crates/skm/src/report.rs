@@ -46,7 +46,7 @@ pub struct ReportArgs {
 }
 
 /// The data files of a folder, in name order.
-fn data_files(dir: &Path) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+fn data_files(dir: &Path) -> anyhow::Result<Vec<(String, crate::files::FileBytes)>> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("{}: folder tidak dapat dibaca / folder cannot be read", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
