@@ -19,9 +19,12 @@ pub(crate) fn in_parts<R: Send>(len: usize, min: usize, work: impl Fn(Range<usiz
     std::thread::scope(|scope| {
         let handles: Vec<_> =
             (0..parts).map(|i| scope.spawn(move || work(i * len / parts..(i + 1) * len / parts))).collect();
-        let mut out = Vec::with_capacity(len);
-        for handle in handles {
-            out.extend(handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        let results: Vec<Vec<R>> =
+            handles.into_iter().map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect();
+        // Room for what the parts gave, which need not be one result per index.
+        let mut out = Vec::with_capacity(results.iter().map(Vec::len).sum());
+        for part in results {
+            out.extend(part);
         }
         out
     })

@@ -15,7 +15,7 @@ use skm_core::sla::{describe, Outcome};
 
 use crate::input::{read_items, read_steps, Input, Item, SlaContext, StepTime};
 use crate::parallel::in_parts;
-use crate::tally::{Group, Grouping};
+use crate::tally::{Group, Grouping, MINUTE};
 use crate::AnalyticsError;
 
 /// The files of an SLA analysis.
@@ -28,8 +28,6 @@ pub struct SlaInputs<'a> {
     /// SOP step files (may be empty).
     pub steps: &'a [Input<'a>],
 }
-
-const MINUTE: f64 = 60.0;
 
 /// Judges the files and counts compliance; `year` keeps only items received in that year.
 pub fn analyse_sla(files: SlaInputs<'_>, ctx: SlaContext<'_>, year: Option<i16>) -> Result<SlaReport, AnalyticsError> {
@@ -120,11 +118,17 @@ pub fn analyse_sla_where(
 }
 
 /// A service's items: all of them, per month of receipt, and per band of time taken.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct ServiceGroup {
     all: Group,
     months: Grouping<(i16, i8)>,
     timing: Vec<u64>,
+}
+
+impl Default for ServiceGroup {
+    fn default() -> Self {
+        ServiceGroup { all: Group::default(), months: Grouping::new(), timing: vec![0; TIMING_BANDS.len() + 1] }
+    }
 }
 
 fn month_key((year, month): (i16, i8)) -> String {
@@ -156,9 +160,6 @@ fn section(items: &[Item], catalog: &Catalog, complaints: bool) -> SlaSection {
         service.all.add(outcome, taken);
         service.months.get(month).add(outcome, taken);
         if let Some(band) = item.judgement.timing_band() {
-            if service.timing.is_empty() {
-                service.timing = vec![0; TIMING_BANDS.len() + 1];
-            }
             if let Some(count) = service.timing.get_mut(band) {
                 *count += 1;
             }
@@ -187,7 +188,7 @@ fn section(items: &[Item], catalog: &Catalog, complaints: bool) -> SlaSection {
             };
             let months = group.months.tallies();
             ServiceCompliance {
-                timing: if group.timing.is_empty() { vec![0; TIMING_BANDS.len() + 1] } else { group.timing },
+                timing: group.timing,
                 months: months.into_iter().map(|(m, t)| row(None, Some(&month_key(m)), None, None, t)).collect(),
                 service: code.to_owned(),
                 promise,

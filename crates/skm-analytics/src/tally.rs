@@ -10,7 +10,7 @@ use skm_core::compliance::Tally;
 use skm_core::sla::Outcome;
 
 /// Seconds in a minute: times are counted in working seconds and reported in minutes.
-const MINUTE: f64 = 60.0;
+pub(crate) const MINUTE: f64 = 60.0;
 
 /// The items of one group so far.
 #[derive(Debug, Default, Clone)]
