@@ -315,8 +315,9 @@ pub fn label_of<T: Copy + PartialEq>(choices: &[Choice<T>], value: T) -> Option<
     choices.iter().find(|ch| ch.value == value).map(|ch| ch.label)
 }
 
-/// The respondent profile; every field is optional.
+/// The respondent profile; every field is optional, and no other field is accepted.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Profile {
     /// Jenis kelamin.
     #[serde(default, skip_serializing_if = "Option::is_none")]

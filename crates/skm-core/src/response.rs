@@ -2,8 +2,6 @@
 //!
 //! The same rules run in the browser (before sending) and on the server (before storing).
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::instrument::{Element, ELEMENTS, SCORE_RANGE};
@@ -19,7 +17,7 @@ pub struct Submission {
     /// Code of the service received (a code of the catalog).
     pub service: String,
     /// Scores 1–4 keyed by element column (`u1` … `u9`).
-    pub answers: BTreeMap<String, u8>,
+    pub answers: Answers,
     /// The respondent profile.
     #[serde(default)]
     pub profile: Profile,
@@ -30,6 +28,71 @@ pub struct Submission {
     /// connection) stores it once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
+}
+
+/// The answers of a submission as they were sent: every key, in order. A key sent twice (`u1`
+/// and `U1`, or `u1` twice) is kept here so that validation refuses it, rather than one of the
+/// two being dropped silently while parsing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answers(pub Vec<(String, u8)>);
+
+impl Answers {
+    /// Sets the score under `key`, replacing one sent under the same key.
+    pub fn insert(&mut self, key: String, score: u8) {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some(pair) => pair.1 = score,
+            None => self.0.push((key, score)),
+        }
+    }
+
+    /// Takes away the score under `key`.
+    pub fn remove(&mut self, key: &str) {
+        self.0.retain(|(k, _)| k != key);
+    }
+}
+
+impl FromIterator<(String, u8)> for Answers {
+    fn from_iter<I: IntoIterator<Item = (String, u8)>>(pairs: I) -> Answers {
+        Answers(pairs.into_iter().collect())
+    }
+}
+
+impl Serialize for Answers {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (key, score) in &self.0 {
+            map.serialize_entry(key, score)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Answers {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Answers, D::Error> {
+        struct Pairs;
+        impl<'de> serde::de::Visitor<'de> for Pairs {
+            type Value = Answers;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object of scores keyed u1 to u9")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Answers, A::Error> {
+                let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(9).min(16));
+                while let Some((key, score)) = map.next_entry::<String, u8>()? {
+                    pairs.push((key, score));
+                }
+                Ok(Answers(pairs))
+            }
+        }
+        deserializer.deserialize_map(Pairs)
+    }
+}
+
+/// The text as stored: line breaks kept (as `\n`), tabs kept, every other control character
+/// (NUL, ESC, DEL, the C1 range) dropped.
+pub fn without_controls(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    text.chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t')).collect()
 }
 
 /// Whether a text is a UUID in its canonical 8-4-4-4-12 hexadecimal form.
@@ -96,23 +159,29 @@ impl Submission {
                 format!("unknown service '{}'", self.service),
             ));
         }
-        for key in self.answers.keys() {
-            if Element::from_id(key).is_none() {
+        let mut given: [Option<u8>; 9] = [None; 9];
+        for (key, score) in &self.answers.0 {
+            let Some(element) = Element::from_id(key) else {
                 return Err(refuse(
                     format!("answers.{key}"),
                     "unsur tidak dikenal; yang ada u1 sampai u9",
                     "unknown element; expected u1 to u9",
                 ));
+            };
+            let slot = &mut given[element.index()];
+            if slot.is_some() {
+                return Err(refuse(
+                    format!("answers.{}", element.column()),
+                    format!("unsur ini dijawab lebih dari sekali ('{key}'); kirim satu nilai saja"),
+                    format!("this element is answered more than once ('{key}'); send one score only"),
+                ));
             }
+            *slot = Some(*score);
         }
         let mut scores = [0u8; 9];
         for element in ELEMENTS {
             let field = format!("answers.{}", element.column());
-            let score = self
-                .answers
-                .iter()
-                .find(|(k, _)| Element::from_id(k) == Some(element))
-                .map(|(_, v)| *v)
+            let score = given[element.index()]
                 .ok_or_else(|| refuse(&field, "pertanyaan ini belum dijawab", "this question is not answered"))?;
             if !SCORE_RANGE.contains(&score) {
                 return Err(refuse(
@@ -132,7 +201,8 @@ impl Submission {
                 ));
             }
         }
-        let suggestion = self.suggestion.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        let cleaned = self.suggestion.as_deref().map(without_controls);
+        let suggestion = cleaned.as_deref().map(str::trim).filter(|s| !s.is_empty());
         if let Some(s) = suggestion {
             if s.chars().count() > MAX_SUGGESTION_CHARS {
                 return Err(refuse(
@@ -193,6 +263,57 @@ mod tests {
         let mut s = Submission::from_scores("publikasi-media-sosial", [4; 9]);
         s.profile.age = Some(7);
         assert_eq!(s.validate(known).unwrap_err().field, "profile.age");
+    }
+
+    #[test]
+    fn an_element_answered_twice_is_refused_not_dropped() {
+        for json in [
+            r#"{"service":"publikasi-media-sosial","answers":{"U1":1,"u1":4,"u2":4,"u3":4,"u4":4,"u5":4,"u6":4,"u7":4,"u8":4,"u9":4}}"#,
+            r#"{"service":"publikasi-media-sosial","answers":{"u1":1,"u1":4,"u2":4,"u3":4,"u4":4,"u5":4,"u6":4,"u7":4,"u8":4,"u9":4}}"#,
+        ] {
+            let s: Submission = serde_json::from_str(json).unwrap();
+            let e = s.validate(known).unwrap_err();
+            assert_eq!(e.field, "answers.u1", "{json}");
+            assert!(e.message_en.contains("more than once"), "{e}");
+        }
+    }
+
+    #[test]
+    fn control_characters_are_dropped_from_the_suggestion() {
+        let mut s = Submission::from_scores("publikasi-media-sosial", [4; 9]);
+        s.suggestion = Some("\u{1b}[31mMerah\u{0}\r\nbaris dua\u{7f}\u{85}\tlagi\r".into());
+        assert_eq!(s.validate(known).unwrap().suggestion.as_deref(), Some("[31mMerah\nbaris dua\tlagi"));
+        s.suggestion = Some("\u{0}\u{1b}".into());
+        assert_eq!(s.validate(known).unwrap().suggestion, None);
+    }
+
+    #[test]
+    fn cells_are_what_serde_writes() {
+        let record = ResponseRecord::from_parts(
+            "r1".into(),
+            "2026-03-17T09:00:00+07:00".into(),
+            "internet-jaringan".into(),
+            [Some(4), Some(3), None, Some(4), Some(3), Some(4), Some(4), Some(2), Some(3)],
+            Profile {
+                gender: Some(crate::profile::Gender::Female),
+                age: Some(34),
+                education: Some(crate::profile::Education::D4S1),
+                occupation: Some(crate::profile::Occupation::Lainnya),
+            },
+            Some("Wi-Fi aula".into()),
+        );
+        let serde: Vec<String> = match serde_json::to_value(&record).unwrap() {
+            serde_json::Value::Object(map) => CSV_HEADER
+                .iter()
+                .map(|h| match &map[*h] {
+                    serde_json::Value::Null => String::new(),
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+                .collect(),
+            other => panic!("{other}"),
+        };
+        assert_eq!(record.cells().to_vec(), serde);
     }
 
     #[test]
@@ -314,5 +435,24 @@ impl ResponseRecord {
     /// The nine scores in element order.
     pub fn scores(&self) -> [Option<u8>; 9] {
         [self.u1, self.u2, self.u3, self.u4, self.u5, self.u6, self.u7, self.u8, self.u9]
+    }
+
+    /// The row's cells as the canonical CSV writes them, in [`CSV_HEADER`] order (an empty cell
+    /// for what is not given).
+    pub fn cells(&self) -> [String; 17] {
+        use crate::profile::{code_of, EDUCATIONS, GENDERS, OCCUPATIONS};
+        let number = |v: Option<u8>| v.map(|v| v.to_string()).unwrap_or_default();
+        let profile = [
+            self.gender.map(|g| code_of(&GENDERS, g).to_owned()).unwrap_or_default(),
+            number(self.age),
+            self.education.map(|e| code_of(&EDUCATIONS, e).to_owned()).unwrap_or_default(),
+            self.occupation.map(|o| code_of(&OCCUPATIONS, o).to_owned()).unwrap_or_default(),
+        ];
+        let mut cells: [String; 17] = Default::default();
+        cells[..3].clone_from_slice(&[self.id.clone(), self.submitted_at.clone(), self.service.clone()]);
+        cells[3..12].clone_from_slice(&self.scores().map(number));
+        cells[12..16].clone_from_slice(&profile);
+        cells[16] = self.suggestion.clone().unwrap_or_default();
+        cells
     }
 }
