@@ -163,17 +163,15 @@ impl Store {
         rows.map(|r| r.map_err(StoreError::from).and_then(RawRow::into_record)).collect()
     }
 
-    /// Writes every response as the canonical CSV (docs/data-formats.md).
+    /// Writes every response as the canonical CSV (docs/data-formats.md); a text that a
+    /// spreadsheet would run as a formula is written with the mark that stops it (`skm-csv`).
     pub fn export_csv(&self) -> Result<Vec<u8>, StoreError> {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        let records = self.all()?;
-        if records.is_empty() {
-            w.write_record(CSV_HEADER)?;
+        let mut w = skm_csv::CsvWriter::new(Vec::new());
+        w.row(CSV_HEADER)?;
+        for r in self.all()? {
+            w.row(r.cells())?;
         }
-        for r in records {
-            w.serialize(r)?;
-        }
-        w.into_inner().map_err(|e| StoreError::Csv(e.into_error().into()))
+        Ok(w.into_inner()?)
     }
 }
 

@@ -30,7 +30,7 @@ fn record(level: &str, g: &GroupResult) -> Vec<String> {
     row.push(g.weakest.first().map_or(String::new(), |w| w.element.id().to_owned()));
     row.push(figure(g.change.as_ref().map(|c| c.delta)));
     row.push(g.change.as_ref().map_or(String::new(), |c| c.significant.to_string()));
-    row.push(g.sample.as_ref().map_or(String::new(), |s| s.population.to_string()));
+    row.push(g.sample.as_ref().and_then(|s| s.population).map_or(String::new(), |n| n.to_string()));
     row.push(g.sample.as_ref().map_or(String::new(), |s| s.required.to_string()));
     row.push(g.sample.as_ref().map_or(String::new(), |s| s.met.to_string()));
     row
@@ -38,7 +38,7 @@ fn record(level: &str, g: &GroupResult) -> Vec<String> {
 
 /// Writes the overall line and the group lines.
 pub fn write(out: &mut dyn Write, a: &IkmAnalysis) -> anyhow::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = skm_csv::CsvWriter::new(out);
     let mut header: Vec<String> = [
         "level",
         "service",
@@ -59,10 +59,10 @@ pub fn write(out: &mut dyn Write, a: &IkmAnalysis) -> anyhow::Result<()> {
     header.extend(
         ["weakest", "change", "change_significant", "population", "sample_required", "sample_met"].map(str::to_owned),
     );
-    w.write_record(&header)?;
-    w.write_record(record("all", &a.overall))?;
+    w.row(&header)?;
+    w.row(record("all", &a.overall))?;
     for g in &a.groups {
-        w.write_record(record("group", g))?;
+        w.row(record("group", g))?;
     }
     w.flush()?;
     Ok(())

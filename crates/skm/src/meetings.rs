@@ -11,7 +11,7 @@ use skm_core::evaluation::{MeetingReport, MeetingRule, MonthStatus};
 use skm_core::Lang;
 
 use crate::catalog;
-use crate::files::{inputs, read_all};
+use crate::files::{inputs, read_all, LimitArgs};
 use crate::output;
 use crate::words::{num, t};
 
@@ -45,6 +45,8 @@ pub struct MeetingsArgs {
     /// Language of the table: id or en.
     #[arg(long, default_value = "id", value_parser = |t: &str| Lang::from_tag(t).ok_or("id, en"))]
     lang: Lang,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 /// Runs `skm meetings`.
@@ -72,10 +74,15 @@ pub fn run(args: MeetingsArgs) -> anyhow::Result<ExitCode> {
     if !(2000..=2100).contains(&year) {
         bail!("--year {year}: di luar 2000–2100 / outside 2000–2100");
     }
-    let (meetings, actions, responses) = (read_all(&args.files)?, read_all(&args.actions)?, read_all(&args.responses)?);
-    let table =
-        if responses.is_empty() { None } else { Some(read_responses(&inputs(&responses), &Mapping::builtin()?)?) };
-    let (meetings, actions) = (inputs(&meetings), inputs(&actions));
+    let limits = args.limits.limits();
+    let (meetings, actions, responses) =
+        (read_all(&args.files, &limits)?, read_all(&args.actions, &limits)?, read_all(&args.responses, &limits)?);
+    let table = if responses.is_empty() {
+        None
+    } else {
+        Some(read_responses(&inputs(&responses, &limits), &Mapping::builtin()?)?)
+    };
+    let (meetings, actions) = (inputs(&meetings, &limits), inputs(&actions, &limits));
     let report = analyse_meetings(
         MeetingInputs { meetings: &meetings, actions: &actions, responses: table.as_ref() },
         &rule,
@@ -187,8 +194,8 @@ fn write_table(out: &mut dyn Write, r: &MeetingReport, l: Lang) -> io::Result<()
 }
 
 fn write_csv(out: &mut dyn Write, r: &MeetingReport) -> anyhow::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(["month", "meetings", "compliant_meetings", "compliant", "status", "missing_roles"])?;
+    let mut w = skm_csv::CsvWriter::new(out);
+    w.row(["month", "meetings", "compliant_meetings", "compliant", "status", "missing_roles"])?;
     for m in &r.months {
         let status = match m.status {
             MonthStatus::Compliant => "compliant",
@@ -196,7 +203,7 @@ fn write_csv(out: &mut dyn Write, r: &MeetingReport) -> anyhow::Result<()> {
             MonthStatus::InProgress => "in_progress",
         };
         let missing: Vec<&str> = m.missing_roles.iter().map(|r| r.code()).collect();
-        w.write_record([
+        w.row([
             m.month.clone(),
             m.meetings.to_string(),
             m.compliant_meetings.to_string(),

@@ -165,8 +165,8 @@ fn csv_row(section: &str, r: &ComplianceRow) -> Vec<String> {
 
 /// Writes one line per service, service and month, month, channel and tier.
 pub fn write_csv(out: &mut dyn Write, r: &SlaReport) -> anyhow::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record([
+    let mut w = skm_csv::CsvWriter::new(out);
+    w.row([
         "section",
         "service",
         "month",
@@ -184,7 +184,7 @@ pub fn write_csv(out: &mut dyn Write, r: &SlaReport) -> anyhow::Result<()> {
     let sections = std::iter::once(("requests", &r.requests)).chain(r.complaints.as_ref().map(|c| ("complaints", c)));
     for (name, s) in sections {
         let all = ComplianceRow { service: None, month: None, channel: None, tier: None, tally: s.overall.clone() };
-        w.write_record(csv_row(name, &all))?;
+        w.row(csv_row(name, &all))?;
         for service in &s.services {
             let total = ComplianceRow {
                 service: Some(service.service.clone()),
@@ -193,14 +193,14 @@ pub fn write_csv(out: &mut dyn Write, r: &SlaReport) -> anyhow::Result<()> {
                 tier: None,
                 tally: service.tally.clone(),
             };
-            w.write_record(csv_row(name, &total))?;
+            w.row(csv_row(name, &total))?;
             for m in &service.months {
                 let with_service = ComplianceRow { service: Some(service.service.clone()), ..m.clone() };
-                w.write_record(csv_row(name, &with_service))?;
+                w.row(csv_row(name, &with_service))?;
             }
         }
         for row in s.months.iter().chain(&s.channels).chain(&s.tiers) {
-            w.write_record(csv_row(name, row))?;
+            w.row(csv_row(name, row))?;
         }
     }
     w.flush()?;

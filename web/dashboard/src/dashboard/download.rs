@@ -68,12 +68,7 @@ pub fn save_png(svg: &str, file_name: &str) {
     }
 }
 
-/// A table as CSV text.
+/// A table as CSV text; no cell of it runs as a formula when opened in a spreadsheet.
 pub fn csv_of(rows: &[Vec<String>]) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    for row in rows {
-        // Writing to memory cannot fail but for a broken row, which is left out.
-        let _ = writer.write_record(row);
-    }
-    writer.into_inner().ok().and_then(|b| String::from_utf8(b).ok()).unwrap_or_default()
+    skm_csv::to_bytes(rows).ok().and_then(|b| String::from_utf8(b).ok()).unwrap_or_default()
 }
