@@ -56,6 +56,18 @@ pub enum AnalyticsError {
         /// What is wrong.
         message: String,
     },
+    /// The file is beyond one of the reading limits.
+    #[error("{}", crate::input::limits::message(file, *limit, *bound, found))]
+    TooLarge {
+        /// The file (and the part of it, for a spreadsheet).
+        file: String,
+        /// Which limit.
+        limit: crate::input::Limit,
+        /// The limit's value.
+        bound: u64,
+        /// What went over it, and where.
+        found: crate::input::limits::Found,
+    },
     /// polars could not compute.
     #[error("{context}: perhitungan gagal / computation failed: {source}")]
     Polars {

@@ -17,7 +17,9 @@ mod year;
 
 pub use error::AnalyticsError;
 pub use ikm::{analyse_ikm, ikm_of_files, Population};
-pub use input::{read_requests, read_responses, Input, Mapping, RequestTable, ResponseTable, SlaContext};
+pub use input::{
+    read_requests, read_responses, Input, Limit, Limits, Mapping, RequestTable, ResponseTable, SlaContext,
+};
 pub use meetings::{analyse_meetings, MeetingInputs};
 pub use sla::{analyse_sla, analyse_sla_where, SlaInputs};
 pub use year::{analyse_year, analyse_year_with_responses, classify, YearContext, YearFile, YearOptions};

@@ -86,7 +86,7 @@ fn read_meetings(inputs: &[Input<'_>], input: &mut InputSummary) -> Result<Vec<M
             meetings.push(Meeting { date, roles });
             Some(())
         });
-        let format = read_sheet(file.name, file.bytes, &mut sink)?;
+        let format = read_sheet(*file, &mut sink)?;
         sink.finish(format, "meetings");
     }
     Ok(meetings)
@@ -103,7 +103,7 @@ fn read_actions(inputs: &[Input<'_>], input: &mut InputSummary) -> Result<Vec<Ac
             actions.push(Action { meeting_date, action, owner: row.get("owner").to_owned(), due, done });
             Some(())
         });
-        let format = read_sheet(file.name, file.bytes, &mut sink)?;
+        let format = read_sheet(*file, &mut sink)?;
         sink.finish(format, "actions");
     }
     Ok(actions)

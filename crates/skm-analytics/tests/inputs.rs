@@ -130,7 +130,7 @@ fn options() -> IkmOptions {
 }
 
 fn analyse_files(files: &[(&str, &[u8])]) -> Result<IkmAnalysis, AnalyticsError> {
-    let inputs: Vec<Input> = files.iter().map(|(name, bytes)| Input { name, bytes }).collect();
+    let inputs: Vec<Input> = files.iter().map(|(name, bytes)| Input::new(name, bytes)).collect();
     let table = read_responses(&inputs, &Mapping::builtin()?)?;
     analyse_ikm(&table, &options(), Population::Unknown)
 }
@@ -295,7 +295,7 @@ both_targets! {
                        u3 = [\"lama proses\"]\nu4 = [\"ongkos\"]\nu5 = [\"hasil\"]\nu6 = [\"petugas\"]\nu7 = [\"sikap\"]\n\
                        u8 = [\"fasilitas\"]\nu9 = [\"keluhan\"]\n[answers.u1]\n\"pas\" = 3\n";
         let mapping = Mapping::with_file("kantor.toml", mapping).unwrap();
-        let table = read_responses(&[Input { name: "form.csv", bytes: text.as_bytes() }], &mapping).unwrap();
+        let table = read_responses(&[Input::new("form.csv", text.as_bytes())], &mapping).unwrap();
         assert!(table.input.issues.is_empty(), "{:?}", table.input.issues);
         assert_eq!(table.service, [std::sync::Arc::from("internet-jaringan")]);
         assert_eq!(table.scores.iter().map(|c| c[0].unwrap()).collect::<Vec<_>>(), [3, 3, 3, 4, 3, 3, 3, 3, 4]);

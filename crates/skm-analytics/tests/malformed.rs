@@ -16,7 +16,6 @@ use skm_core::calendar::Calendar;
 use skm_core::catalog::Catalog;
 use skm_core::compliance::ItemKind;
 use skm_core::evaluation::MeetingRule;
-use skm_core::response::Submission;
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/malformed")
@@ -54,7 +53,7 @@ fn outcome(kind: &str, name: &str, bytes: &[u8]) -> String {
     else {
         panic!("the built-in catalog, calendar and mapping load");
     };
-    let files = [Input { name, bytes }];
+    let files = [Input::new(name, bytes)];
     let ctx = SlaContext {
         catalog: &catalog,
         calendar: &calendar,
@@ -130,11 +129,21 @@ fn outcome(kind: &str, name: &str, bytes: &[u8]) -> String {
             Err(e) => out.push_str(&format!("error: {e}\n")),
             Ok(_) => out.push_str("accepted\n"),
         },
-        "api" => match serde_json::from_slice::<Submission>(bytes) {
-            Err(e) => out.push_str(&format!("400 malformed_json: {}\n", short(&e.to_string()))),
+        "api" => match skm_core::wire::decode_submission(bytes) {
+            Err(e) => out.push_str(&format!(
+                "400 malformed_json {}: {} / {}\n",
+                e.field.as_deref().unwrap_or("-"),
+                short(&e.message_id),
+                short(&e.message_en)
+            )),
             Ok(s) => match s.validate(|code| catalog.contains(code)) {
                 Err(e) => out.push_str(&format!("422 invalid {}: {} / {}\n", e.field, e.message_id, e.message_en)),
-                Ok(_) => out.push_str("201 accepted\n"),
+                Ok(valid) => {
+                    out.push_str("201 accepted\n");
+                    if let Some(text) = valid.suggestion {
+                        let _ = writeln!(out, "suggestion stored: {:?}", short(&text));
+                    }
+                }
             },
         },
         other => panic!("unknown kind folder {other}"),

@@ -46,12 +46,10 @@ const ACTIONS: &str = "meeting_date,action,owner,due,done_at
 fn report(as_of: jiff::civil::Date, with_actions: bool, responses: Option<&str>) -> MeetingReport {
     let rule = MeetingRule::from_catalog(&Catalog::builtin().unwrap()).unwrap();
     let m = meetings();
-    let meetings = [Input { name: "meetings.csv", bytes: m.as_bytes() }];
-    let actions: Vec<Input> =
-        if with_actions { vec![Input { name: "actions.csv", bytes: ACTIONS.as_bytes() }] } else { vec![] };
-    let table = responses.map(|r| {
-        read_responses(&[Input { name: "r.csv", bytes: r.as_bytes() }], &Mapping::builtin().unwrap()).unwrap()
-    });
+    let meetings = [Input::new("meetings.csv", m.as_bytes())];
+    let actions: Vec<Input> = if with_actions { vec![Input::new("actions.csv", ACTIONS.as_bytes())] } else { vec![] };
+    let table =
+        responses.map(|r| read_responses(&[Input::new("r.csv", r.as_bytes())], &Mapping::builtin().unwrap()).unwrap());
     analyse_meetings(
         MeetingInputs { meetings: &meetings, actions: &actions, responses: table.as_ref() },
         &rule,
@@ -116,8 +114,8 @@ both_targets! {
 fn xlsx_meetings_give_the_csv_result() {
     let rule = MeetingRule::from_catalog(&Catalog::builtin().unwrap()).unwrap();
     let (m, a) = (common::xlsx_of_csv(&meetings()), common::xlsx_of_csv(ACTIONS));
-    let meetings = [Input { name: "meetings.xlsx", bytes: &m }];
-    let actions = [Input { name: "actions.xlsx", bytes: &a }];
+    let meetings = [Input::new("meetings.xlsx", &m)];
+    let actions = [Input::new("actions.xlsx", &a)];
     let from_xlsx = analyse_meetings(
         MeetingInputs { meetings: &meetings, actions: &actions, responses: None },
         &rule,

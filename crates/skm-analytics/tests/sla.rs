@@ -39,10 +39,9 @@ fn report(requests: &str, complaints: Option<&str>, steps: Option<&str>, year: O
     let catalog = Catalog::builtin().unwrap();
     let calendar = Calendar::default_wib().unwrap();
     let mapping = Mapping::builtin().unwrap();
-    let requests = [Input { name: "requests.csv", bytes: requests.as_bytes() }];
-    let complaints: Vec<Input> =
-        complaints.iter().map(|c| Input { name: "complaints.csv", bytes: c.as_bytes() }).collect();
-    let steps: Vec<Input> = steps.iter().map(|s| Input { name: "steps.csv", bytes: s.as_bytes() }).collect();
+    let requests = [Input::new("requests.csv", requests.as_bytes())];
+    let complaints: Vec<Input> = complaints.iter().map(|c| Input::new("complaints.csv", c.as_bytes())).collect();
+    let steps: Vec<Input> = steps.iter().map(|s| Input::new("steps.csv", s.as_bytes())).collect();
     let ctx = SlaContext {
         catalog: &catalog,
         calendar: &calendar,
@@ -144,7 +143,7 @@ both_targets! {
         let catalog = Catalog::builtin().unwrap();
         let calendar = Calendar::default_wib().unwrap();
         let mapping = Mapping::builtin().unwrap();
-        let requests = [Input { name: "lama.csv", bytes: b"id,service,completed_at\n1,x,\n" }];
+        let requests = [Input::new("lama.csv", b"id,service,completed_at\n1,x,\n")];
         let ctx = SlaContext { catalog: &catalog, calendar: &calendar, mapping: &mapping, as_of: date(2026, 2, 3).at(12, 0, 0, 0) };
         let e = analyse_sla(SlaInputs { requests: &requests, ..SlaInputs::default() }, ctx, None).unwrap_err();
         assert!(e.to_string().starts_with("lama.csv: kolom 'received_at' tidak ada"), "{e}");
@@ -164,7 +163,7 @@ fn xlsx_requests_give_the_csv_result() {
         as_of: date(2026, 2, 3).at(12, 0, 0, 0),
     };
     let xlsx = common::xlsx_of_csv(REQUESTS);
-    let requests = [Input { name: "requests.xlsx", bytes: &xlsx }];
+    let requests = [Input::new("requests.xlsx", &xlsx)];
     let from_xlsx = analyse_sla(SlaInputs { requests: &requests, ..SlaInputs::default() }, ctx, Some(2026)).unwrap();
     let from_csv = report(REQUESTS, None, None, Some(2026));
     assert_eq!(from_xlsx.requests, from_csv.requests);

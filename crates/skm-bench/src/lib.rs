@@ -5,6 +5,7 @@
 //! Chromium).
 
 use serde_json::{json, Map, Value};
+use skm_analytics::input::Limits;
 use skm_analytics::{analyse_ikm, analyse_sla, read_responses, Input, Mapping, Population, SlaContext, SlaInputs};
 use skm_core::analysis::{GroupBy, GroupResult, IkmOptions};
 use skm_core::calendar::Calendar;
@@ -14,7 +15,8 @@ use skm_core::PeriodKind;
 /// The IKM tables of a response file: overall, by service × quarter, by each profile answer.
 pub fn ikm_tables(name: &str, bytes: &[u8]) -> Result<Value, String> {
     let mapping = Mapping::builtin().map_err(|e| e.to_string())?;
-    let table = read_responses(&[Input { name, bytes }], &mapping).map_err(|e| e.to_string())?;
+    let table =
+        read_responses(&[Input::new(name, bytes).with_limits(Limits::NONE)], &mapping).map_err(|e| e.to_string())?;
     let options =
         IkmOptions { by: vec![GroupBy::Service, GroupBy::Period], period: PeriodKind::Quarter, ..Default::default() };
     let a = analyse_ikm(&table, &options, Population::Unknown).map_err(|e| e.to_string())?;
@@ -61,7 +63,7 @@ pub fn sla_tables(name: &str, bytes: &[u8]) -> Result<Value, String> {
     let calendar = Calendar::default_wib().map_err(|e| e.to_string())?;
     let mapping = Mapping::builtin().map_err(|e| e.to_string())?;
     let ctx = SlaContext { catalog: &catalog, calendar: &calendar, mapping: &mapping, as_of: sla_as_of() };
-    let files = [Input { name, bytes }];
+    let files = [Input::new(name, bytes).with_limits(Limits::NONE)];
     let report =
         analyse_sla(SlaInputs { requests: &files, ..Default::default() }, ctx, None).map_err(|e| e.to_string())?;
     let mut by_month = Map::new();

@@ -36,9 +36,7 @@ pub fn load(paths: &[PathBuf]) -> anyhow::Result<Catalog> {
     }
     let mut texts = Vec::with_capacity(files.len());
     for file in &files {
-        let text = std::fs::read_to_string(file)
-            .with_context(|| format!("{} tidak dapat dibaca / cannot be read", file.display()))?;
-        texts.push((file.display().to_string(), text));
+        texts.push((file.display().to_string(), crate::files::read_text(file)?));
     }
     Ok(Catalog::from_documents(texts.iter().map(|(f, t)| (f.as_str(), t.as_str())))?)
 }

@@ -1,10 +1,43 @@
-//! Reading the files named on the command line, with their names for messages.
+//! Reading the files named on the command line, with their names for messages, within the
+//! reading limits: only regular files (a device such as `/dev/zero` or a FIFO is refused before
+//! it is opened), never more bytes than the limit allows.
 
+use std::io::Read;
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use skm_analytics::Input;
+use skm_analytics::input::{Found, Limit, Limits};
+use skm_analytics::{AnalyticsError, Input};
+
+/// The flags that set the reading limits (shared by every command that reads data files).
+#[derive(Debug, Clone, clap::Args)]
+pub struct LimitArgs {
+    /// Refuse a data file larger than this many bytes.
+    #[arg(long, default_value_t = Limits::DEFAULT.file_bytes, value_name = "BYTES")]
+    max_file_size: u64,
+    /// Refuse a spreadsheet (XLSX, ODS) with a part that unpacks to more than this many bytes.
+    #[arg(long, default_value_t = Limits::DEFAULT.part_bytes, value_name = "BYTES")]
+    max_unpacked_size: u64,
+    /// Refuse a file with a cell longer than this many bytes.
+    #[arg(long, default_value_t = Limits::DEFAULT.cell_bytes, value_name = "BYTES")]
+    max_cell_size: u64,
+    /// Refuse a file with more data rows than this.
+    #[arg(long, default_value_t = Limits::DEFAULT.rows, value_name = "ROWS")]
+    max_rows: u64,
+}
+
+impl LimitArgs {
+    /// The limits the flags set.
+    pub fn limits(&self) -> Limits {
+        Limits {
+            file_bytes: self.max_file_size,
+            part_bytes: self.max_unpacked_size,
+            cell_bytes: self.max_cell_size,
+            rows: self.max_rows,
+        }
+    }
+}
 
 /// A file's bytes: read, or for a large file mapped into memory.
 pub enum FileBytes {
@@ -29,12 +62,42 @@ impl Deref for FileBytes {
 /// Files from this size on are mapped rather than read.
 const MAP_FROM: u64 = 4 << 20;
 
-/// A file's bytes; a large regular file is mapped, anything else (or a file that cannot be
-/// mapped) read whole.
-pub fn bytes_of(path: &Path) -> std::io::Result<FileBytes> {
-    let file = std::fs::File::open(path)?;
-    let meta = file.metadata()?;
-    if meta.is_file() && meta.len() >= MAP_FROM {
+/// The largest standards, calendar or mapping document read (TOML written by people).
+pub const MAX_DOCUMENT_BYTES: u64 = 4 << 20;
+
+/// Refuses what is not a regular file, or is larger than `max_bytes`, before it is opened.
+fn check(path: &Path, max_bytes: u64) -> anyhow::Result<()> {
+    let meta =
+        std::fs::metadata(path).with_context(|| format!("{} tidak dapat dibaca / cannot be read", path.display()))?;
+    if !meta.is_file() {
+        anyhow::bail!(
+            "{}: bukan berkas biasa (folder, perangkat atau FIFO), tidak dibaca / not a regular file (a folder, device or FIFO), not read",
+            path.display()
+        );
+    }
+    if meta.len() > max_bytes {
+        return Err(AnalyticsError::TooLarge {
+            file: path.display().to_string(),
+            limit: Limit::FileSize,
+            bound: max_bytes,
+            found: Found { size: Some(meta.len()), at: None },
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// A file's bytes; a large regular file is mapped, a smaller one read whole, never more than
+/// `max_bytes` (a file that grows while it is read is refused).
+pub fn bytes_of(path: &Path, max_bytes: u64) -> anyhow::Result<FileBytes> {
+    check(path, max_bytes)?;
+    let cannot = || format!("{} tidak dapat dibaca / cannot be read", path.display());
+    let file = std::fs::File::open(path).with_context(cannot)?;
+    let meta = file.metadata().with_context(cannot)?;
+    if !meta.is_file() {
+        anyhow::bail!("{}: bukan berkas biasa / not a regular file", path.display());
+    }
+    if meta.len() >= MAP_FROM && meta.len() <= max_bytes {
         // SAFETY: the mapping is read-only and lives as long as the bytes are used. Were another
         // program to shorten the file during the run, reading past its new end would stop the
         // process (SIGBUS); the batch commands read files handed to them, not files being written.
@@ -42,21 +105,29 @@ pub fn bytes_of(path: &Path) -> std::io::Result<FileBytes> {
             return Ok(FileBytes::Mapped(map));
         }
     }
-    std::fs::read(path).map(FileBytes::Read)
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).with_context(cannot)?;
+    if bytes.len() as u64 > max_bytes {
+        check(path, max_bytes)?;
+        anyhow::bail!("{}: berkas bertambah besar saat dibaca / the file grew while it was read", path.display());
+    }
+    Ok(FileBytes::Read(bytes))
 }
 
-/// Reads every file (large ones mapped); a file that cannot be read is an error naming it.
-pub fn read_all(paths: &[PathBuf]) -> anyhow::Result<Vec<(String, FileBytes)>> {
-    paths
-        .iter()
-        .map(|p| {
-            let bytes = bytes_of(p).with_context(|| format!("{} tidak dapat dibaca / cannot be read", p.display()))?;
-            Ok((p.display().to_string(), bytes))
-        })
-        .collect()
+/// A text document (standards, calendar, mapping) of at most [`MAX_DOCUMENT_BYTES`].
+pub fn read_text(path: &Path) -> anyhow::Result<String> {
+    let bytes = bytes_of(path, MAX_DOCUMENT_BYTES)?;
+    String::from_utf8(bytes.to_vec())
+        .map_err(|_| anyhow::anyhow!("{}: bukan teks UTF-8 / not UTF-8 text", path.display()))
 }
 
-/// The files as analytics inputs.
-pub fn inputs(files: &[(String, FileBytes)]) -> Vec<Input<'_>> {
-    files.iter().map(|(name, bytes)| Input { name, bytes }).collect()
+/// Reads every file within the limits (large ones mapped); a file that cannot be read is an
+/// error naming it.
+pub fn read_all(paths: &[PathBuf], limits: &Limits) -> anyhow::Result<Vec<(String, FileBytes)>> {
+    paths.iter().map(|p| Ok((p.display().to_string(), bytes_of(p, limits.file_bytes)?))).collect()
+}
+
+/// The files as analytics inputs, read within the limits.
+pub fn inputs<'a>(files: &'a [(String, FileBytes)], limits: &Limits) -> Vec<Input<'a>> {
+    files.iter().map(|(name, bytes)| Input::new(name, bytes).with_limits(*limits)).collect()
 }

@@ -9,7 +9,7 @@ use skm_core::calendar::Calendar;
 use skm_core::date::{parse_date, parse_moment, Moment};
 use skm_core::Lang;
 
-use crate::files::{inputs, read_all};
+use crate::files::{inputs, read_all, LimitArgs};
 use crate::output;
 use crate::{catalog, sla_table};
 
@@ -29,8 +29,7 @@ impl CalendarArgs {
     fn calendar(&self) -> anyhow::Result<Calendar> {
         Ok(match &self.calendar {
             Some(path) => {
-                let text = std::fs::read_to_string(path)
-                    .with_context(|| format!("{} tidak dapat dibaca / cannot be read", path.display()))?;
+                let text = crate::files::read_text(path)?;
                 Calendar::from_toml(&path.display().to_string(), &text)?
             }
             None => Calendar::default_wib()?,
@@ -120,6 +119,8 @@ pub struct SlaArgs {
     lang: Lang,
     #[command(flatten)]
     sources: CalendarArgs,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 /// Runs `skm sla`.
@@ -136,9 +137,11 @@ pub fn run(args: SlaArgs) -> anyhow::Result<ExitCode> {
             None => bail!("--as-of '{text}': waktu tidak terbaca / unreadable time"),
         },
     };
+    let limits = args.limits.limits();
     let (requests, complaints, steps) =
-        (read_all(&args.requests)?, read_all(&args.complaints)?, read_all(&args.steps)?);
-    let (requests, complaints, steps) = (inputs(&requests), inputs(&complaints), inputs(&steps));
+        (read_all(&args.requests, &limits)?, read_all(&args.complaints, &limits)?, read_all(&args.steps, &limits)?);
+    let (requests, complaints, steps) =
+        (inputs(&requests, &limits), inputs(&complaints, &limits), inputs(&steps, &limits));
     let files = SlaInputs { requests: &requests, complaints: &complaints, steps: &steps };
     let ctx = SlaContext { catalog: &catalog, calendar: &cal, mapping: &mapping, as_of };
     let report = analyse_sla(files, ctx, args.year)?;

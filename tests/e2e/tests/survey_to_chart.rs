@@ -80,7 +80,7 @@ async fn survey_to_dashboard_chart() {
     let shown_respondents = c.find(Locator::Css("#respondents")).await.unwrap().text().await.unwrap();
 
     // The same numbers as the native analytics on the same export.
-    let input = skm_analytics::Input { name: "responses.csv", bytes: csv.as_bytes() };
+    let input = skm_analytics::Input::new("responses.csv", csv.as_bytes());
     let analysis = skm_analytics::ikm_of_files(&[input], &IkmOptions::default()).unwrap();
     let expected = &analysis.overall.summary;
     assert_eq!(expected.respondents, before + 1);

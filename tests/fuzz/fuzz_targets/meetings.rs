@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     let Some((first, bytes)) = data.split_first() else { return };
     let name = if first & 1 == 0 { "rapat.csv" } else { "rapat.xlsx" };
     let Some(rule) = RULE.as_ref() else { return };
-    let file = [Input { name, bytes }];
+    let file = [Input::new(name, bytes)];
     let files = if first & 2 == 0 {
         MeetingInputs { meetings: &file, actions: &[], responses: None }
     } else {

@@ -13,5 +13,5 @@ fuzz_target!(|data: &[u8]| {
     let Some((first, bytes)) = data.split_first() else { return };
     let name = NAMES[usize::from(*first) % NAMES.len()];
     let Some(mapping) = MAPPING.as_ref() else { return };
-    let _ = read_requests(&[Input { name, bytes }], mapping);
+    let _ = read_requests(&[Input::new(name, bytes)], mapping);
 });

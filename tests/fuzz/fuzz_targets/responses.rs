@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
     let Some((first, bytes)) = data.split_first() else { return };
     let name = NAMES[usize::from(*first) % NAMES.len()];
     let Some(mapping) = MAPPING.as_ref() else { return };
-    if let Ok(table) = read_responses(&[Input { name, bytes }], mapping) {
+    if let Ok(table) = read_responses(&[Input::new(name, bytes)], mapping) {
         let options =
             IkmOptions { by: vec![GroupBy::Service, GroupBy::Period], period: PeriodKind::Quarter, ..Default::default() };
         let _ = analyse_ikm(&table, &options, Population::Given(1000));

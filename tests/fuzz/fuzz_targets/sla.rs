@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     let Some((catalog, calendar, mapping)) = CONTEXT.as_ref() else { return };
     let as_of = jiff::civil::date(2026, 11, 24).at(12, 0, 0, 0);
     let ctx = SlaContext { catalog, calendar, mapping, as_of };
-    let file = [Input { name, bytes }];
+    let file = [Input::new(name, bytes)];
     let files = match (first >> 1) % 3 {
         0 => SlaInputs { requests: &file, ..Default::default() },
         1 => SlaInputs { complaints: &file, ..Default::default() },

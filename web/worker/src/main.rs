@@ -43,7 +43,7 @@ fn handle(text: &str, office: &Office, now: &dyn Fn() -> f64, post: &dyn Fn(&Rep
     }
     let mut year_files = Vec::with_capacity(files.len());
     for (file, bytes) in files.iter().zip(&bytes) {
-        let input = Input { name: &file.name, bytes };
+        let input = Input::new(&file.name, bytes);
         let kind = match file.kind {
             Some(kind) => kind,
             None => match classify(&input) {
@@ -60,6 +60,7 @@ fn handle(text: &str, office: &Office, now: &dyn Fn() -> f64, post: &dyn Fn(&Rep
         trend: query.trend,
         filter: query.filter,
         as_of: YearOptions::as_of_for(query.year, office.calendar.local(wall)),
+        min_sample: query.min_sample,
     };
     let ctx = YearContext { catalog: &office.catalog, calendar: &office.calendar, mapping: &office.mapping };
     match analyse_year(&year_files, ctx, &options, &mut |stage| post(&Reply::Progress { stage })) {

@@ -121,9 +121,9 @@ fn read_items_with(
         };
         // Rows can be read in parts only when duplicates are looked for at the end.
         let format = if sink.ids.allows_parts() {
-            read_sheet_in_parts(input.name, input.bytes, &mut sink, min_part)
+            read_sheet_in_parts(*input, &mut sink, min_part)
         } else {
-            read_sheet(input.name, input.bytes, &mut sink)
+            read_sheet(*input, &mut sink)
         }?;
         sink.summary.files.push(FileSummary {
             file: input.name.to_owned(),
@@ -136,6 +136,8 @@ fn read_items_with(
             layout: "canonical".to_owned(),
             rows_read: sink.read,
             rows_dropped: sink.dropped,
+            first_date: None,
+            last_date: None,
         });
         (items, summary, ids) = (sink.items, sink.summary, sink.ids);
     }
@@ -246,7 +248,7 @@ pub fn read_steps(
             steps.push(StepTime { source: (row.file.to_owned(), row.number), request_id, step, started, finished });
             Some(())
         });
-        let format = read_sheet(input.name, input.bytes, &mut sink)?;
+        let format = read_sheet(*input, &mut sink)?;
         sink.finish(format, "steps");
     }
     Ok(steps)
@@ -351,7 +353,7 @@ mod tests {
             mapping: &mapping,
             as_of: jiff::civil::date(2026, 12, 31).at(23, 59, 0, 0),
         };
-        let inputs = [Input { name: "requests.csv", bytes: &bytes }];
+        let inputs = [Input::new("requests.csv", &bytes)];
         let read = |ids, min_part| read_items_with(ItemKind::Request, &inputs, ctx, ids, min_part).unwrap();
         let (in_order, read_in_order, _) = read(IdCheck::Inline(crate::input::ids::SeenIds::default()), usize::MAX);
         let (in_parts, read_in_parts, _) = read(IdCheck::Later(LaterIds::default()), 64 << 10);

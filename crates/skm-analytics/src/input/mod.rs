@@ -7,6 +7,7 @@
 mod columns;
 mod ids;
 mod items;
+pub(crate) mod limits;
 mod mapping;
 pub(crate) mod named;
 mod requests;
@@ -16,12 +17,13 @@ mod texts;
 use std::sync::Arc;
 
 use skm_core::analysis::{FileSummary, InputSummary};
-use skm_core::date::{epoch_days, parse_date};
+use skm_core::date::{epoch_days, from_epoch_days, parse_date};
 use skm_core::issue::{InputIssue, IssueKind};
 use skm_core::profile::{choice_from_text, index_of, parse_age, AgeBand, AGE_BANDS, EDUCATIONS, GENDERS, OCCUPATIONS};
 use skm_core::{Element, ELEMENTS};
 
 pub use items::{read_items, read_steps, Item, SlaContext, StepTime};
+pub use limits::{Found, Limit, Limits};
 pub use mapping::Mapping;
 pub use requests::{read_requests, RequestTable};
 
@@ -32,13 +34,28 @@ use self::sheet::{read_sheet, read_sheet_in_parts, PartSink, RowSink};
 use self::texts::Texts;
 use crate::AnalyticsError;
 
-/// A file given to the analytics: its name (for messages) and its bytes.
+/// A file given to the analytics: its name (for messages), its bytes, and the limits it is read
+/// within.
 #[derive(Debug, Clone, Copy)]
 pub struct Input<'a> {
     /// The file's name as the user gave it.
     pub name: &'a str,
     /// Its content.
     pub bytes: &'a [u8],
+    /// How much it may hold.
+    pub limits: Limits,
+}
+
+impl<'a> Input<'a> {
+    /// A file read within the default limits.
+    pub fn new(name: &'a str, bytes: &'a [u8]) -> Input<'a> {
+        Input { name, bytes, limits: Limits::DEFAULT }
+    }
+
+    /// The same file read within other limits.
+    pub fn with_limits(self, limits: Limits) -> Input<'a> {
+        Input { limits, ..self }
+    }
 }
 
 /// The accepted survey responses, column by column, and what was read.
@@ -164,16 +181,19 @@ fn read_with(
             read: 0,
             dropped: 0,
         };
+        let first_row = sink.table.len();
         // Rows can be read in parts only when duplicates are looked for at the end.
         let format = if sink.ids.allows_parts() {
-            read_sheet_in_parts(input.name, input.bytes, &mut sink, min_part)
+            read_sheet_in_parts(*input, &mut sink, min_part)
         } else {
-            read_sheet(input.name, input.bytes, &mut sink)
+            read_sheet(*input, &mut sink)
         }?;
         let layout = sink.columns.as_ref().map_or("", |c| c.layout.name()).to_owned();
         let (read, dropped) = (sink.read, sink.dropped);
         (table, ids) = (sink.table, sink.ids);
         table.input.rows_read += read;
+        let (first_date, last_date) =
+            date_span(table.date.get(first_row as usize..).unwrap_or_default().iter().flatten());
         table.input.files.push(FileSummary {
             file: input.name.to_owned(),
             role: "responses".to_owned(),
@@ -181,6 +201,8 @@ fn read_with(
             layout,
             rows_read: read,
             rows_dropped: dropped,
+            first_date,
+            last_date,
         });
     }
     table.input.finish();
@@ -197,6 +219,17 @@ struct ResponseSink<'a> {
     services: Texts,
     read: u64,
     dropped: u64,
+}
+
+/// The first and last of some dates (days since 1970), as ISO dates.
+pub(crate) fn date_span<'d>(days: impl Iterator<Item = &'d i32>) -> (Option<String>, Option<String>) {
+    let (first, last) = days.fold((i32::MAX, i32::MIN), |(lo, hi), &d| (lo.min(d), hi.max(d)));
+    let iso = |d: i32| from_epoch_days(d).map(|d| d.to_string());
+    if first > last {
+        (None, None)
+    } else {
+        (iso(first), iso(last))
+    }
 }
 
 /// One row, read cell by cell.
@@ -338,7 +371,9 @@ fn read_row(
         parse_age(v).and_then(|age| index_of(&AGE_BANDS, AgeBand::of_age(age)))
     });
     let service = cell(Field::Service).map(|(v, _)| services.service(mapping, v)).unwrap_or_default();
-    let suggestion = cell(Field::Suggestion).map(|(v, _)| v.to_owned());
+    // A suggestion exported by this server (or any CSV we write) may carry the mark that keeps a
+    // spreadsheet from running it as a formula: it is the citizen's text without it.
+    let suggestion = cell(Field::Suggestion).map(|(v, _)| skm_csv::restore(v).to_owned());
     Row { service, date, scores, gender, age_band, education, occupation, suggestion, issues }
 }
 
@@ -370,7 +405,7 @@ mod tests {
     #[test]
     fn a_file_read_in_parts_gives_the_table_read_in_order() {
         let bytes = file(30_000);
-        let inputs = [Input { name: "responses.csv", bytes: &bytes }];
+        let inputs = [Input::new("responses.csv", &bytes)];
         let mapping = Mapping::builtin().unwrap();
         let (in_order, _) = read_with(&inputs, &mapping, IdCheck::Inline(ids::SeenIds::default()), usize::MAX).unwrap();
         let (in_parts, _) = read_with(&inputs, &mapping, IdCheck::Later(LaterIds::default()), 64 << 10).unwrap();

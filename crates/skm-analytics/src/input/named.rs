@@ -96,6 +96,8 @@ impl<'a, F: FnMut(&Row<'_>, &mut Vec<InputIssue>) -> Option<()>> Sink<'a, F> {
             layout: "canonical".to_owned(),
             rows_read: self.read,
             rows_dropped: self.dropped,
+            first_date: None,
+            last_date: None,
         });
     }
 }

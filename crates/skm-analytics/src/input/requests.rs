@@ -30,6 +30,7 @@ pub fn read_requests(inputs: &[Input<'_>], mapping: &Mapping) -> Result<RequestT
     let mut table = RequestTable::default();
     let mut summary = InputSummary::default();
     for input in inputs {
+        let first_row = table.date.len();
         let mut sink = Sink::new(input.name, COLUMNS, &mut summary, |row: &Row<'_>, issues: &mut Vec<InputIssue>| {
             let received = row.required("received_at", issues)?;
             let Some(date) = parse_date(received) else {
@@ -40,8 +41,12 @@ pub fn read_requests(inputs: &[Input<'_>], mapping: &Mapping) -> Result<RequestT
             table.date.push(epoch_days(date));
             Some(())
         });
-        let format = read_sheet(input.name, input.bytes, &mut sink)?;
+        let format = read_sheet(*input, &mut sink)?;
         sink.finish(format, "requests");
+        if let Some(file) = summary.files.last_mut() {
+            (file.first_date, file.last_date) =
+                super::date_span(table.date.get(first_row..).unwrap_or_default().iter());
+        }
     }
     table.files = summary.files;
     table.issues = summary.issues;

@@ -8,6 +8,8 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader};
 
+use super::limits::{self, Found, Limit, Limits};
+use super::Input;
 use crate::AnalyticsError;
 
 /// Receives a table's header, then its non-blank rows.
@@ -31,11 +33,11 @@ pub(crate) trait PartSink: RowSink + Send {
     fn join(&mut self, later: Self);
 }
 
-/// Reads a table from a file's bytes and names its container (`csv-comma`, `csv-semicolon`,
-/// `csv-tab`, `spreadsheet`).
-pub(crate) fn read_sheet(file: &str, bytes: &[u8], sink: &mut dyn RowSink) -> Result<String, AnalyticsError> {
-    read_table(file, bytes, sink, |file, text, delimiter, from, sink| {
-        records(file, text, delimiter, from, usize::MAX, sink).map(drop)
+/// Reads a table from a file's bytes, within its limits, and names its container
+/// (`csv-comma`, `csv-semicolon`, `csv-tab`, `spreadsheet`).
+pub(crate) fn read_sheet(input: Input<'_>, sink: &mut dyn RowSink) -> Result<String, AnalyticsError> {
+    read_table(input, sink, |file, text, delimiter, from, limits, sink| {
+        records(file, text, delimiter, from, usize::MAX, limits, sink).map(|(_, count)| count)
     })
 }
 
@@ -46,38 +48,41 @@ pub(crate) const MIN_PART: usize = if cfg!(fuzzing) { 64 } else { 4 << 20 };
 /// [`read_sheet`], with a large CSV file's rows read in parts of at least `min_part` bytes, one
 /// per core.
 pub(crate) fn read_sheet_in_parts<S: PartSink>(
-    file: &str,
-    bytes: &[u8],
+    input: Input<'_>,
     sink: &mut S,
     min_part: usize,
 ) -> Result<String, AnalyticsError> {
-    read_table(file, bytes, sink, |file, text, delimiter, first, sink| {
+    read_table(input, sink, |file, text, delimiter, first, limits, sink| {
         let count = crate::parallel::cores().min((text.len() - first.byte.min(text.len())) / min_part.max(1));
-        parts::read(file, text, delimiter, first, sink, count)
+        parts::read(file, text, delimiter, first, limits, sink, count)
     })
 }
 
-/// Reads the header, then hands the CSV body (its text, delimiter and first record) to `body`.
+/// Checks the file against its limits, reads the header, then hands the CSV body (its text,
+/// delimiter and first record) to `body`, which gives back how many records it read.
 fn read_table<S: RowSink + ?Sized>(
-    file: &str,
-    bytes: &[u8],
+    input: Input<'_>,
     sink: &mut S,
-    body: impl FnOnce(&str, &str, u8, At, &mut S) -> Result<(), AnalyticsError>,
+    body: impl FnOnce(&str, &str, u8, At, &Limits, &mut S) -> Result<u64, AnalyticsError>,
 ) -> Result<String, AnalyticsError> {
+    let (file, bytes, limits) = (input.name, input.bytes, &input.limits);
+    limits::check_file(file, bytes, limits)?;
     if is_spreadsheet(bytes) {
-        read_spreadsheet(file, bytes, sink)?;
+        limits::check_zip(file, bytes, limits)?;
+        read_spreadsheet(file, bytes, limits, sink)?;
         return Ok("spreadsheet".to_owned());
     }
     let text = decode(bytes);
     let delimiter = sniff_delimiter(&text);
     let mut header_seen = false;
     let mut header = HeaderSink { sink: &mut *sink, seen: &mut header_seen };
-    let first = records(file, &text, delimiter, At { byte: 0, line: 1 }, usize::MAX, &mut header)?;
+    let (first, _) = records(file, &text, delimiter, At { byte: 0, line: 1 }, usize::MAX, limits, &mut header)?;
     if !header_seen {
         return Err(AnalyticsError::Empty { file: file.to_owned() });
     }
     if let Some(first) = first {
-        body(file, &text, delimiter, first, sink)?;
+        let rows = body(file, &text, delimiter, first, limits, sink)?;
+        limits::check_rows(file, rows, limits)?;
     }
     let name = match delimiter {
         b';' => "csv-semicolon",
@@ -175,22 +180,24 @@ impl<S: RowSink + ?Sized> Records for S {
 
 /// Reads the records of `text` from `from` on and hands the non-blank ones to `to`, until it
 /// asks to stop or a record starts at or after byte `until`; returns where the next record
-/// starts, or nothing at the end of the text.
+/// starts (or nothing at the end of the text) and how many non-blank records were read. More
+/// records than the file may hold, or a cell longer than allowed, stop it with an error.
 fn records<R: Records + ?Sized>(
     file: &str,
     text: &str,
     delimiter: u8,
     from: At,
     until: usize,
+    limits: &Limits,
     to: &mut R,
-) -> Result<Option<At>, AnalyticsError> {
+) -> Result<(Option<At>, u64), AnalyticsError> {
     let bytes = text.as_bytes();
     let rest = bytes.get(from.byte..).unwrap_or_default();
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(rest);
     let mut record = csv::StringRecord::new();
     let mut cells: Vec<&str> = Vec::new();
     // `counted`: how far into `rest` the newlines are counted into `line`.
-    let (mut line, mut counted, mut stop) = (from.line, 0usize, false);
+    let (mut line, mut counted, mut stop, mut read) = (from.line, 0usize, false, 0u64);
     loop {
         let more = reader.read_record(&mut record).map_err(|e| AnalyticsError::Csv {
             file: file.to_owned(),
@@ -198,14 +205,14 @@ fn records<R: Records + ?Sized>(
             message: e.to_string(),
         })?;
         if !more {
-            return Ok(None);
+            return Ok((None, read));
         }
-        // The csv reader's position of a record that follows blank lines is where those blank
-        // lines start, and its line count skips them: count the newlines ourselves.
+        // The raw position of a record that follows blank lines is where those blank lines
+        // start, and the reader's line count skips them: count the newlines ourselves.
         let raw = (record.position().map_or(0, |p| p.byte()) as usize).min(rest.len());
         line += newlines(&rest[counted.min(raw)..raw]);
         if stop || from.byte + raw >= until {
-            return Ok(Some(At { byte: from.byte + raw, line }));
+            return Ok((Some(At { byte: from.byte + raw, line }), read));
         }
         let mut start = raw;
         while let Some(b @ (b'\n' | b'\r')) = rest.get(start) {
@@ -213,9 +220,18 @@ fn records<R: Records + ?Sized>(
             start += 1;
         }
         counted = start;
+        // A record no longer than the limit cannot hold a cell that is.
+        if record.as_slice().len() as u64 > limits.cell_bytes {
+            if let Some((column, size)) = limits::long_cell(record.iter(), limits.cell_bytes) {
+                let found = Found { size: Some(size), at: Some((line, column)) };
+                return Err(limits::too_large(file, Limit::CellSize, limits.cell_bytes, found));
+            }
+        }
         cells.clear();
         cells.extend(record.iter());
         if !is_blank(&cells) {
+            read += 1;
+            limits::check_rows(file, read, limits)?;
             stop = !to.record(line, &cells)?;
         }
         cells = recycle(cells);
@@ -235,23 +251,24 @@ fn newlines(bytes: &[u8]) -> u64 {
 
 /// A large CSV body read in parts on several threads.
 mod parts {
-    use super::{newlines, records, At, PartSink};
+    use super::{newlines, records, At, Limits, PartSink};
     use crate::AnalyticsError;
 
     /// Reads the body from `first` on in `count` parts, on as many threads; a part whose start
     /// the part before did not end at exactly (a quoted field across the cut) is read again
-    /// after that part, in order.
+    /// after that part, in order. Gives back how many records the parts taken hold.
     pub(super) fn read<S: PartSink>(
         file: &str,
         text: &str,
         delimiter: u8,
         first: At,
+        limits: &Limits,
         sink: &mut S,
         count: usize,
-    ) -> Result<(), AnalyticsError> {
+    ) -> Result<u64, AnalyticsError> {
         let starts = cuts(text.as_bytes(), first, count);
         if starts.len() <= 1 {
-            return records(file, text, delimiter, first, usize::MAX, sink).map(drop);
+            return records(file, text, delimiter, first, usize::MAX, limits, sink).map(|(_, n)| n);
         }
         sink.reserve(text.len() - first.byte);
         std::thread::scope(|scope| {
@@ -264,13 +281,18 @@ mod parts {
                     let mut part = sink.part();
                     part.reserve(end - start.byte);
                     let end = if end == text.len() { usize::MAX } else { end };
-                    let handle = scope
-                        .spawn(move || records(file, text, delimiter, start, end, &mut part).map(|next| (part, next)));
+                    let handle = scope.spawn(move || {
+                        records(file, text, delimiter, start, end, limits, &mut part).map(|next| (part, next))
+                    });
                     (start, handle)
                 })
                 .collect::<Vec<_>>()
                 .into_iter();
-            let mut next = records(file, text, delimiter, first, starts[1].byte, sink);
+            let mut total = 0u64;
+            let mut next = records(file, text, delimiter, first, starts[1].byte, limits, sink).map(|(at, n)| {
+                total += n;
+                at
+            });
             // Where to go on reading in order, if a part cannot be taken.
             let mut resume = None;
             for (start, handle) in handles.by_ref() {
@@ -281,8 +303,9 @@ mod parts {
                         break;
                     }
                     Ok(Some(at)) => match handle.join() {
-                        Ok(Ok((part, after))) => {
+                        Ok(Ok((part, (after, n)))) => {
                             sink.join(part);
+                            total += n;
                             next = Ok(after);
                         }
                         Ok(Err(e)) => next = Err(e),
@@ -299,8 +322,10 @@ mod parts {
             }
             match (next, resume) {
                 (Err(e), _) => Err(e),
-                (Ok(_), Some(at)) => records(file, text, delimiter, at, usize::MAX, sink).map(drop),
-                (Ok(_), None) => Ok(()),
+                (Ok(_), Some(at)) => {
+                    records(file, text, delimiter, at, usize::MAX, limits, sink).map(|(_, n)| total + n)
+                }
+                (Ok(_), None) => Ok(total),
             }
         })
     }
@@ -353,7 +378,12 @@ mod parts {
     }
 }
 
-fn read_spreadsheet<S: RowSink + ?Sized>(file: &str, bytes: &[u8], sink: &mut S) -> Result<(), AnalyticsError> {
+fn read_spreadsheet<S: RowSink + ?Sized>(
+    file: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    sink: &mut S,
+) -> Result<(), AnalyticsError> {
     let bad = |e: calamine::Error| AnalyticsError::Spreadsheet { file: file.to_owned(), message: e.to_string() };
     let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(bad)?;
     // The first sheet with any cell: Google Sheets and Excel put the responses first.
@@ -363,6 +393,10 @@ fn read_spreadsheet<S: RowSink + ?Sized>(file: &str, bytes: &[u8], sink: &mut S)
         let range = range.map_err(bad)?;
         if range.is_empty() {
             continue;
+        }
+        // The header is one of the rows.
+        if range.height() as u64 > limits.rows.saturating_add(1) {
+            return Err(limits::too_large(file, Limit::Rows, limits.rows, Found { size: None, at: None }));
         }
         // A formula whose value was never calculated (files written by scripts) reads as empty:
         // show the formula instead, so that the row is reported rather than silently blank.
@@ -390,17 +424,32 @@ fn read_spreadsheet<S: RowSink + ?Sized>(file: &str, bytes: &[u8], sink: &mut S)
             if is_blank(&cells) {
                 continue;
             }
+            let row_number = first_row + offset as u64 + 1;
+            if let Some((column, size)) = limits::long_cell(cells.iter().copied(), limits.cell_bytes) {
+                let at = Some((row_number, first_column(&range) + column));
+                return Err(limits::too_large(
+                    file,
+                    Limit::CellSize,
+                    limits.cell_bytes,
+                    Found { size: Some(size), at },
+                ));
+            }
             if !header_seen {
                 let header: Vec<String> = cells.iter().map(|c| c.trim().to_owned()).collect();
                 sink.header(&header)?;
                 header_seen = true;
             } else {
-                sink.row(first_row + offset as u64 + 1, &cells);
+                sink.row(row_number, &cells);
             }
         }
         return Ok(());
     }
     Err(AnalyticsError::Empty { file: file.to_owned() })
+}
+
+/// The column (from 0) a sheet's used range starts at.
+fn first_column(range: &calamine::Range<Data>) -> u64 {
+    range.start().map_or(0, |(_, c)| u64::from(c))
 }
 
 /// A spreadsheet cell as the text a CSV export would hold: whole numbers without a decimal
@@ -477,13 +526,24 @@ mod tests {
         ];
         for text in texts {
             let mut in_order = Rows::default();
-            read_sheet("t.csv", text.as_bytes(), &mut in_order).unwrap();
+            read_sheet(Input::new("t.csv", text.as_bytes()), &mut in_order).unwrap();
+            let rows = in_order.rows.len() as u64;
             for count in 1..=9 {
-                let mut in_parts = Rows::default();
-                read_table("t.csv", text.as_bytes(), &mut in_parts, |file, text, delimiter, first, sink| {
-                    parts::read(file, text, delimiter, first, sink, count)
-                })
-                .unwrap();
+                let in_parts_within = |limits: Limits| {
+                    let mut in_parts = Rows::default();
+                    let input = Input::new("t.csv", text.as_bytes()).with_limits(limits);
+                    read_table(input, &mut in_parts, |file, text, delimiter, first, limits, sink| {
+                        parts::read(file, text, delimiter, first, limits, sink, count)
+                    })
+                    .map(|_| in_parts)
+                };
+                // Rows read again after a part that could not be taken are counted once.
+                assert!(in_parts_within(Limits { rows, ..Limits::DEFAULT }).is_ok(), "{text:?} in {count} parts");
+                if rows > 0 {
+                    let refused = in_parts_within(Limits { rows: rows - 1, ..Limits::DEFAULT });
+                    assert!(matches!(refused, Err(AnalyticsError::TooLarge { .. })), "{text:?} in {count} parts");
+                }
+                let Ok(in_parts) = in_parts_within(Limits::DEFAULT) else { panic!("{text:?}") };
                 assert_eq!(in_parts.header, in_order.header, "{text:?} in {count} parts");
                 assert_eq!(in_parts.rows, in_order.rows, "{text:?} in {count} parts");
             }
