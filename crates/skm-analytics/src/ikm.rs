@@ -45,15 +45,16 @@ pub fn analyse_ikm(
         Grouping { service: options.by.contains(&GroupBy::Service), period: grouped_by_period.then_some(kind) };
     let tallies = tally(table, grouping);
 
+    let min = options.min_sample;
     let all = everyone(&tallies);
     let mut overall = GroupResult::from_moments(GroupKey::default(), &all.pairs.moments(), weight);
-    overall.profile = all.breakdowns(weight);
+    overall.profile = all.breakdowns(weight, min);
 
     let mut groups = Vec::new();
     if !options.by.is_empty() {
         for t in &tallies {
             let mut g = GroupResult::from_moments(t.key.clone(), &t.pairs.moments(), weight);
-            g.profile = t.breakdowns(weight);
+            g.profile = t.breakdowns(weight, min);
             groups.push(g);
         }
         if grouped_by_period {
@@ -61,26 +62,38 @@ pub fn analyse_ikm(
         }
     }
 
+    // Every group is checked for its sample: against Krejcie–Morgan where the population is
+    // known, else against the minimum.
     let mut input = table.input.clone();
+    let respondents = overall.summary.respondents;
     match population {
-        Population::Unknown => {}
-        Population::Given(n) => overall.sample = Some(SampleCheck::new(n, overall.summary.respondents, "given")),
+        Population::Unknown => {
+            overall.sample = Some(SampleCheck::minimum(min, respondents));
+            for g in &mut groups {
+                g.sample = Some(SampleCheck::minimum(min, g.summary.respondents));
+            }
+        }
+        Population::Given(n) => {
+            overall.sample = Some(SampleCheck::of(Some((n, "given")), respondents, min));
+            // N is the whole survey's: a group's own population is not known.
+            for g in &mut groups {
+                g.sample = Some(SampleCheck::minimum(min, g.summary.respondents));
+            }
+        }
         Population::Requests(requests) => {
             let source = requests.files.iter().map(|f| f.file.as_str()).collect::<Vec<_>>().join(", ");
             let counts = RequestCounts::new(requests, kind);
             let covered = periods_of(table, kind);
-            overall.sample =
-                Some(SampleCheck::new(counts.count(None, None, &covered), overall.summary.respondents, &source));
+            let n = counts.count(None, None, &covered);
+            overall.sample = Some(SampleCheck::of(Some((n, &source)), respondents, min));
             for g in &mut groups {
-                let period = match g.key.period {
-                    Some(PeriodKey::Known(p)) => Some(p),
-                    _ => None,
+                let n = match g.key.period {
+                    // Undated respondents belong to no period whose users were counted.
+                    Some(PeriodKey::Undated) => None,
+                    Some(PeriodKey::Known(p)) => Some(counts.count(g.key.service.as_deref(), Some(p), &covered)),
+                    None => Some(counts.count(g.key.service.as_deref(), None, &covered)),
                 };
-                if g.key.period == Some(PeriodKey::Undated) {
-                    continue;
-                }
-                let n = counts.count(g.key.service.as_deref(), period, &covered);
-                g.sample = Some(SampleCheck::new(n, g.summary.respondents, &source));
+                g.sample = Some(SampleCheck::of(n.map(|n| (n, source.as_str())), g.summary.respondents, min));
             }
             input.files.extend(requests.files.iter().cloned());
             for issue in &requests.issues {

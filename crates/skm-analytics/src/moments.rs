@@ -63,8 +63,9 @@ impl GroupTally {
         }
     }
 
-    /// The group's profile breakdowns, one per question.
-    pub fn breakdowns(&self, weight: WeightConvention) -> Vec<ProfileBreakdown> {
+    /// The group's profile breakdowns, one per question; an answer of fewer than `min_sample`
+    /// respondents is marked.
+    pub fn breakdowns(&self, weight: WeightConvention, min_sample: u64) -> Vec<ProfileBreakdown> {
         PROFILE_FIELDS
             .iter()
             .zip(&self.profile)
@@ -76,7 +77,7 @@ impl GroupTally {
                     .filter(|(_, t)| t.respondents > 0)
                     .map(|(slot, t)| (codes.get(slot).map(|c| (*c).to_owned()), *t))
                     .collect();
-                ProfileBreakdown::new(*field, self.pairs.respondents(), &counts, weight)
+                ProfileBreakdown::new(*field, self.pairs.respondents(), &counts, weight, min_sample)
             })
             .collect()
     }

@@ -22,7 +22,7 @@ fn csv(rows: &[&str]) -> Vec<u8> {
 }
 
 fn analyse(data: &[u8], options: &IkmOptions) -> IkmAnalysis {
-    ikm_of_files(&[Input { name: "responses.csv", bytes: data }], options).unwrap()
+    ikm_of_files(&[Input::new("responses.csv", data)], options).unwrap()
 }
 
 fn exact() -> IkmOptions {
@@ -185,10 +185,10 @@ both_targets! {
             "c,2026-01-07,y,3,3,3,3,3,3,3,3,3,,,,,",
         ]);
         let mapping = Mapping::builtin().unwrap();
-        let table = read_responses(&[Input { name: "r.csv", bytes: &data }], &mapping).unwrap();
+        let table = read_responses(&[Input::new("r.csv", &data)], &mapping).unwrap();
         let given = analyse_ikm(&table, &IkmOptions::default(), Population::Given(3)).unwrap();
         let s = given.overall.sample.unwrap();
-        assert_eq!((s.population, s.required, s.met), (3, 3, true));
+        assert_eq!((s.population, s.required, s.met), (Some(3), 3, true));
 
         // Requests: 2 of x in 2026, 5 of y in 2026, 9 of x in 2025 (another period, not counted).
         let mut requests = String::from("id,service,channel,requester,received_at,requested_for,completed_at,status\n");
@@ -201,16 +201,28 @@ both_targets! {
             requests.push_str(&format!("q{i},{service},surat,Dinas,{date},,,selesai\n"));
         }
         requests.push_str("bad,x,surat,Dinas,kemarin,,,selesai\n");
-        let requests = read_requests(&[Input { name: "requests.csv", bytes: requests.as_bytes() }], &mapping).unwrap();
+        let requests = read_requests(&[Input::new("requests.csv", requests.as_bytes())], &mapping).unwrap();
         let options = IkmOptions { by: vec![GroupBy::Service], ..IkmOptions::default() };
         let a = analyse_ikm(&table, &options, Population::Requests(&requests)).unwrap();
         let overall = a.overall.sample.as_ref().unwrap();
-        assert_eq!((overall.population, overall.required, overall.respondents, overall.met), (7, 7, 3, false));
+        assert_eq!((overall.population, overall.required, overall.respondents, overall.met), (Some(7), 7, 3, false));
         assert_eq!(overall.source, "requests.csv");
         let x = a.groups[0].sample.as_ref().unwrap();
-        assert_eq!((x.population, x.required, x.met), (2, 2, true));
+        assert_eq!((x.population, x.required, x.met), (Some(2), 2, true));
         let y = a.groups[1].sample.as_ref().unwrap();
-        assert_eq!((y.population, y.met), (5, false));
+        assert_eq!((y.population, y.met), (Some(5), false));
+        assert_eq!(y.remark(skm_core::Lang::Id).as_deref(), Some("sampel belum cukup: 1 dari 5 responden"));
+        // Without a population every group is checked against the minimum.
+        let unknown = analyse_ikm(&table, &options, Population::Unknown).unwrap();
+        for g in std::iter::once(&unknown.overall).chain(&unknown.groups) {
+            let check = g.sample.as_ref().unwrap();
+            assert_eq!((check.population, check.required, check.met, check.source.as_str()), (None, 30, false, "minimum"));
+        }
+        let lenient = IkmOptions { min_sample: 2, ..options.clone() };
+        let lenient = analyse_ikm(&table, &lenient, Population::Unknown).unwrap();
+        let met: Vec<bool> = lenient.groups.iter().map(|g| g.sample.as_ref().unwrap().met).collect();
+        assert_eq!(met, [true, false], "x has 2 respondents, y has 1");
+        assert!(lenient.overall.profile.iter().flat_map(|p| &p.rows).all(|r| r.sample_met == (r.respondents >= 2)));
         assert!(a.input.issues.iter().any(|i| i.file == "requests.csv" && i.row == 18 && i.column == "received_at"));
         assert_eq!(a.input.rows_dropped, 0, "request rows are not response rows");
     }
@@ -234,7 +246,7 @@ both_targets! {
         // byte for byte.
         let data = include_bytes!("fixtures/golden-responses.csv");
         let options = IkmOptions { by: vec![GroupBy::Service, GroupBy::Period], period: PeriodKind::Semester, ..IkmOptions::default() };
-        let a = ikm_of_files(&[Input { name: "golden-responses.csv", bytes: data }], &options).unwrap();
+        let a = ikm_of_files(&[Input::new("golden-responses.csv", data)], &options).unwrap();
         let json = serde_json::to_string_pretty(&a).unwrap() + "\n";
         #[cfg(not(target_arch = "wasm32"))]
         if std::env::var_os("SKM_BLESS").is_some() {

@@ -30,6 +30,7 @@ fn options(filter: YearFilter) -> YearOptions {
         trend: PeriodKind::Quarter,
         filter,
         as_of: date(2026, 12, 31).at(23, 59, 59, 0),
+        min_sample: skm_core::sample::DEFAULT_MIN_SAMPLE,
     }
 }
 
@@ -38,7 +39,7 @@ fn year(demo: &Demo, filter: YearFilter) -> YearReport {
         .files
         .iter()
         .map(|(name, bytes)| {
-            let input = Input { name, bytes };
+            let input = Input::new(name, bytes);
             YearFile { kind: classify(&input).unwrap(), input }
         })
         .collect();
@@ -53,7 +54,7 @@ fn year(demo: &Demo, filter: YearFilter) -> YearReport {
 
 fn input<'a>(demo: &'a Demo, name: &str) -> Input<'a> {
     let (name, bytes) = demo.files.iter().find(|(n, _)| n == name).unwrap();
-    Input { name, bytes }
+    Input::new(name, bytes)
 }
 
 #[test]

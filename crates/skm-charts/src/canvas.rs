@@ -48,6 +48,22 @@ pub fn band_fill(grade: skm_core::Grade) -> ShapeStyle {
 /// A labelled IKM with its 95 % interval, if known.
 pub type LabelledIkm = (String, f64, Option<(f64, f64)>);
 
+/// The value label of a group's IKM: the IKM, its respondents, and a star when the sample is
+/// too small (`80,56 · n 1*`).
+pub fn ikm_value_label(group: &skm_core::GroupResult) -> String {
+    let ikm = group.summary.ikm.map_or_else(|| "–".to_owned(), |v| skm_core::format::decimal_id(v, 2));
+    let short = group.sample.as_ref().is_some_and(|c| !c.met);
+    format!("{ikm} · n {}{}", skm_core::format::integer_id(group.summary.respondents), if short { "*" } else { "" })
+}
+
+/// The footnote for the star of [`ikm_value_label`], when any group has it.
+pub fn small_sample_note(groups: &[skm_core::GroupResult], lang: skm_core::Lang) -> Option<String> {
+    groups
+        .iter()
+        .any(|g| g.sample.as_ref().is_some_and(|c| !c.met))
+        .then(|| format!("* {}", skm_core::analysis::SAMPLE_TOO_SMALL.get(lang)))
+}
+
 /// The label of the category at an axis position, empty between categories. With `top_first`
 /// the first label belongs to the highest position (the first row at the top of a bar chart).
 pub fn category_label(labels: &[String], at: f64, top_first: bool) -> String {

@@ -4,7 +4,9 @@ use plotters::prelude::*;
 use skm_core::format::decimal_id;
 use skm_core::{IkmAnalysis, Lang};
 
-use crate::canvas::{band_fill, category_label, font, grade_spans, svg, LabelledIkm};
+use crate::canvas::{
+    band_fill, category_label, font, grade_spans, ikm_value_label, small_sample_note, svg, LabelledIkm,
+};
 use crate::palette::{BAR, INK};
 use crate::ChartError;
 
@@ -16,8 +18,8 @@ pub fn ikm_per_service_svg(
     lang: Lang,
     width: u32,
 ) -> Result<String, ChartError> {
-    let rows: Vec<LabelledIkm> = analysis
-        .groups
+    let shown: Vec<&skm_core::GroupResult> = analysis.groups.iter().filter(|g| g.summary.ikm.is_some()).collect();
+    let rows: Vec<LabelledIkm> = shown
         .iter()
         .filter_map(|g| {
             let ikm = g.summary.ikm?;
@@ -25,15 +27,17 @@ pub fn ikm_per_service_svg(
             Some((name(code), ikm, g.ci.as_ref().map(|c| (c.low, c.high))))
         })
         .collect();
+    let values: Vec<String> = shown.iter().map(|g| ikm_value_label(g)).collect();
+    let note = small_sample_note(&analysis.groups, lang).map(|n| format!("; {n}")).unwrap_or_default();
     let title = match lang {
-        Lang::Id => "IKM per layanan (garis: selang kepercayaan 95%)",
-        Lang::En => "IKM per service (lines: 95% confidence interval)",
+        Lang::Id => format!("IKM per layanan (garis: selang kepercayaan 95%{note})"),
+        Lang::En => format!("IKM per service (lines: 95% confidence interval{note})"),
     };
     let n = rows.len().max(1) as f64;
     let height = 90 + 46 * rows.len().max(1) as u32;
     svg(width, height, |root| {
         let mut chart = ChartBuilder::on(root)
-            .caption(title, font(18))
+            .caption(&title, font(18))
             .margin(12)
             .x_label_area_size(30)
             .y_label_area_size((width / 3).min(260))
@@ -72,7 +76,7 @@ pub fn ikm_per_service_svg(
                 }
             }
             chart.draw_series(std::iter::once(Text::new(
-                decimal_id(r.1, 2),
+                values.get(i).cloned().unwrap_or_else(|| decimal_id(r.1, 2)),
                 (27.0, y + 0.12),
                 font(13).color(&WHITE),
             )))?;

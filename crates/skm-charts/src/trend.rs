@@ -5,30 +5,38 @@ use skm_core::analysis::PeriodKey;
 use skm_core::format::decimal_id;
 use skm_core::{IkmAnalysis, Lang};
 
-use crate::canvas::{band_fill, category_label, font, grade_spans, svg, LabelledIkm};
+use crate::canvas::{
+    band_fill, category_label, font, grade_spans, ikm_value_label, small_sample_note, svg, LabelledIkm,
+};
 use crate::palette::{BAR, INK};
 use crate::ChartError;
 
 /// Draws the IKM of each period of an analysis grouped by period (undated rows left out).
 pub fn ikm_trend_svg(analysis: &IkmAnalysis, lang: Lang, width: u32, height: u32) -> Result<String, ChartError> {
-    let points: Vec<LabelledIkm> = analysis
+    let shown: Vec<&skm_core::GroupResult> = analysis
         .groups
+        .iter()
+        .filter(|g| matches!(g.key.period, Some(PeriodKey::Known(_))) && g.summary.ikm.is_some())
+        .collect();
+    let points: Vec<LabelledIkm> = shown
         .iter()
         .filter_map(|g| match g.key.period {
             Some(PeriodKey::Known(p)) => Some((p.label(lang), g.summary.ikm?, g.ci.as_ref().map(|c| (c.low, c.high)))),
             _ => None,
         })
         .collect();
+    let values: Vec<String> = shown.iter().map(|g| ikm_value_label(g)).collect();
+    let note = small_sample_note(&analysis.groups, lang).map(|n| format!(" ({n})")).unwrap_or_default();
     let title = match lang {
-        Lang::Id => "IKM per periode",
-        Lang::En => "IKM per period",
+        Lang::Id => format!("IKM per periode{note}"),
+        Lang::En => format!("IKM per period{note}"),
     };
     let n = points.len().max(1) as f64;
     let low = points.iter().map(|p| p.2.map_or(p.1, |c| c.0)).fold(100f64, f64::min);
     let floor = ((low - 5.0) / 5.0).floor().clamp(5.0, 19.0) * 5.0;
     svg(width, height, |root| {
         let mut chart = ChartBuilder::on(root)
-            .caption(title, font(18))
+            .caption(&title, font(18))
             .margin(12)
             .x_label_area_size(36)
             .y_label_area_size(44)
@@ -64,12 +72,10 @@ pub fn ikm_trend_svg(analysis: &IkmAnalysis, lang: Lang, width: u32, height: u32
             BAR.stroke_width(3),
         ))?;
         chart.draw_series(points.iter().enumerate().map(|(i, p)| Circle::new((i as f64, p.1), 5, BAR.filled())))?;
-        chart.draw_series(
-            points
-                .iter()
-                .enumerate()
-                .map(|(i, p)| Text::new(decimal_id(p.1, 2), (i as f64 + 0.08, p.1 + 1.5), font(13))),
-        )?;
+        chart.draw_series(points.iter().enumerate().map(|(i, p)| {
+            let label = values.get(i).cloned().unwrap_or_else(|| decimal_id(p.1, 2));
+            Text::new(label, (i as f64 + 0.08, p.1 + 1.5), font(13))
+        }))?;
         Ok(())
     })
 }

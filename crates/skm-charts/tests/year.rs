@@ -13,13 +13,23 @@ fn has_text(svg: &str, text: &str) -> bool {
     svg.contains(&format!(">\n{text}\n</text>")) || svg.contains(&format!(">{text}</text>"))
 }
 
+/// A group's value label: its IKM, its respondents, and a star when its sample is too small.
+fn value(g: &skm_core::GroupResult) -> String {
+    let star = if g.sample.as_ref().is_some_and(|c| !c.met) { "*" } else { "" };
+    format!(
+        "{} · n {}{star}",
+        decimal_id(g.summary.ikm.unwrap(), 2),
+        skm_core::format::integer_id(g.summary.respondents)
+    )
+}
+
 fn demo_year() -> YearReport {
     let data = skm_demo::generate(skm_demo::DemoOptions::for_year(2026)).unwrap();
     let files = data.csv_files().unwrap();
     let year_files: Vec<YearFile> = files
         .iter()
         .map(|(name, bytes)| {
-            let input = Input { name, bytes };
+            let input = Input::new(name, bytes);
             YearFile { kind: classify(&input).unwrap(), input }
         })
         .collect();
@@ -31,6 +41,7 @@ fn demo_year() -> YearReport {
         trend: PeriodKind::Quarter,
         filter: YearFilter::default(),
         as_of: date(2026, 12, 31).at(23, 59, 59, 0),
+        min_sample: skm_core::sample::DEFAULT_MIN_SAMPLE,
     };
     let ctx = YearContext { catalog: &catalog, calendar: &calendar, mapping: &mapping };
     analyse_year(&year_files, ctx, &options, &mut |_| {}).unwrap()
@@ -54,14 +65,14 @@ fn every_chart_of_the_year_draws_its_figures() {
     for g in &ikm.groups {
         let code = g.key.service.as_deref().unwrap();
         assert!(has_text(&svg, &name(code)), "{code} missing");
-        assert!(has_text(&svg, &decimal_id(g.summary.ikm.unwrap(), 2)), "{code}'s IKM missing");
+        assert!(has_text(&svg, &value(g)), "{code}'s IKM and respondents missing");
     }
 
     let svg = ikm_trend_svg(year.trend.as_ref().unwrap(), Lang::Id, 900, 360).unwrap();
     keep("trend", &svg);
     assert!(has_text(&svg, "Triwulan I 2026") || svg.contains("Triwulan I"), "quarter labels");
     for g in &year.trend.as_ref().unwrap().groups {
-        assert!(has_text(&svg, &decimal_id(g.summary.ikm.unwrap(), 2)));
+        assert!(has_text(&svg, &value(g)), "{}", value(g));
     }
 
     for (i, breakdown) in ikm.overall.profile.iter().enumerate() {
@@ -108,4 +119,17 @@ fn every_chart_of_the_year_draws_its_figures() {
     }
     let missed = meetings.months.iter().filter(|m| m.status == skm_core::evaluation::MonthStatus::Missed).count();
     assert_eq!(svg.matches("Tidak sesuai ·").count(), missed);
+}
+
+#[test]
+fn a_group_short_of_its_sample_is_starred_and_explained() {
+    let mut year = demo_year();
+    let ikm = year.ikm.as_mut().unwrap();
+    let first = &mut ikm.groups[0];
+    first.sample = Some(skm_core::analysis::SampleCheck::minimum(500, first.summary.respondents));
+    let svg = ikm_per_service_svg(ikm, &|c: &str| c.to_owned(), Lang::Id, 900).unwrap();
+    assert!(has_text(&svg, &value(&ikm.groups[0])) && value(&ikm.groups[0]).ends_with('*'));
+    assert!(svg.contains("* sampel belum cukup"), "the star is explained in the title");
+    let en = ikm_per_service_svg(ikm, &|c: &str| c.to_owned(), Lang::En, 900).unwrap();
+    assert!(en.contains("* sample too small"));
 }

@@ -9,7 +9,7 @@ use crate::ikm::{IkmSummary, Moments, RankedElement, Tally, WeightConvention};
 use crate::issue::{InputIssue, ReasonCount};
 use crate::period::{Period, PeriodKind};
 use crate::profile::ProfileField;
-use crate::sample::krejcie_morgan;
+use crate::sample::{krejcie_morgan, DEFAULT_MIN_SAMPLE};
 use crate::stats::{Change, Interval};
 
 /// What the respondents are grouped by, besides the overall result.
@@ -23,7 +23,7 @@ pub enum GroupBy {
 }
 
 /// How to compute and group an IKM.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IkmOptions {
     /// Weight convention (exact 1/9 by default).
     pub weight: WeightConvention,
@@ -31,6 +31,25 @@ pub struct IkmOptions {
     pub by: Vec<GroupBy>,
     /// Length of a period when grouping by period, and for matching a requests file.
     pub period: PeriodKind,
+    /// The fewest respondents a group needs when its population is not known
+    /// ([`DEFAULT_MIN_SAMPLE`] unless set).
+    #[serde(default = "default_min_sample")]
+    pub min_sample: u64,
+}
+
+fn default_min_sample() -> u64 {
+    DEFAULT_MIN_SAMPLE
+}
+
+impl Default for IkmOptions {
+    fn default() -> IkmOptions {
+        IkmOptions {
+            weight: WeightConvention::default(),
+            by: Vec::new(),
+            period: PeriodKind::default(),
+            min_sample: DEFAULT_MIN_SAMPLE,
+        }
+    }
 }
 
 /// The period of a group: a reporting period, or "undated" for rows without a date.
@@ -106,7 +125,8 @@ pub struct GroupResult {
     /// Respondents and IKM by each profile question.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub profile: Vec<ProfileBreakdown>,
-    /// Whether the sample was large enough, when the population is known.
+    /// Whether the group has enough respondents: the Krejcie–Morgan sample of its population
+    /// when that is known, else the minimum.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sample: Option<SampleCheck>,
     /// The change from the previous period of the same service, when grouped by period.
@@ -140,6 +160,8 @@ pub struct ProfileRow {
     pub ikm: Option<f64>,
     /// Its grade.
     pub grade: Option<Grade>,
+    /// Whether as many answered as the minimum sample: an IKM of fewer is shown as such.
+    pub sample_met: bool,
 }
 
 /// The respondents and IKM by the answers of one profile question.
@@ -153,12 +175,13 @@ pub struct ProfileBreakdown {
 
 impl ProfileBreakdown {
     /// Orders the groups of a breakdown by the question's choices; `counts` pairs a code (or
-    /// `None`) with its tally.
+    /// `None`) with its tally; an answer of fewer than `min_sample` respondents is marked.
     pub fn new(
         field: ProfileField,
         total: u64,
         counts: &[(Option<String>, Tally)],
         weight: WeightConvention,
+        min_sample: u64,
     ) -> ProfileBreakdown {
         let row = |value: Option<String>, tally: Option<&Tally>| {
             let summary = tally.map(|m| m.summary(weight));
@@ -169,6 +192,7 @@ impl ProfileBreakdown {
                 share: if total > 0 { respondents as f64 * 100.0 / total as f64 } else { 0.0 },
                 ikm: summary.as_ref().and_then(|s| s.ikm),
                 grade: summary.as_ref().and_then(|s| s.grade),
+                sample_met: respondents >= min_sample,
             }
         };
         let find = |code: Option<&str>| counts.iter().find(|(v, _)| v.as_deref() == code).map(|(_, m)| m);
@@ -181,28 +205,85 @@ impl ProfileBreakdown {
     }
 }
 
-/// Whether the survey reached the Krejcie–Morgan sample for its population.
+/// Whether a group has enough respondents for its IKM to speak for the group: the
+/// Krejcie–Morgan sample of its population (N) when that is known, else a minimum.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SampleCheck {
-    /// Service users in the period (N).
-    pub population: u64,
-    /// The required sample (Krejcie–Morgan).
+    /// Service users in the period (N), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<u64>,
+    /// The respondents required: Krejcie–Morgan for N, or the minimum.
     pub required: u64,
     /// Respondents counted.
     pub respondents: u64,
     /// True when respondents ≥ required.
     pub met: bool,
-    /// Where N came from: `given` or the requests file's name.
+    /// Where the requirement came from: `given` (N given), the requests files' names (N counted
+    /// from them), or `minimum`.
     pub source: String,
 }
+
+/// The [`SampleCheck::source`] of a check against the minimum.
+pub const MINIMUM_SOURCE: &str = "minimum";
 
 impl SampleCheck {
     /// Checks `respondents` against the sample required for `population`.
     pub fn new(population: u64, respondents: u64, source: &str) -> SampleCheck {
         let required = krejcie_morgan(population);
-        SampleCheck { population, required, respondents, met: respondents >= required, source: source.to_owned() }
+        SampleCheck {
+            population: Some(population),
+            required,
+            respondents,
+            met: respondents >= required,
+            source: source.to_owned(),
+        }
+    }
+
+    /// Checks `respondents` against a minimum, for a group whose population is not known.
+    pub fn minimum(minimum: u64, respondents: u64) -> SampleCheck {
+        SampleCheck {
+            population: None,
+            required: minimum,
+            respondents,
+            met: respondents >= minimum,
+            source: MINIMUM_SOURCE.to_owned(),
+        }
+    }
+
+    /// The Krejcie–Morgan check where the population is known and not zero (no recorded user
+    /// says the records are incomplete, not that no sample is needed), else the minimum.
+    pub fn of(population: Option<(u64, &str)>, respondents: u64, minimum: u64) -> SampleCheck {
+        match population {
+            Some((n, source)) if n > 0 => SampleCheck::new(n, respondents, source),
+            _ => SampleCheck::minimum(minimum, respondents),
+        }
+    }
+
+    /// What a reader is told when the sample falls short: «sampel belum cukup» with the numbers
+    /// (`sampel belum cukup: 1 dari 30 responden`).
+    pub fn remark(&self, lang: crate::Lang) -> Option<String> {
+        if self.met {
+            return None;
+        }
+        let (respondents, required) = (integer_in(self.respondents, lang), integer_in(self.required, lang));
+        Some(match lang {
+            crate::Lang::Id => format!("{}: {respondents} dari {required} responden", SAMPLE_TOO_SMALL.id),
+            crate::Lang::En => format!("{}: {respondents} of {required} respondents", SAMPLE_TOO_SMALL.en),
+        })
     }
 }
+
+/// A whole number the way each language writes it (`1.234` / `1,234`).
+fn integer_in(value: u64, lang: crate::Lang) -> String {
+    let id = crate::format::integer_id(value);
+    match lang {
+        crate::Lang::Id => id,
+        crate::Lang::En => id.replace('.', ","),
+    }
+}
+
+/// The words that mark a group short of its sample.
+pub const SAMPLE_TOO_SMALL: crate::i18n::Text = crate::i18n::Text { id: "sampel belum cukup", en: "sample too small" };
 
 /// One file read: its role, format and rows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -219,6 +300,35 @@ pub struct FileSummary {
     pub rows_read: u64,
     /// Rows left out.
     pub rows_dropped: u64,
+    /// The earliest date of the rows kept (`2026-01-02`), when they are dated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_date: Option<String>,
+    /// The latest date of the rows kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_date: Option<String>,
+}
+
+impl FileSummary {
+    /// When the file holds dates after `today` (a demo year, or a clock set wrong where it was
+    /// written): what to tell the reader, in both languages.
+    pub fn after_today(&self, today: jiff::civil::Date) -> Option<crate::i18n::Owned> {
+        let last = self.last_date.as_deref()?;
+        let last_date = crate::date::parse_date(last)?;
+        (last_date > today).then(|| crate::i18n::Owned {
+            id: format!(
+                "{}: memuat tanggal sesudah hari ini ({}), sampai {}; periksa berkasnya atau jam komputer yang membuatnya",
+                self.file,
+                crate::format::date_long(today, crate::Lang::Id),
+                crate::format::date_long(last_date, crate::Lang::Id)
+            ),
+            en: format!(
+                "{}: holds dates after today ({}), up to {}; check the file, or the clock of the computer that made it",
+                self.file,
+                crate::format::date_long(today, crate::Lang::En),
+                crate::format::date_long(last_date, crate::Lang::En)
+            ),
+        })
+    }
 }
 
 /// What was read from the input files, and what was left out and why.
@@ -278,6 +388,11 @@ impl InputSummary {
         for issue in later.issues {
             self.push_issue(issue);
         }
+    }
+
+    /// What to tell the reader of every file that holds dates after `today`.
+    pub fn after_today(&self, today: jiff::civil::Date) -> Vec<crate::i18n::Owned> {
+        self.files.iter().filter_map(|f| f.after_today(today)).collect()
     }
 
     /// Puts the reasons in order, most frequent first.
@@ -385,6 +500,7 @@ mod tests {
             2,
             &[(Some("P".into()), m), (None, m)],
             WeightConvention::Exact,
+            30,
         );
         let values: Vec<Option<&str>> = b.rows.iter().map(|r| r.value.as_deref()).collect();
         assert_eq!(values, [Some("L"), Some("P"), None]);
@@ -397,7 +513,37 @@ mod tests {
         let s = SampleCheck::new(1000, 250, "given");
         assert_eq!(s.required, 278);
         assert!(!s.met);
+        assert_eq!(s.remark(crate::Lang::Id).as_deref(), Some("sampel belum cukup: 250 dari 278 responden"));
+        assert_eq!(SampleCheck::new(5000, 1200, "given").remark(crate::Lang::En), None);
+        let short = SampleCheck::minimum(2000, 1200);
+        assert_eq!(short.remark(crate::Lang::En).as_deref(), Some("sample too small: 1,200 of 2,000 respondents"));
         assert!(SampleCheck::new(100, 80, "given").met);
+        // Without a population (or with none recorded), the minimum decides.
+        let one = SampleCheck::of(None, 1, 30);
+        assert_eq!((one.required, one.met, one.source.as_str(), one.population), (30, false, "minimum", None));
+        assert_eq!(SampleCheck::of(Some((0, "requests.csv")), 40, 30).source, "minimum");
+        let counted = SampleCheck::of(Some((10, "requests.csv")), 10, 30);
+        assert_eq!((counted.required, counted.met), (10, true));
+    }
+
+    #[test]
+    fn a_file_with_dates_after_today_is_named() {
+        let file = |last: Option<&str>| FileSummary {
+            file: "responses.csv".into(),
+            role: "responses".into(),
+            format: "csv-comma".into(),
+            layout: "canonical".into(),
+            rows_read: 3,
+            rows_dropped: 0,
+            first_date: Some("2026-01-02".into()),
+            last_date: last.map(str::to_owned),
+        };
+        let today = jiff::civil::date(2026, 11, 30);
+        let note = file(Some("2026-12-31")).after_today(today).unwrap();
+        assert!(note.id.contains("responses.csv") && note.id.contains("31 Desember 2026"), "{}", note.id);
+        assert!(note.en.contains("after today (30 November 2026)"), "{}", note.en);
+        assert_eq!(file(Some("2026-11-30")).after_today(today), None);
+        assert_eq!(file(None).after_today(today), None);
     }
 
     #[test]

@@ -55,3 +55,27 @@ impl Text {
         format!("{} / {}", self.id, self.en)
     }
 }
+
+/// A text made at run time (a message with names and numbers in it), in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Owned {
+    /// Bahasa Indonesia.
+    pub id: String,
+    /// English.
+    pub en: String,
+}
+
+impl Owned {
+    /// The text in the given language.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Id => &self.id,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// Both languages as "Indonesia / English".
+    pub fn both(&self) -> String {
+        format!("{} / {}", self.id, self.en)
+    }
+}

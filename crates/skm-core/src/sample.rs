@@ -10,6 +10,11 @@ pub const PROPORTION: f64 = 0.5;
 /// Margin of error.
 pub const MARGIN: f64 = 0.05;
 
+/// The fewest respondents a group's IKM is read as the group's when its population is not
+/// known (docs/ikm-method.md): with 30, the 95 % interval of a typical group is about ±3 points
+/// wide, and the normal approximation behind it holds. Configurable (`--min-sample`).
+pub const DEFAULT_MIN_SAMPLE: u64 = 30;
+
 /// The required sample for a population of `population` service users.
 pub fn krejcie_morgan(population: u64) -> u64 {
     if population == 0 {

@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use skm_core::analysis::SAMPLE_TOO_SMALL;
 use skm_core::format::{date_long, decimal_id, integer_id, moment_short};
 use skm_core::grade::GRADE_TABLE;
 use skm_core::year::{repeated_suggestions, FileKind};
@@ -177,13 +178,10 @@ pub fn html(r: &Report<'_>, charts: &[Chart]) -> String {
                 let sample = g.sample.as_ref()?;
                 Some(vec![
                     r.service_name(g.key.service.as_deref().unwrap_or("")),
-                    integer_id(sample.population),
+                    sample.population.map_or_else(|| "–".to_owned(), integer_id),
                     integer_id(sample.required),
                     integer_id(sample.respondents),
-                    w.t(
-                        if sample.met { "memenuhi" } else { "belum memenuhi" },
-                        if sample.met { "met" } else { "not met" },
-                    ),
+                    sample.remark(l).unwrap_or_else(|| w.t("memenuhi", "met")),
                 ])
             })
             .collect();
@@ -193,10 +191,22 @@ pub fn html(r: &Report<'_>, charts: &[Chart]) -> String {
                 "<h3>{}</h3>",
                 esc(&w.t("Jumlah sampel (Krejcie dan Morgan)", "Sample size (Krejcie and Morgan)"))
             );
+            let minimum = a.overall.sample.as_ref().filter(|c| c.population.is_none()).map(|c| c.required);
+            let rule = match minimum {
+                Some(m) => w.t(
+                    &format!("Bila jumlah pengguna layanan (N) diketahui, sampel yang diperlukan dihitung dengan rumus Krejcie dan Morgan; bila tidak, paling sedikit {m} responden. Nilai IKM kelompok yang sampelnya belum cukup ditandai «sampel belum cukup» dan dibaca dengan hati-hati."),
+                    &format!("Where the number of service users (N) is known, the sample required follows Krejcie and Morgan; otherwise at least {m} respondents. The IKM of a group whose sample is too small is marked «sample too small» and read with care."),
+                ),
+                None => w.t(
+                    "Sampel yang diperlukan dihitung dengan rumus Krejcie dan Morgan dari jumlah pengguna layanan (N). Nilai IKM kelompok yang sampelnya belum cukup ditandai «sampel belum cukup» dan dibaca dengan hati-hati.",
+                    "The sample required follows Krejcie and Morgan from the number of service users (N). The IKM of a group whose sample is too small is marked «sample too small» and read with care.",
+                ),
+            };
+            let _ = write!(s, "<p>{}</p>", esc(&rule));
             let header = [
                 w.t("Layanan", "Service"),
                 w.t("Populasi (N)", "Population (N)"),
-                w.t("Sampel minimum", "Minimum sample"),
+                w.t("Sampel yang diperlukan", "Sample required"),
                 w.t("Responden", "Respondents"),
                 w.t("Keterangan", "Remark"),
             ];
@@ -248,18 +258,30 @@ pub fn html(r: &Report<'_>, charts: &[Chart]) -> String {
                     .iter()
                     .map(|row| {
                         let label = p.field.answer_label(row.value.as_deref(), l);
+                        let remark = if row.sample_met || row.respondents == 0 {
+                            String::new()
+                        } else {
+                            SAMPLE_TOO_SMALL.get(l).to_owned()
+                        };
                         vec![
                             label,
                             integer_id(row.respondents),
                             format!("{}%", decimal_id(row.share, 1)),
                             opt(row.ikm, 2),
+                            remark,
                         ]
                     })
                     .collect();
                 let _ = write!(s, "<p><b>{}</b></p>", esc(p.field.label().get(l)));
                 s.push_str(&table(
                     &format!("profile-{}", p.field.column()),
-                    &[p.field.label().get(l).to_owned(), w.t("Responden", "Respondents"), "%".into(), "IKM".into()],
+                    &[
+                        p.field.label().get(l).to_owned(),
+                        w.t("Responden", "Respondents"),
+                        "%".into(),
+                        "IKM".into(),
+                        w.t("Keterangan", "Remark"),
+                    ],
                     &rows,
                     &[1, 2, 3],
                 ));
@@ -305,6 +327,7 @@ pub fn html(r: &Report<'_>, charts: &[Chart]) -> String {
                             |c| format!("{} – {}", decimal_id(c.low, 2), decimal_id(c.high, 2)),
                         ),
                         g.summary.grade.map_or("–", |g| g.letter()).to_owned(),
+                        g.sample.as_ref().and_then(|c| c.remark(l)).unwrap_or_default(),
                     ]
                 })
                 .collect();
@@ -317,6 +340,7 @@ pub fn html(r: &Report<'_>, charts: &[Chart]) -> String {
                     .as_ref()
                     .map_or_else(|| "–".into(), |c| format!("{} – {}", decimal_id(c.low, 2), decimal_id(c.high, 2))),
                 o.grade.map_or("–", |g| g.letter()).to_owned(),
+                a.overall.sample.as_ref().and_then(|c| c.remark(l)).unwrap_or_default(),
             ]);
             let header = [
                 w.t("Layanan", "Service"),
@@ -324,6 +348,7 @@ pub fn html(r: &Report<'_>, charts: &[Chart]) -> String {
                 "IKM".into(),
                 w.t("Selang kepercayaan 95%", "95% confidence interval"),
                 w.t("Mutu", "Grade"),
+                w.t("Keterangan", "Remark"),
             ];
             s.push_str(&table("ikm-services", &header, &rows, &[1, 2]));
             s.push_str(&figure(chart("ikm-per-layanan"), &mut n, w));

@@ -3,12 +3,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use skm_analytics::{analyse_ikm, read_requests, read_responses, Mapping, Population};
 use skm_core::analysis::{GroupBy, IkmOptions};
 use skm_core::{Lang, PeriodKind, WeightConvention};
 
-use crate::files::{inputs, read_all};
+use crate::files::{inputs, read_all, LimitArgs};
 use crate::output;
 use crate::{ikm_csv, ikm_table};
 
@@ -47,6 +46,12 @@ pub struct IkmArgs {
     /// Exit with status 3 when any row was left out.
     #[arg(long)]
     strict: bool,
+    /// The fewest respondents a group needs when its population is not known; a group with
+    /// fewer is marked «sampel belum cukup / sample too small» (docs/ikm-method.md).
+    #[arg(long, default_value_t = skm_core::sample::DEFAULT_MIN_SAMPLE)]
+    min_sample: u64,
+    #[command(flatten)]
+    limits: LimitArgs,
 }
 
 fn parse_by(text: &str) -> Result<Option<GroupBy>, String> {
@@ -74,17 +79,17 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
 pub fn run(args: IkmArgs) -> anyhow::Result<ExitCode> {
     let mapping = match &args.mapping {
         Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("{} tidak dapat dibaca / cannot be read", path.display()))?;
+            let text = crate::files::read_text(path)?;
             Mapping::with_file(&path.display().to_string(), &text)?
         }
         None => Mapping::builtin()?,
     };
-    let responses = read_all(&args.files)?;
-    let table = read_responses(&inputs(&responses), &mapping)?;
-    let request_files = read_all(&args.requests)?;
+    let limits = args.limits.limits();
+    let responses = read_all(&args.files, &limits)?;
+    let table = read_responses(&inputs(&responses, &limits), &mapping)?;
+    let request_files = read_all(&args.requests, &limits)?;
     let requests =
-        if request_files.is_empty() { None } else { Some(read_requests(&inputs(&request_files), &mapping)?) };
+        if request_files.is_empty() { None } else { Some(read_requests(&inputs(&request_files, &limits), &mapping)?) };
     let population = match (&requests, args.population) {
         (Some(r), _) => Population::Requests(r),
         (None, Some(n)) => Population::Given(n),
@@ -93,8 +98,9 @@ pub fn run(args: IkmArgs) -> anyhow::Result<ExitCode> {
     let mut by: Vec<GroupBy> = args.by.iter().flatten().copied().collect();
     by.sort();
     by.dedup();
-    let options = IkmOptions { weight: args.weight, by, period: args.period };
+    let options = IkmOptions { weight: args.weight, by, period: args.period, min_sample: args.min_sample };
     let analysis = analyse_ikm(&table, &options, population)?;
+    crate::output::warn_dates_after_today(&analysis.input, args.lang)?;
 
     let writers = output::Writers {
         table: &|out| ikm_table::write(out, &analysis, args.lang),

@@ -54,17 +54,28 @@ pub fn write(out: &mut dyn Write, a: &IkmAnalysis, l: Lang) -> io::Result<()> {
     writeln!(out, "{:<24}{}", t("Selang kepercayaan 95%", "95% confidence").get(l), interval(o, l))?;
     writeln!(out, "{:<24}{}", t("Mutu pelayanan", "Service grade").get(l), grade_text(s.grade, l))?;
     if let Some(sample) = &o.sample {
-        let verdict = if sample.met { t("terpenuhi", "met") } else { t("belum terpenuhi", "not met") };
-        writeln!(
-            out,
-            "{:<24}N = {} ({}), {} {} — {}",
-            t("Sampel", "Sample").get(l),
-            num(Some(sample.population as f64), 0, l),
-            sample.source,
-            t("minimal (Krejcie–Morgan)", "required (Krejcie–Morgan)").get(l),
-            sample.required,
-            verdict.get(l)
-        )?;
+        let verdict = sample.remark(l).unwrap_or_else(|| t("cukup", "enough").get(l).to_owned());
+        match sample.population {
+            Some(population) => writeln!(
+                out,
+                "{:<24}N = {} ({}), {} {} — {}",
+                t("Sampel", "Sample").get(l),
+                num(Some(population as f64), 0, l),
+                sample.source,
+                t("diperlukan (Krejcie–Morgan)", "required (Krejcie–Morgan)").get(l),
+                sample.required,
+                verdict
+            )?,
+            None => writeln!(
+                out,
+                "{:<24}{} {} ({}) — {}",
+                t("Sampel", "Sample").get(l),
+                t("paling sedikit", "at least").get(l),
+                sample.required,
+                t("N tidak diketahui; --min-sample", "N not known; --min-sample").get(l),
+                verdict
+            )?,
+        }
     }
     writeln!(out)?;
     writeln!(
@@ -113,14 +124,17 @@ pub fn write(out: &mut dyn Write, a: &IkmAnalysis, l: Lang) -> io::Result<()> {
                 Some(code) => breakdown.field.value_label(code).map_or(code.clone(), |t| t.get(l).to_owned()),
                 None => t("(tidak diisi)", "(not given)").get(l).to_owned(),
             };
+            let remark =
+                if row.sample_met || row.respondents == 0 { "" } else { skm_core::analysis::SAMPLE_TOO_SMALL.get(l) };
             writeln!(
                 out,
-                "  {:<26} {:>10} {:>7} {:>7}  {}",
+                "  {:<26} {:>10} {:>7} {:>7}  {:<5} {}",
                 label,
                 row.respondents,
                 num(Some(row.share), 1, l),
                 num(row.ikm, 2, l),
-                row.grade.map_or("–", |g| g.letter())
+                row.grade.map_or("–", |g| g.letter()),
+                remark
             )?;
         }
     }
@@ -151,10 +165,7 @@ pub fn write(out: &mut dyn Write, a: &IkmAnalysis, l: Lang) -> io::Result<()> {
                     noise.get(l)
                 )
             });
-            let sample = g.sample.as_ref().map_or(String::new(), |s| {
-                let mark = if s.met { "✓" } else { "✗" };
-                format!("  n {}/{} {mark}", s.respondents, s.required)
-            });
+            let sample = g.sample.as_ref().and_then(|s| s.remark(l)).map_or(String::new(), |r| format!("  ⚠ {r}"));
             writeln!(
                 out,
                 "{:<30} {:<18} {:>9} {:>7} {:>13}  {:<5} {}{}",

@@ -41,6 +41,16 @@ pub fn emit<T: Serialize>(
     Ok(())
 }
 
+/// Warns, on standard error, of every file that holds dates after today (in WIB).
+pub fn warn_dates_after_today(input: &InputSummary, lang: Lang) -> io::Result<()> {
+    let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(7))).date();
+    let mut err = io::stderr().lock();
+    for note in input.after_today(today) {
+        writeln!(err, "{}: {}", t("peringatan", "warning").get(lang), note.get(lang))?;
+    }
+    Ok(())
+}
+
 /// How many problems are listed on the terminal; JSON output lists up to a thousand.
 const ISSUES_SHOWN: usize = 20;
 

@@ -108,7 +108,7 @@ fn table_is_readable_in_both_languages() {
         "Responden",
         "U8 Sarana dan Prasarana",
         "Unsur terlemah",
-        "minimal (Krejcie–Morgan) 44",
+        "diperlukan (Krejcie–Morgan) 44",
         "internet-jaringan",
         "1 baris dilewati",
     ] {

@@ -31,6 +31,7 @@ pub const WRONG_TOKEN: Text = t("Token salah.", "Wrong token.");
 pub const IKM_UNIT: Text = t("IKM unit pelayanan", "Service unit IKM");
 pub const RESPONDENTS: Text = t("Responden", "Respondents");
 pub const GRADE: Text = t("Mutu", "Grade");
+pub const SAMPLE: Text = t("Sampel", "Sample");
 pub const ELEMENT: Text = t("Unsur", "Element");
 pub const ANSWERS: Text = t("Jawaban", "Answers");
 pub const WEIGHT: Text = t("Bobot", "Weight");

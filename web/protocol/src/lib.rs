@@ -49,6 +49,13 @@ pub struct YearQuery {
     pub trend: PeriodKind,
     /// Period, service and channel filters.
     pub filter: YearFilter,
+    /// The fewest respondents a group needs when its population is not known.
+    #[serde(default = "default_min_sample")]
+    pub min_sample: u64,
+}
+
+fn default_min_sample() -> u64 {
+    skm_core::sample::DEFAULT_MIN_SAMPLE
 }
 
 /// What the page asks of the worker.
@@ -126,6 +133,7 @@ mod tests {
             weight: WeightConvention::Rounded011,
             trend: PeriodKind::Month,
             filter: YearFilter { service: Some("internet-jaringan".into()), ..YearFilter::default() },
+            min_sample: 12,
         };
         let request = Request::Year { files: vec![FileData::new("a.xlsx", None, b"PK\x03\x04\xff")], query };
         assert_eq!(Request::from_json(&request.to_json()).unwrap(), request);

@@ -69,6 +69,7 @@ pub fn Overview(props: &ViewProps) -> Html {
                 format!("{} {}–{}", texts::CI_95.get(l), decimal_id(ci.low, 2), decimal_id(ci.high, 2))
             });
             let grade = o.grade.map_or_else(|| "–".to_owned(), |g| format!("{} ({})", g.letter(), g.label().get(l)));
+            let sample = a.overall.sample.as_ref().and_then(|c| c.remark(l));
             html! {
                 <>
                     <div class="card">
@@ -76,6 +77,9 @@ pub fn Overview(props: &ViewProps) -> Html {
                         <div id="ikm-value" class="card-value">{ figure(o.ikm, 2) }</div>
                         <div id="ikm-grade" class="card-sub">{ texts::GRADE.get(l) }{ ": " }{ grade }</div>
                         <div id="ikm-ci" class="card-sub">{ interval }</div>
+                        if let Some(remark) = sample {
+                            <div id="ikm-sample" class="card-sub warning">{ remark }</div>
+                        }
                     </div>
                     <div class="card">
                         <div class="card-label">{ texts::RESPONDENTS.get(l) }</div>
@@ -125,6 +129,8 @@ pub fn Overview(props: &ViewProps) -> Html {
             "ci_low".into(),
             "ci_high".into(),
             "grade".into(),
+            "sample_required".into(),
+            "sample_met".into(),
         ]];
         table.extend(a.groups.iter().map(|g| {
             vec![
@@ -134,6 +140,8 @@ pub fn Overview(props: &ViewProps) -> Html {
                 g.ci.as_ref().map_or_else(String::new, |c| format!("{:.2}", c.low)),
                 g.ci.as_ref().map_or_else(String::new, |c| format!("{:.2}", c.high)),
                 g.summary.grade.map_or("", |g| g.letter()).to_owned(),
+                g.sample.as_ref().map_or_else(String::new, |c| c.required.to_string()),
+                g.sample.as_ref().map_or_else(String::new, |c| c.met.to_string()),
             ]
         }));
         chart("services-chart", "ikm-per-layanan", skm_charts::ikm_per_service_svg(a, &name, l, 900), table, l)
@@ -157,6 +165,7 @@ pub fn Overview(props: &ViewProps) -> Html {
                 <td class="num respondents">{ group.map_or_else(|| "–".to_owned(), |g| integer_id(g.summary.respondents)) }</td>
                 <td class="num ikm">{ figure(group.and_then(|g| g.summary.ikm), 2) }</td>
                 <td class="grade">{ group.and_then(|g| g.summary.grade).map_or("–", |g| g.letter()) }</td>
+                <td class="sample warning">{ group.and_then(|g| g.sample.as_ref()).and_then(|c| c.remark(l)).unwrap_or_default() }</td>
                 <td class="num sla">{ percent(sla.and_then(|s| s.tally.compliance)) }</td>
                 <td class="promise">{ sla.map_or("", |s| s.promise.as_str()) }</td>
             </tr>
@@ -175,7 +184,7 @@ pub fn Overview(props: &ViewProps) -> Html {
                 <table id="service-table" class="data">
                     <thead><tr>
                         <th>{ texts::SERVICE.get(l) }</th><th class="num">{ texts::RESPONDENTS.get(l) }</th>
-                        <th class="num">{ "IKM" }</th><th>{ texts::GRADE.get(l) }</th>
+                        <th class="num">{ "IKM" }</th><th>{ texts::GRADE.get(l) }</th><th>{ texts::SAMPLE.get(l) }</th>
                         <th class="num">{ texts::ON_TIME.get(l) }</th><th>{ texts::PROMISE.get(l) }</th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
@@ -225,8 +234,15 @@ pub fn IkmView(props: &ViewProps) -> Html {
         ]
     }));
     let trend = props.report.trend.as_ref().map(|t| {
-        let mut table =
-            vec![vec!["period".into(), "respondents".into(), "ikm".into(), "ci_low".into(), "ci_high".into()]];
+        let mut table = vec![vec![
+            "period".into(),
+            "respondents".into(),
+            "ikm".into(),
+            "ci_low".into(),
+            "ci_high".into(),
+            "sample_required".into(),
+            "sample_met".into(),
+        ]];
         table.extend(t.groups.iter().map(|g| {
             vec![
                 g.key.period.map_or_else(String::new, |p| p.key()),
@@ -234,18 +250,22 @@ pub fn IkmView(props: &ViewProps) -> Html {
                 g.summary.ikm.map_or_else(String::new, |v| format!("{v:.2}")),
                 g.ci.as_ref().map_or_else(String::new, |c| format!("{:.2}", c.low)),
                 g.ci.as_ref().map_or_else(String::new, |c| format!("{:.2}", c.high)),
+                g.sample.as_ref().map_or_else(String::new, |c| c.required.to_string()),
+                g.sample.as_ref().map_or_else(String::new, |c| c.met.to_string()),
             ]
         }));
         chart("trend-chart", "ikm-per-periode", skm_charts::ikm_trend_svg(t, l, 900, 360), table, l)
     });
     let profiles = a.overall.profile.iter().map(|p| {
-        let mut table = vec![vec!["answer".into(), "respondents".into(), "share".into(), "ikm".into()]];
+        let mut table =
+            vec![vec!["answer".into(), "respondents".into(), "share".into(), "ikm".into(), "sample_met".into()]];
         table.extend(p.rows.iter().map(|r| {
             vec![
                 r.value.clone().unwrap_or_default(),
                 r.respondents.to_string(),
                 format!("{:.1}", r.share),
                 r.ikm.map_or_else(String::new, |v| format!("{v:.2}")),
+                r.sample_met.to_string(),
             ]
         }));
         let id = match p.field.column() {
