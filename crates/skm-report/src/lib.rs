@@ -18,7 +18,7 @@ use skm_core::Lang;
 pub use follow_up::{follow_up, FollowUp};
 pub use html::html;
 pub use png::Fonts;
-pub use xlsx::workbook;
+pub use xlsx::{workbook, CutText, WorkbookFile, CUT_MARK, EXCEL_MAX_TEXT};
 
 /// Why a part of the report could not be made.
 #[derive(Debug, thiserror::Error)]

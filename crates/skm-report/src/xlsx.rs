@@ -2,6 +2,7 @@
 //! weighted NRR, IKM and its conversion, with the legend), then one sheet per table of the report.
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet};
+use skm_core::analysis::SAMPLE_TOO_SMALL;
 use skm_core::grade::GRADE_TABLE;
 use skm_core::ELEMENTS;
 
@@ -39,10 +40,108 @@ impl From<Option<f64>> for Cell {
     }
 }
 
+/// The sample remark of a group («sampel belum cukup: 1 dari 30 responden»), or nothing.
+fn remark(g: &skm_core::GroupResult, l: skm_core::Lang) -> Cell {
+    g.sample.as_ref().and_then(|c| c.remark(l)).map_or(Cell::Empty, Cell::Text)
+}
+
 /// The most rows a sheet holds (Excel's limit), less the header and the totals.
 const MAX_RESPONDENT_ROWS: u64 = 1_048_576 - 40;
 
-fn table_sheet(book: &mut Workbook, name: &str, header: &[String], rows: Vec<Vec<Cell>>) -> Result<(), ReportError> {
+/// The longest text Excel keeps in a cell, in UTF-16 code units.
+pub const EXCEL_MAX_TEXT: usize = 32_767;
+
+/// What ends a text cut to fit a cell.
+pub const CUT_MARK: &str = " … [teks dipotong / text cut]";
+
+/// A text cut to fit Excel's limit: where it was, and how long it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CutText {
+    /// The sheet.
+    pub sheet: String,
+    /// The row, as Excel numbers it (the header is 1).
+    pub row: u32,
+    /// The column, as Excel names it (`C`).
+    pub column: String,
+    /// The text's length before the cut, in characters.
+    pub chars: usize,
+}
+
+/// The workbook's bytes, and the texts cut to fit it.
+#[derive(Debug, Clone)]
+pub struct WorkbookFile {
+    /// The XLSX file.
+    pub bytes: Vec<u8>,
+    /// Texts longer than a cell holds, cut with [`CUT_MARK`].
+    pub cut: Vec<CutText>,
+}
+
+fn utf16_len(text: &str) -> usize {
+    text.chars().map(char::len_utf16).sum()
+}
+
+/// The text as a cell holds it: whole, or cut at Excel's limit with [`CUT_MARK`] at its end.
+fn fit(text: &str) -> Option<String> {
+    if utf16_len(text) <= EXCEL_MAX_TEXT {
+        return None;
+    }
+    let budget = EXCEL_MAX_TEXT - utf16_len(CUT_MARK);
+    let mut used = 0;
+    let mut kept: String = text
+        .chars()
+        .take_while(|c| {
+            used += c.len_utf16();
+            used <= budget
+        })
+        .collect();
+    kept.push_str(CUT_MARK);
+    Some(kept)
+}
+
+/// Excel's name of a column from 0 (`A`, `Z`, `AA`).
+fn column_name(mut column: u16) -> String {
+    let mut name = Vec::new();
+    loop {
+        name.push(b'A' + (column % 26) as u8);
+        if column < 26 {
+            break;
+        }
+        column = column / 26 - 1;
+    }
+    name.reverse();
+    String::from_utf8(name).unwrap_or_default()
+}
+
+/// Writes a text a citizen or a file gave, as a string (never a formula), cut to fit a cell.
+fn write_text(
+    sheet: &mut Worksheet,
+    row: u32,
+    column: u16,
+    text: &str,
+    cut: &mut Vec<CutText>,
+) -> Result<(), ReportError> {
+    match fit(text) {
+        None => sheet.write_string(row, column, text)?,
+        Some(fitted) => {
+            cut.push(CutText {
+                sheet: sheet.name(),
+                row: row + 1,
+                column: column_name(column),
+                chars: text.chars().count(),
+            });
+            sheet.write_string(row, column, fitted)?
+        }
+    };
+    Ok(())
+}
+
+fn table_sheet(
+    book: &mut Workbook,
+    name: &str,
+    header: &[String],
+    rows: Vec<Vec<Cell>>,
+    cut: &mut Vec<CutText>,
+) -> Result<(), ReportError> {
     let bold = Format::new().set_bold();
     let sheet = book.add_worksheet();
     sheet.set_name(name)?;
@@ -53,17 +152,19 @@ fn table_sheet(book: &mut Workbook, name: &str, header: &[String], rows: Vec<Vec
         let r = r as u32 + 1;
         for (c, cell) in row.iter().enumerate() {
             match cell {
-                Cell::Text(t) => sheet.write_string(r, c as u16, t)?,
-                Cell::Number(v) => sheet.write_number(r, c as u16, *v)?,
-                Cell::Empty => sheet,
-            };
+                Cell::Text(t) => write_text(sheet, r, c as u16, t, cut)?,
+                Cell::Number(v) => {
+                    sheet.write_number(r, c as u16, *v)?;
+                }
+                Cell::Empty => {}
+            }
         }
     }
     sheet.set_column_width(0, 28)?;
     Ok(())
 }
 
-fn processing(sheet: &mut Worksheet, r: &Report<'_>, w: Words) -> Result<(), ReportError> {
+fn processing(sheet: &mut Worksheet, r: &Report<'_>, w: Words, cut: &mut Vec<CutText>) -> Result<(), ReportError> {
     let bold = Format::new().set_bold();
     let l = r.lang;
     sheet.set_name(w.t("Pengolahan", "Processing"))?;
@@ -84,7 +185,7 @@ fn processing(sheet: &mut Worksheet, r: &Report<'_>, w: Words) -> Result<(), Rep
             }
         }
         if let Some(service) = t.service.get(idx) {
-            sheet.write_string(row, 10, &**service)?;
+            write_text(sheet, row, 10, service, cut)?;
         }
     }
     let Some(a) = &r.year.ikm else { return Ok(()) };
@@ -176,12 +277,13 @@ fn processing(sheet: &mut Worksheet, r: &Report<'_>, w: Words) -> Result<(), Rep
     Ok(())
 }
 
-/// The workbook as XLSX bytes.
-pub fn workbook(r: &Report<'_>) -> Result<Vec<u8>, ReportError> {
+/// The workbook as XLSX bytes, with the texts that had to be cut to fit its cells.
+pub fn workbook(r: &Report<'_>) -> Result<WorkbookFile, ReportError> {
     let w = Words(r.lang);
     let l = r.lang;
     let mut book = Workbook::new();
-    processing(book.add_worksheet(), r, w)?;
+    let mut cut = Vec::new();
+    processing(book.add_worksheet(), r, w, &mut cut)?;
     if let Some(a) = &r.year.ikm {
         let rows = a
             .overall
@@ -213,6 +315,7 @@ pub fn workbook(r: &Report<'_>) -> Result<Vec<u8>, ReportError> {
                 w.t("Mutu", "Grade"),
             ],
             rows,
+            &mut cut,
         )?;
         let mut rows: Vec<Vec<Cell>> = a
             .groups
@@ -225,6 +328,7 @@ pub fn workbook(r: &Report<'_>) -> Result<Vec<u8>, ReportError> {
                     g.ci.as_ref().map(|c| c.low).into(),
                     g.ci.as_ref().map(|c| c.high).into(),
                     g.summary.grade.map_or("", |g| g.letter()).to_owned().into(),
+                    remark(g, l),
                 ]
             })
             .collect();
@@ -235,6 +339,7 @@ pub fn workbook(r: &Report<'_>) -> Result<Vec<u8>, ReportError> {
             a.overall.ci.as_ref().map(|c| c.low).into(),
             a.overall.ci.as_ref().map(|c| c.high).into(),
             a.overall.summary.grade.map_or("", |g| g.letter()).to_owned().into(),
+            remark(&a.overall, l),
         ]);
         table_sheet(
             &mut book,
@@ -246,8 +351,10 @@ pub fn workbook(r: &Report<'_>) -> Result<Vec<u8>, ReportError> {
                 w.t("SK 95% bawah", "95% CI low"),
                 w.t("SK 95% atas", "95% CI high"),
                 w.t("Mutu", "Grade"),
+                w.t("Keterangan", "Remark"),
             ],
             rows,
+            &mut cut,
         )?;
         let mut rows = Vec::new();
         for p in &a.overall.profile {
@@ -259,6 +366,11 @@ pub fn workbook(r: &Report<'_>) -> Result<Vec<u8>, ReportError> {
                     row.respondents.into(),
                     row.share.into(),
                     row.ikm.into(),
+                    if row.sample_met || row.respondents == 0 {
+                        Cell::Empty
+                    } else {
+                        SAMPLE_TOO_SMALL.get(l).to_owned().into()
+                    },
                 ]);
             }
         }
@@ -271,8 +383,10 @@ pub fn workbook(r: &Report<'_>) -> Result<Vec<u8>, ReportError> {
                 w.t("Responden", "Respondents"),
                 "%".into(),
                 "IKM".into(),
+                w.t("Keterangan", "Remark"),
             ],
             rows,
+            &mut cut,
         )?;
     }
     if let Some(t) = &r.year.trend {
@@ -284,14 +398,16 @@ pub fn workbook(r: &Report<'_>) -> Result<Vec<u8>, ReportError> {
                     g.key.period.map_or_else(String::new, |p| p.key()).into(),
                     g.summary.respondents.into(),
                     g.summary.ikm.into(),
+                    remark(g, l),
                 ]
             })
             .collect();
         table_sheet(
             &mut book,
             &w.t("IKM Periode", "IKM per period"),
-            &[w.t("Periode", "Period"), w.t("Responden", "Respondents"), "IKM".into()],
+            &[w.t("Periode", "Period"), w.t("Responden", "Respondents"), "IKM".into(), w.t("Keterangan", "Remark")],
             rows,
+            &mut cut,
         )?;
     }
     if let Some(s) = &r.year.sla {
@@ -318,12 +434,30 @@ pub fn workbook(r: &Report<'_>) -> Result<Vec<u8>, ReportError> {
             ]
         };
         let rows = s.requests.services.iter().map(|sv| tally(r.service_name(&sv.service), &sv.tally)).collect();
-        table_sheet(&mut book, &w.t("SLA Layanan", "SLA per service"), &tally_header(w.t("Layanan", "Service")), rows)?;
+        table_sheet(
+            &mut book,
+            &w.t("SLA Layanan", "SLA per service"),
+            &tally_header(w.t("Layanan", "Service")),
+            rows,
+            &mut cut,
+        )?;
         let rows = s.requests.months.iter().map(|m| tally(m.month.clone().unwrap_or_default(), &m.tally)).collect();
-        table_sheet(&mut book, &w.t("SLA Bulan", "SLA per month"), &tally_header(w.t("Bulan", "Month")), rows)?;
+        table_sheet(
+            &mut book,
+            &w.t("SLA Bulan", "SLA per month"),
+            &tally_header(w.t("Bulan", "Month")),
+            rows,
+            &mut cut,
+        )?;
         if let Some(c) = &s.complaints {
             let rows = c.tiers.iter().map(|t| tally(t.tier.clone().unwrap_or_default(), &t.tally)).collect();
-            table_sheet(&mut book, &w.t("Pengaduan", "Complaints"), &tally_header(w.t("Jenis", "Tier")), rows)?;
+            table_sheet(
+                &mut book,
+                &w.t("Pengaduan", "Complaints"),
+                &tally_header(w.t("Jenis", "Tier")),
+                rows,
+                &mut cut,
+            )?;
         }
         if !s.steps.is_empty() {
             let rows = s
@@ -352,6 +486,7 @@ pub fn workbook(r: &Report<'_>) -> Result<Vec<u8>, ReportError> {
                     w.t("Bagian keterlambatan %", "Share of delay %"),
                 ],
                 rows,
+                &mut cut,
             )?;
         }
         let rows = s
@@ -380,6 +515,7 @@ pub fn workbook(r: &Report<'_>) -> Result<Vec<u8>, ReportError> {
                 w.t("Terlambat (jam kerja)", "Late (working hours)"),
             ],
             rows,
+            &mut cut,
         )?;
     }
     if let Some(m) = &r.year.meetings {
@@ -405,6 +541,7 @@ pub fn workbook(r: &Report<'_>) -> Result<Vec<u8>, ReportError> {
                 w.t("Tidak hadir", "Missing roles"),
             ],
             rows,
+            &mut cut,
         )?;
     }
     let rows = r
@@ -420,6 +557,7 @@ pub fn workbook(r: &Report<'_>) -> Result<Vec<u8>, ReportError> {
         &w.t("Saran", "Suggestions"),
         &[w.t("Tanggal", "Date"), w.t("Layanan", "Service"), w.t("Saran", "Suggestion")],
         rows,
+        &mut cut,
     )?;
     let rows = follow_up(r)
         .into_iter()
@@ -440,6 +578,7 @@ pub fn workbook(r: &Report<'_>) -> Result<Vec<u8>, ReportError> {
             w.t("Waktu", "When"),
         ],
         rows,
+        &mut cut,
     )?;
-    Ok(book.save_to_buffer()?)
+    Ok(WorkbookFile { bytes: book.save_to_buffer()?, cut })
 }

@@ -51,6 +51,23 @@ enum Command {
     Report(report::ReportArgs),
 }
 
+/// An error with its causes, each said once: a cause whose words the message before it already
+/// holds (`buku kerja / workbook: X` caused by `X`) is not repeated.
+fn chain(error: &anyhow::Error) -> String {
+    let mut said = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if text.is_empty() || said.contains(&text) {
+            continue;
+        }
+        if !said.is_empty() {
+            said.push_str(": ");
+        }
+        said.push_str(&text);
+    }
+    said
+}
+
 fn main() -> std::process::ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -79,8 +96,33 @@ fn main() -> std::process::ExitCode {
             std::process::ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("galat / error: {e:#}");
+            eprintln!("galat / error: {}", chain(&e));
             std::process::ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chain;
+
+    #[test]
+    fn each_cause_is_said_once() {
+        /// An error that shows its cause in its own message and gives it as its source too.
+        #[derive(Debug)]
+        struct Workbook(std::io::Error);
+        impl std::fmt::Display for Workbook {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "buku kerja / workbook: {}", self.0)
+            }
+        }
+        impl std::error::Error for Workbook {
+            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                Some(&self.0)
+            }
+        }
+        let inner = std::io::Error::other("string too long");
+        let e = anyhow::Error::new(Workbook(inner)).context("laporan-skm-2026.xlsx");
+        assert_eq!(chain(&e), "laporan-skm-2026.xlsx: buku kerja / workbook: string too long");
     }
 }

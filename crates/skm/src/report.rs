@@ -5,7 +5,9 @@ use std::process::{Command, ExitCode};
 
 use anyhow::{bail, Context};
 use indicatif::{ProgressBar, ProgressStyle};
-use skm_analytics::{analyse_year_with_responses, classify, Input, Mapping, YearContext, YearFile, YearOptions};
+use skm_analytics::{
+    analyse_year_with_responses, classify, Input, Limits, Mapping, YearContext, YearFile, YearOptions,
+};
 use skm_core::calendar::Calendar;
 use skm_core::year::{YearFilter, YearReport};
 use skm_core::{Lang, PeriodKind, WeightConvention};
@@ -43,10 +45,15 @@ pub struct ReportArgs {
     /// Extra standard documents (TOML).
     #[arg(long, num_args = 1..)]
     services: Vec<PathBuf>,
+    /// The fewest respondents a group needs when its population is not known (docs/ikm-method.md).
+    #[arg(long, default_value_t = skm_core::sample::DEFAULT_MIN_SAMPLE)]
+    min_sample: u64,
+    #[command(flatten)]
+    limits: crate::files::LimitArgs,
 }
 
 /// The data files of a folder, in name order.
-fn data_files(dir: &Path) -> anyhow::Result<Vec<(String, crate::files::FileBytes)>> {
+fn data_files(dir: &Path, limits: &Limits) -> anyhow::Result<Vec<(String, crate::files::FileBytes)>> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("{}: folder tidak dapat dibaca / folder cannot be read", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -57,7 +64,7 @@ fn data_files(dir: &Path) -> anyhow::Result<Vec<(String, crate::files::FileBytes
         })
         .collect();
     paths.sort();
-    crate::files::read_all(&paths)
+    crate::files::read_all(&paths, limits)
 }
 
 /// Chromium (or Chrome) for the PDF: `$CHROMIUM`, else the first on the PATH.
@@ -97,25 +104,36 @@ fn headless(browser: &Path, profile: &Path, args: &[String]) -> anyhow::Result<(
     Ok(())
 }
 
-fn analyse(
-    dir: &Path,
+/// How a folder's year is read and computed.
+struct Reading<'a> {
     year: i16,
     weight: WeightConvention,
-    ctx: YearContext<'_>,
+    min_sample: u64,
+    limits: Limits,
+    ctx: YearContext<'a>,
     as_of: jiff::civil::DateTime,
-) -> anyhow::Result<(YearReport, skm_analytics::ResponseTable, Vec<String>)> {
-    let files = data_files(dir)?;
+}
+
+fn analyse(dir: &Path, how: &Reading<'_>) -> anyhow::Result<(YearReport, skm_analytics::ResponseTable, Vec<String>)> {
+    let files = data_files(dir, &how.limits)?;
     let mut year_files = Vec::new();
     let mut skipped = Vec::new();
     for (name, bytes) in &files {
-        let input = Input { name, bytes };
+        let input = Input::new(name, bytes).with_limits(how.limits);
         match classify(&input) {
             Ok(kind) => year_files.push(YearFile { kind, input }),
             Err(e) => skipped.push(format!("{e}")),
         }
     }
-    let options = YearOptions { year, weight, trend: PeriodKind::Quarter, filter: YearFilter::default(), as_of };
-    let (report, table) = analyse_year_with_responses(&year_files, ctx, &options, &mut |_| {})?;
+    let options = YearOptions {
+        year: how.year,
+        weight: how.weight,
+        trend: PeriodKind::Quarter,
+        filter: YearFilter::default(),
+        as_of: how.as_of,
+        min_sample: how.min_sample,
+    };
+    let (report, table) = analyse_year_with_responses(&year_files, how.ctx, &options, &mut |_| {})?;
     Ok((report, table, skipped))
 }
 
@@ -134,13 +152,21 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     let as_of = YearOptions::as_of_for(args.year, now);
 
     bar.set_message(format!("membaca / reading {}", args.data.display()));
-    let (year, responses, skipped) = analyse(&args.data, args.year, args.weight, ctx, as_of)?;
+    let how = Reading {
+        year: args.year,
+        weight: args.weight,
+        min_sample: args.min_sample,
+        limits: args.limits.limits(),
+        ctx,
+        as_of,
+    };
+    let (year, responses, skipped) = analyse(&args.data, &how)?;
     bar.inc(1);
     let previous = match &args.previous {
         Some(dir) => {
             bar.set_message(format!("tahun sebelumnya / previous year {}", dir.display()));
-            let before = YearOptions::as_of_for(args.year - 1, now);
-            Some(analyse(dir, args.year - 1, args.weight, ctx, before)?.0)
+            let before = Reading { year: args.year - 1, as_of: YearOptions::as_of_for(args.year - 1, now), ..how };
+            Some(analyse(dir, &before)?.0)
         }
         None => None,
     };
@@ -181,7 +207,8 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     let html_path = write(&format!("{stem}.html"), skm_report::html(&report, &charts).as_bytes())?;
     bar.inc(1);
     bar.set_message("XLSX");
-    write(&format!("{stem}.xlsx"), &skm_report::workbook(&report)?)?;
+    let workbook = skm_report::workbook(&report)?;
+    write(&format!("{stem}.xlsx"), &workbook.bytes)?;
     bar.inc(1);
     bar.set_message("JSON");
     write(&format!("{stem}.json"), serde_json::to_string_pretty(&year)?.as_bytes())?;
@@ -218,6 +245,22 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     }
     for kind in &year.missing {
         eprintln!("tidak ada berkas / no file: {} — {}", kind.label().id, kind.label().en);
+    }
+    for c in &workbook.cut {
+        eprintln!(
+            "peringatan / warning: XLSX {}!{}{}: teks {} karakter dipotong pada batas Excel {} dengan «{}» / a text of {} characters cut at Excel's limit of {}",
+            c.sheet,
+            c.column,
+            c.row,
+            c.chars,
+            skm_report::EXCEL_MAX_TEXT,
+            skm_report::CUT_MARK.trim(),
+            c.chars,
+            skm_report::EXCEL_MAX_TEXT
+        );
+    }
+    if let Some(ikm) = &year.ikm {
+        crate::output::warn_dates_after_today(&ikm.input, l)?;
     }
     println!("{}", args.out.display());
     Ok(ExitCode::SUCCESS)
