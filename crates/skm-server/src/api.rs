@@ -1,18 +1,21 @@
 //! The JSON API (`/api/v1/…`) and the router that joins it to the web app.
 
-use std::net::{IpAddr, SocketAddr};
-
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts, State};
-use axum::http::request::Parts;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{header, HeaderMap, StatusCode};
+use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use axum::{Json, Router};
 use serde::Serialize;
-use skm_core::response::{ResponseRecord, Submission, SubmissionError};
+use skm_core::response::{ResponseRecord, SubmissionError};
+use skm_core::wire::{decode_submission, DecodeError};
 use tower_http::compression::CompressionLayer;
+use tower_http::timeout::RequestBodyDeadlineLayer;
 
+use crate::client::ClientIp;
+use crate::errors::{refusal, retry_later};
 use crate::store::Stored;
 use crate::{AppState, KIOSK_KEY_HEADER};
 
@@ -27,40 +30,18 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/responses", post(submit))
         .route("/api/v1/responses.csv", get(export_csv))
         .route("/api/{*rest}", any(api_not_found))
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::from_fn(crate::errors::bilingual));
     let index = std::fs::read_to_string(state.web_dir.join("index.html")).unwrap_or_default();
     let csp = crate::security::content_security_policy(&index);
     let mut app = Router::new().merge(api).fallback_service(crate::web::app_service(&state.web_dir));
     for layer in crate::security::layers(&csp) {
         app = app.layer(layer);
     }
-    app.layer(CompressionLayer::new()).with_state(state)
-}
-
-/// The client's address, when the server knows it (not behind a test harness).
-struct ClientIp(Option<IpAddr>);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<ClientIp, Self::Rejection> {
-        Ok(ClientIp(parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip())))
-    }
-}
-
-/// A refusal in both languages, naming the field where there is one.
-#[derive(Debug, Serialize)]
-struct ApiError {
-    error: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    field: Option<String>,
-    message_id: String,
-    message_en: String,
-}
-
-fn refusal(status: StatusCode, error: &'static str, field: Option<String>, id: &str, en: &str) -> Response {
-    let body = ApiError { error, field, message_id: id.to_owned(), message_en: en.to_owned() };
-    (status, Json(body)).into_response()
+    app.layer(RequestBodyDeadlineLayer::new(state.read_timeout))
+        .layer(middleware::from_fn(crate::errors::header_limits))
+        .layer(CompressionLayer::new())
+        .with_state(state)
 }
 
 async fn health() -> Json<serde_json::Value> {
@@ -102,59 +83,105 @@ fn now_wib_text() -> String {
     crate::now_wib().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
 
+/// Whether a `Content-Type` is JSON: `application/json`, with parameters such as a charset
+/// allowed, and nothing that merely starts the same way.
+fn is_json(content_type: Option<&str>) -> bool {
+    content_type
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("application/json"))
+}
+
+/// Whether an error, or one of its causes, is a body that did not arrive in time.
+fn timed_out(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause = Some(error);
+    while let Some(e) = cause {
+        if e.is::<tower_http::timeout::TimeoutError>() {
+            return true;
+        }
+        cause = e.source();
+    }
+    false
+}
+
+/// A refused submission, unless the client has refused too many of late: then it must wait.
+fn refused(state: &AppState, client: Option<std::net::IpAddr>, response: Response) -> Response {
+    match state.limiter.check_refused(client) {
+        Ok(()) => response,
+        Err(wait) => retry_later(
+            "rate_limited",
+            wait,
+            "terlalu banyak permintaan yang ditolak dari alamat ini",
+            "too many refused requests from this address",
+        ),
+    }
+}
+
 async fn submit(
     State(state): State<AppState>,
     ClientIp(client): ClientIp,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let kiosk_key = headers.get(KIOSK_KEY_HEADER).and_then(|v| v.to_str().ok());
-    if let Err(wait) = state.limiter.check(client, kiosk_key) {
-        let seconds = wait.as_secs().max(1);
-        let mut response = refusal(
-            StatusCode::TOO_MANY_REQUESTS,
-            "rate_limited",
-            None,
-            &format!("terlalu banyak kiriman; coba lagi dalam {seconds} detik"),
-            &format!("too many submissions; try again in {seconds} seconds"),
-        );
-        if let Ok(value) = header::HeaderValue::from_str(&seconds.to_string()) {
-            response.headers_mut().insert(header::RETRY_AFTER, value);
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) => {
+            let (status, error, id, en) = if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                let kb = MAX_BODY_BYTES / 1024;
+                (
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "payload_too_large",
+                    format!("isi permintaan terlalu besar (paling besar {kb} KB)"),
+                    format!("the request body is too large ({kb} KB at most)"),
+                )
+            } else if timed_out(&rejection) {
+                (
+                    StatusCode::REQUEST_TIMEOUT,
+                    "timeout",
+                    "isi permintaan tidak selesai dikirim tepat waktu".to_owned(),
+                    "the request body was not sent in time".to_owned(),
+                )
+            } else {
+                (
+                    StatusCode::BAD_REQUEST,
+                    "unreadable_body",
+                    "isi permintaan tidak dapat dibaca".to_owned(),
+                    "the request body could not be read".to_owned(),
+                )
+            };
+            return refused(&state, client, refusal(status, error, None, &id, &en));
         }
-        return response;
-    }
-    let is_json = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/json"));
-    if !is_json {
-        return refusal(
+    };
+    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
+    if !is_json(content_type) {
+        let response = refusal(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_media_type",
             None,
             "kirim sebagai application/json",
             "send as application/json",
         );
+        return refused(&state, client, response);
     }
-    let submission: Submission = match serde_json::from_slice(&body) {
+    let submission = match decode_submission(&body) {
         Ok(s) => s,
-        Err(e) => {
-            let detail = e.to_string();
-            return refusal(
-                StatusCode::BAD_REQUEST,
-                "malformed_json",
-                None,
-                &format!("isi permintaan bukan JSON jawaban survei yang sah: {detail}"),
-                &format!("the body is not a valid survey JSON: {detail}"),
-            );
+        Err(DecodeError { field, message_id, message_en }) => {
+            let response = refusal(StatusCode::BAD_REQUEST, "malformed_json", field, &message_id, &message_en);
+            return refused(&state, client, response);
         }
     };
     let valid = match submission.validate(|code| state.catalog.contains(code)) {
         Ok(v) => v,
         Err(SubmissionError { field, message_id, message_en }) => {
-            return refusal(StatusCode::UNPROCESSABLE_ENTITY, "invalid", Some(field), &message_id, &message_en)
+            let response = refusal(StatusCode::UNPROCESSABLE_ENTITY, "invalid", Some(field), &message_id, &message_en);
+            return refused(&state, client, response);
         }
     };
+    // Only a well-formed submission counts against the client's budget: a sender's bad requests
+    // never lock out the citizens who share its address.
+    let kiosk_key = headers.get(KIOSK_KEY_HEADER).and_then(|v| v.to_str().ok());
+    if let Err(wait) = state.limiter.check(client, kiosk_key) {
+        return retry_later("rate_limited", wait, "terlalu banyak kiriman", "too many submissions");
+    }
     let id = valid.client_id.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     let record = ResponseRecord::new(id, now_wib_text(), &valid);
     let created = Created { id: record.id.clone(), submitted_at: record.submitted_at.clone() };
@@ -185,21 +212,43 @@ async fn submit(
     }
 }
 
-fn authorized(state: &AppState, headers: &HeaderMap) -> bool {
-    let given =
-        headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
-    given.is_some_and(|token| state.admin_token.verify(token))
+/// The admin token of a request, if it carries one.
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "))
 }
 
-async fn export_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if !authorized(&state, &headers) {
-        return refusal(
-            StatusCode::UNAUTHORIZED,
-            "unauthorized",
-            None,
-            "masuk dengan token admin",
-            "sign in with the admin token",
-        );
+/// Checks the admin token: `None` when it is right, else the refusal. A client that keeps giving
+/// wrong tokens waits longer and longer before it is heard again (even with the right one), and
+/// every wrong one is logged.
+fn admin_refusal(state: &AppState, client: Option<std::net::IpAddr>, headers: &HeaderMap) -> Option<Response> {
+    let key = client.unwrap_or(std::net::IpAddr::from([0, 0, 0, 0]));
+    if let Err(wait) = state.admin_guard.check(&key) {
+        tracing::warn!(client = %key, wait_s = wait.as_secs(), "admin request refused: backing off after wrong tokens");
+        return Some(retry_later(
+            "too_many_failures",
+            wait,
+            "terlalu banyak token admin yang salah dari alamat ini",
+            "too many wrong admin tokens from this address",
+        ));
+    }
+    if bearer(headers).is_some_and(|token| state.admin_token.verify(token)) {
+        state.admin_guard.succeeded(&key);
+        return None;
+    }
+    let (failures, wait) = state.admin_guard.failed(&key);
+    tracing::warn!(client = %key, failures, wait_s = wait.map(|w| w.as_secs()), "wrong or missing admin token");
+    Some(refusal(
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+        None,
+        "masuk dengan token admin",
+        "sign in with the admin token",
+    ))
+}
+
+async fn export_csv(State(state): State<AppState>, ClientIp(client): ClientIp, headers: HeaderMap) -> Response {
+    if let Some(refused) = admin_refusal(&state, client, &headers) {
+        return refused;
     }
     let store = state.store.clone();
     let csv = tokio::task::spawn_blocking(move || match store.lock() {
@@ -226,4 +275,19 @@ async fn export_csv(State(state): State<AppState>, headers: HeaderMap) -> Respon
 
 async fn api_not_found() -> Response {
     refusal(StatusCode::NOT_FOUND, "not_found", None, "alamat API tidak ada", "no such API endpoint")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_json_is_json() {
+        assert!(is_json(Some("application/json")));
+        assert!(is_json(Some("Application/JSON; charset=utf-8")));
+        assert!(!is_json(Some("application/json-evil")));
+        assert!(!is_json(Some("application/jsonp")));
+        assert!(!is_json(Some("text/plain")));
+        assert!(!is_json(None));
+    }
 }

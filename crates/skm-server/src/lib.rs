@@ -6,19 +6,28 @@
 
 mod admin;
 mod api;
+mod backoff;
+mod client;
 mod commit;
+mod errors;
 mod limit;
+mod listen;
 mod security;
 mod store;
 mod web;
 
-use std::net::SocketAddr;
-use std::sync::Arc;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 pub use admin::AdminToken;
-pub use api::router;
+pub use api::{router, MAX_BODY_BYTES};
+pub use backoff::{Backoff, BackoffPolicy};
+pub use client::TrustedProxies;
 pub use commit::Committer;
+pub use errors::{MAX_HEADERS, MAX_HEADER_BYTES};
 pub use limit::{RateLimit, SubmitLimiter, KIOSK_KEY_HEADER};
+pub use listen::serve;
 pub use store::{Store, StoreError, Stored};
 
 /// The current time in WIB (UTC+7), the time zone of the reference offices.
@@ -26,28 +35,63 @@ pub fn now_wib() -> jiff::ZonedDateTime {
     jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(7)))
 }
 
+/// How long a client may take to send a request's headers, or its body, by default; an idle
+/// connection is closed after the same time.
+pub const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(20);
+
 /// Shared state of the request handlers.
 #[derive(Clone)]
 pub struct AppState {
     /// The response store.
-    pub store: Arc<std::sync::Mutex<Store>>,
+    pub store: Arc<Mutex<Store>>,
     /// The writer of submissions (group commit) into that store.
     pub committer: Committer,
     /// The service-standards catalog.
     pub catalog: Arc<skm_core::catalog::Catalog>,
     /// Bearer token for the admin endpoints.
     pub admin_token: AdminToken,
+    /// The back-off of clients that gave wrong admin tokens.
+    pub admin_guard: Backoff<IpAddr>,
     /// The per-client limit on submissions.
     pub limiter: SubmitLimiter,
+    /// The reverse proxies that may name the client.
+    pub trusted_proxies: TrustedProxies,
+    /// How long a client may take to send a request's headers or body (and stay idle).
+    pub read_timeout: Duration,
     /// Directory of the built app.
     pub web_dir: Arc<std::path::Path>,
+}
+
+impl AppState {
+    /// The state of a server on `store`, with its writer started, no trusted proxy, the default
+    /// timeout and back-off.
+    pub fn new(
+        store: Store,
+        catalog: skm_core::catalog::Catalog,
+        admin_token: AdminToken,
+        limiter: SubmitLimiter,
+        web_dir: &std::path::Path,
+    ) -> AppState {
+        let store = Arc::new(Mutex::new(store));
+        AppState {
+            committer: Committer::start(store.clone()),
+            store,
+            catalog: Arc::new(catalog),
+            admin_token,
+            admin_guard: Backoff::new(BackoffPolicy::default()),
+            limiter,
+            trusted_proxies: TrustedProxies::default(),
+            read_timeout: DEFAULT_READ_TIMEOUT,
+            web_dir: Arc::from(web_dir),
+        }
+    }
 }
 
 /// Why the server stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
     /// The address could not be bound.
-    #[error("alamat {addr} tidak dapat dipakai / cannot listen on {addr}: {source}")]
+    #[error("alamat {addr} tidak dapat dipakai / cannot listen on {addr}")]
     Bind {
         /// The address.
         addr: SocketAddr,
@@ -55,20 +99,4 @@ pub enum ServeError {
         #[source]
         source: std::io::Error,
     },
-    /// The server failed while running.
-    #[error("server berhenti karena galat / server stopped on an error: {0}")]
-    Run(#[source] std::io::Error),
-}
-
-/// Serves until Ctrl-C; `ready` is called with the bound address once listening.
-pub async fn serve(state: AppState, addr: SocketAddr, ready: impl FnOnce(SocketAddr)) -> Result<(), ServeError> {
-    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| ServeError::Bind { addr, source })?;
-    let bound = listener.local_addr().map_err(|source| ServeError::Bind { addr, source })?;
-    ready(bound);
-    axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(ServeError::Run)
 }

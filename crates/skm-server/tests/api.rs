@@ -1,7 +1,5 @@
 //! The survey API end to end through the router, on an in-memory store.
 
-use std::sync::{Arc, Mutex};
-
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
@@ -10,15 +8,13 @@ use skm_server::{router, AdminToken, AppState, RateLimit, Store, SubmitLimiter};
 use tower::ServiceExt;
 
 fn state(web_dir: &std::path::Path) -> AppState {
-    let store = Arc::new(Mutex::new(Store::in_memory().unwrap()));
-    AppState {
-        committer: skm_server::Committer::start(store.clone()),
-        store,
-        catalog: Arc::new(Catalog::builtin().unwrap()),
-        admin_token: AdminToken::from_secret("rahasia"),
-        limiter: SubmitLimiter::new(RateLimit { per_minute: 60, burst: 50 }, ["kios-aula".to_owned()]),
-        web_dir: Arc::from(web_dir),
-    }
+    AppState::new(
+        Store::in_memory().unwrap(),
+        Catalog::builtin().unwrap(),
+        AdminToken::from_secret("rahasia"),
+        SubmitLimiter::new(RateLimit { per_minute: 60, burst: 50 }, ["kios-aula".to_owned()]),
+        web_dir,
+    )
 }
 
 async fn call(state: &AppState, req: Request<Body>) -> (StatusCode, String) {

@@ -2,12 +2,11 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
 
 use anyhow::Context;
 use skm_core::catalog::Catalog;
 use skm_demo::{generate, DemoOptions};
-use skm_server::{AdminToken, AppState, Store};
+use skm_server::{AdminToken, AppState, Store, TrustedProxies};
 
 /// Arguments of `skm serve`.
 #[derive(Debug, clap::Args)]
@@ -31,10 +30,20 @@ pub struct ServeArgs {
     /// Device keys of kiosk tablets, exempt from the submission limit (header X-SKM-Kiosk-Key).
     #[arg(long = "kiosk-key", env = "SKM_KIOSK_KEYS", value_delimiter = ',', hide_env_values = true)]
     kiosk_keys: Vec<String>,
-    /// Submissions a client may make per minute (bursts of twice as many).
+    /// Well-formed submissions a client address may make per minute (bursts of twice as many);
+    /// refused requests are counted apart. A counter where many citizens share one Wi-Fi needs
+    /// kiosk keys or a higher value (docs/deploy.md).
     #[arg(long, default_value_t = 10)]
     rate_limit: u32,
-    /// Do not fill an empty database with this year's demo responses.
+    /// A reverse proxy (address or CIDR network) whose `Forwarded` / `X-Forwarded-For` header
+    /// names the client; repeat for several. Without it those headers are ignored.
+    #[arg(long = "trusted-proxy", env = "SKM_TRUSTED_PROXIES", value_delimiter = ',', value_parser = TrustedProxies::parse_network)]
+    trusted_proxies: Vec<ipnet::IpNet>,
+    /// Seconds a client may take to send a request's headers or its body; an idle connection is
+    /// closed after as long.
+    #[arg(long, default_value_t = skm_server::DEFAULT_READ_TIMEOUT.as_secs(), value_parser = clap::value_parser!(u64).range(1..=3600))]
+    read_timeout: u64,
+    /// Do not fill an empty database with this year's demo responses (up to today).
     #[arg(long)]
     no_demo: bool,
 }
@@ -71,22 +80,20 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     let mut store = Store::open(&args.db)
         .with_context(|| format!("basis data {} tidak dapat dibuka / cannot open database", args.db.display()))?;
     if !args.no_demo && store.count()? == 0 {
-        let year = skm_server::now_wib().year();
-        let demo = generate(DemoOptions::for_year(year))?;
+        // This year's demo up to now: a dashboard opened today never counts answers from days
+        // still to come.
+        let now = skm_server::now_wib();
+        let year = now.year();
+        let demo = generate(DemoOptions::for_year(year))?.until(now.timestamp());
         store.insert_many(&demo.responses)?;
-        tracing::info!(responses = demo.responses.len(), year, "empty database filled with demo responses");
+        tracing::info!(responses = demo.responses.len(), year, "empty database filled with demo responses up to now");
     }
     let admin_token = admin_token(&mut store, args.admin_token.as_deref(), args.reset_admin_token)?;
     let limit = skm_server::RateLimit { per_minute: args.rate_limit, burst: args.rate_limit.saturating_mul(2) };
-    let store = Arc::new(Mutex::new(store));
-    let state = AppState {
-        committer: skm_server::Committer::start(store.clone()),
-        store,
-        catalog: Arc::new(Catalog::builtin()?),
-        admin_token,
-        limiter: skm_server::SubmitLimiter::new(limit, args.kiosk_keys),
-        web_dir: Arc::from(args.web_dir.as_path()),
-    };
+    let limiter = skm_server::SubmitLimiter::new(limit, args.kiosk_keys);
+    let mut state = AppState::new(store, Catalog::builtin()?, admin_token, limiter, &args.web_dir);
+    state.trusted_proxies = TrustedProxies::new(args.trusted_proxies);
+    state.read_timeout = std::time::Duration::from_secs(args.read_timeout);
     let runtime = tokio::runtime::Runtime::new().context("tokio runtime")?;
     runtime.block_on(skm_server::serve(state, args.addr, |bound| {
         eprintln!("SKM siap / ready: http://{bound}/  (survei: http://{bound}/survei/publikasi-media-sosial, dasbor: http://{bound}/dasbor)");
