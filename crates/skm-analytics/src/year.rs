@@ -50,6 +50,8 @@ pub struct YearOptions {
     pub filter: YearFilter,
     /// Open requests and overdue actions are judged as of this local moment.
     pub as_of: DateTime,
+    /// The fewest respondents a group needs when its population is not known.
+    pub min_sample: u64,
 }
 
 impl YearOptions {
@@ -75,7 +77,7 @@ pub fn classify(input: &Input<'_>) -> Result<FileKind, AnalyticsError> {
         fn row(&mut self, _: u64, _: &[&str]) {}
     }
     let mut header = Header(Vec::new());
-    let read = read_sheet(input.name, input.bytes, &mut header);
+    let read = read_sheet(*input, &mut header);
     if header.0.is_empty() {
         read?;
         return Err(AnalyticsError::Empty { file: input.name.to_owned() });
@@ -106,6 +108,17 @@ fn span(options: &YearOptions) -> Result<(i32, i32), AnalyticsError> {
         None => (options.year, 1, 12),
         Some(key) => {
             let period = Period::from_key(key).ok_or_else(|| bad(key))?;
+            // A period of another year is a filter out of step with the year asked for: refused,
+            // never shown under the year's label.
+            if period.year != options.year {
+                return Err(AnalyticsError::Mapping {
+                    file: "filter".to_owned(),
+                    message: format!(
+                        "periode {key} bukan bagian dari tahun {} / period {key} is not part of the year {}",
+                        options.year, options.year
+                    ),
+                });
+            }
             let (first, last) = period.months();
             (period.year, first, last)
         }
@@ -166,9 +179,19 @@ pub fn analyse_year_with_responses(
         let requests = of(FileKind::Requests);
         let request_table = if requests.is_empty() { None } else { Some(read_requests(&requests, ctx.mapping)?) };
         let population = request_table.as_ref().map_or(Population::Unknown, Population::Requests);
-        let by_service = IkmOptions { weight: options.weight, by: vec![GroupBy::Service], period: options.trend };
+        let by_service = IkmOptions {
+            weight: options.weight,
+            by: vec![GroupBy::Service],
+            period: options.trend,
+            min_sample: options.min_sample,
+        };
         ikm = Some(analyse_ikm(&t, &by_service, population)?);
-        let by_period = IkmOptions { weight: options.weight, by: vec![GroupBy::Period], period: options.trend };
+        let by_period = IkmOptions {
+            weight: options.weight,
+            by: vec![GroupBy::Period],
+            period: options.trend,
+            min_sample: options.min_sample,
+        };
         trend = Some(analyse_ikm(&t, &by_period, Population::Unknown)?);
         suggestions = t
             .suggestions

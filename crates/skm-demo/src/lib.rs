@@ -83,7 +83,50 @@ fn write_csv<W: std::io::Write, T: serde::Serialize>(path: &Path, out: W, rows: 
     w.into_inner().map_err(|e| err(e.into_error().into()))
 }
 
+/// Whether a moment written in a file (`2026-03-17T09:00:00+07:00`, or a date `2026-03-17`,
+/// taken as its start in WIB) is at or before `moment`. Text that is not a moment counts as before.
+fn not_after(text: &str, moment: jiff::Timestamp) -> bool {
+    use skm_core::date::{parse_moment, Moment};
+    let wib = jiff::tz::TimeZone::fixed(jiff::tz::offset(7));
+    let at = match parse_moment(text) {
+        Some(Moment::Instant(ts)) => Some(ts),
+        Some(Moment::Local(dt)) => wib.to_timestamp(dt).ok(),
+        Some(Moment::Date(d)) => wib.to_timestamp(d.to_datetime(jiff::civil::Time::midnight())).ok(),
+        None => None,
+    };
+    at.is_none_or(|at| at <= moment)
+}
+
 impl DemoData {
+    /// The year as it stood at `moment`: what was received, held or decided after it is left
+    /// out, and a completion after it is not known yet (the request is still open). The same
+    /// year and seed cut at the same moment give the same data.
+    pub fn until(mut self, moment: jiff::Timestamp) -> DemoData {
+        self.responses.retain(|r| not_after(&r.submitted_at, moment));
+        self.requests.retain(|r| not_after(&r.received_at, moment));
+        for r in &mut self.requests {
+            if r.completed_at.as_deref().is_some_and(|c| !not_after(c, moment)) {
+                r.completed_at = None;
+                r.status = "proses".to_owned();
+            }
+        }
+        self.complaints.retain(|c| not_after(&c.received_at, moment));
+        for c in &mut self.complaints {
+            if c.resolved_at.as_deref().is_some_and(|r| !not_after(r, moment)) {
+                c.resolved_at = None;
+                c.status = "proses".to_owned();
+            }
+        }
+        self.meetings.retain(|m| not_after(&m.date, moment));
+        self.actions.retain(|a| not_after(&a.meeting_date, moment));
+        for a in &mut self.actions {
+            if a.done_at.as_deref().is_some_and(|d| !not_after(d, moment)) {
+                a.done_at = None;
+            }
+        }
+        self
+    }
+
     /// Writes `responses.csv`, `requests.csv`, `complaints.csv`, `meetings.csv` and `actions.csv`
     /// into `dir` (which must exist); returns the paths written.
     pub fn write_to(&self, dir: &Path) -> Result<Vec<PathBuf>, DemoError> {
@@ -114,5 +157,24 @@ impl DemoData {
             ("meetings.csv", csv_bytes("meetings.csv", &self.meetings)?),
             ("actions.csv", csv_bytes("actions.csv", &self.actions)?),
         ])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_year_cut_at_a_moment_holds_nothing_after_it() {
+        let year = generate(DemoOptions::for_year(2026)).unwrap();
+        let moment: jiff::Timestamp = "2026-11-30T01:00:00Z".parse().unwrap();
+        let cut = year.clone().until(moment);
+        assert!(cut.responses.len() < year.responses.len() && cut.responses.len() > year.responses.len() * 3 / 4);
+        assert!(cut.responses.iter().all(|r| r.submitted_at.as_str() < "2026-11-30T09:00:00+07:00"));
+        assert!(cut.requests.iter().all(|r| r.received_at.as_str() <= "2026-11-30T08:00:00+07:00"));
+        assert!(cut.requests.iter().filter_map(|r| r.completed_at.as_deref()).all(|c| not_after(c, moment)));
+        assert!(cut.meetings.iter().all(|m| m.date.as_str() <= "2026-11-30"));
+        // The same cut twice is the same data.
+        assert_eq!(cut, year.until(moment));
     }
 }

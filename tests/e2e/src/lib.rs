@@ -278,6 +278,36 @@ pub async fn answer_survey(c: &Client, lang: skm_core::Lang, answers: &Answers<'
     on_screen(c, "#ringkasan").await
 }
 
+/// Waits until the dashboard's worker has answered for the current data and filters (no "busy"
+/// line), within three minutes.
+pub async fn settled(c: &Client) {
+    let deadline = Instant::now() + Duration::from_secs(180);
+    while c.find(fantoccini::Locator::Css("#busy")).await.is_ok() {
+        assert!(Instant::now() < deadline, "the worker did not finish");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Opens the dashboard, signs in with the harness' admin token, and waits for the figures of the
+/// server's responses.
+pub async fn dashboard_signed_in(h: &Harness) -> Client {
+    let c = h.client.clone();
+    let wait = Duration::from_secs(180);
+    c.goto(&format!("{}/dasbor", h.base)).await.unwrap();
+    c.wait()
+        .at_most(wait)
+        .for_element(fantoccini::Locator::Css("#token"))
+        .await
+        .unwrap()
+        .send_keys(ADMIN_TOKEN)
+        .await
+        .unwrap();
+    c.find(fantoccini::Locator::Css("#signin")).await.unwrap().click().await.unwrap();
+    c.wait().at_most(wait).for_element(fantoccini::Locator::Css("#ikm-value")).await.unwrap();
+    settled(&c).await;
+    c
+}
+
 /// The axe-core script (from npm, installed by scripts/setup.sh).
 pub fn axe_source() -> Result<String, String> {
     let path = repo_root().join(".tools/axe/node_modules/axe-core/axe.min.js");

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, Locator};
 use serde_json::Value;
 use skm_core::format::decimal_id;
-use skm_e2e::{axe_source, skm_binary, violations, Harness, ADMIN_TOKEN};
+use skm_e2e::{axe_source, dashboard_signed_in, settled, skm_binary, violations, Harness};
 
 const WAIT: Duration = Duration::from_secs(180);
 
@@ -27,15 +27,6 @@ fn percent(v: &Value) -> String {
     format!("{}%", decimal_id(v.as_f64().unwrap(), 1))
 }
 
-/// Waits until the worker has answered for the current data (no "busy" line).
-async fn settled(c: &Client) {
-    let deadline = Instant::now() + WAIT;
-    while c.find(Locator::Css("#busy")).await.is_ok() {
-        assert!(Instant::now() < deadline, "the worker did not finish");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_dashboard_shows_what_the_command_prints() {
     let dir = tempfile::tempdir().unwrap();
@@ -49,14 +40,9 @@ async fn the_dashboard_shows_what_the_command_prints() {
         Ok(h) => h,
         Err(e) => panic!("harness: {e}"),
     };
-    let c = h.client.clone();
-    c.goto(&format!("{}/dasbor", h.base)).await.unwrap();
-    c.wait().at_most(WAIT).for_element(Locator::Css("#token")).await.unwrap().send_keys(ADMIN_TOKEN).await.unwrap();
-    c.find(Locator::Css("#signin")).await.unwrap().click().await.unwrap();
     // Signed in: the server's responses are a source, computed at once; for the comparison
     // with the files, they are left out.
-    c.wait().at_most(WAIT).for_element(Locator::Css("#ikm-value")).await.unwrap();
-    settled(&c).await;
+    let c = dashboard_signed_in(&h).await;
     // With figures shown, the data section is folded; it opens again with a click.
     assert!(!c.find(Locator::Css("#source-server")).await.unwrap().is_displayed().await.unwrap());
     c.find(Locator::Css("#data-summary")).await.unwrap().click().await.unwrap();

@@ -72,6 +72,9 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     let files = use_state(Vec::<Source>::new);
     let notes = use_state(Vec::<String>::new);
     let year = use_state(this_year);
+    // What the year field holds as typed ("202" on the way to "2025"): a render while the user
+    // types must give back their text, not the last valid year.
+    let year_text = use_state(|| this_year().to_string());
     let filter = use_state(YearFilter::default);
     let view = use_state(|| View::Overview);
     let phase = use_state(|| Phase::Idle);
@@ -122,6 +125,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
             weight: WeightConvention::Exact,
             trend: PeriodKind::Quarter,
             filter: (*filter).clone(),
+            min_sample: skm_core::sample::DEFAULT_MIN_SAMPLE,
         };
         use_effect_with((sources, query), move |(sources, query)| {
             if sources.is_empty() {
@@ -261,17 +265,28 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     };
     let filters = {
         let y = *year;
+        // A new year takes the chosen period with it (Triwulan II 2026 becomes Triwulan II 2025),
+        // so the figures are always those of the filters as shown; typed or stepped with the
+        // arrows, every valid year counts at once.
         let on_year = {
-            let year = year.clone();
-            Callback::from(move |e: Event| {
-                if let Ok(v) = e.target_unchecked_into::<HtmlInputElement>().value().trim().parse::<i16>() {
-                    if (2000..=2100).contains(&v) {
-                        year.set(v);
-                    }
+            let (year, year_text, filter) = (year.clone(), year_text.clone(), filter.clone());
+            Callback::from(move |e: InputEvent| {
+                let text = e.target_unchecked_into::<HtmlInputElement>().value();
+                year_text.set(text.clone());
+                let Ok(v) = text.trim().parse::<i16>() else {
+                    return;
+                };
+                if !(2000..=2100).contains(&v) || v == *year {
+                    return;
                 }
+                let mut next = (*filter).clone();
+                next.period = next.period.as_deref().and_then(|key| same_period_in(key, v));
+                filter.set(next);
+                year.set(v);
             })
         };
         let select = |id: &'static str,
+                      key: String,
                       label: skm_core::Text,
                       all: skm_core::Text,
                       options: Vec<(String, String)>,
@@ -287,7 +302,9 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
             html! {
                 <label class="field" for={id}>
                     <span>{ label.get(l) }</span>
-                    <select id={id} {onchange}>
+                    // Keyed by what its options depend on: a new list is a new element, whose
+                    // selection is the one the state holds, never one left from the old list.
+                    <select id={id} key={key} {onchange}>
                         <option value="" selected={current.is_none()}>{ all.get(l) }</option>
                         { for options.into_iter().map(|(value, text)| {
                             let selected = current.as_deref() == Some(value.as_str());
@@ -314,11 +331,11 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
             <div class="filters">
                 <label class="field" for="filter-year">
                     <span>{ texts::YEAR.get(l) }</span>
-                    <input id="filter-year" type="number" min="2000" max="2100" value={y.to_string()} onchange={on_year} />
+                    <input id="filter-year" type="number" min="2000" max="2100" value={(*year_text).clone()} oninput={on_year} />
                 </label>
-                { select("filter-period", texts::PERIOD, texts::WHOLE_YEAR, periods, filter.period.clone(), |f, v| f.period = v) }
-                { select("filter-service", texts::SERVICE, texts::ALL_SERVICES, service_options, filter.service.clone(), |f, v| f.service = v) }
-                { select("filter-channel", texts::CHANNEL, texts::ALL_CHANNELS, channel_options, filter.channel.clone(), |f, v| f.channel = v) }
+                { select("filter-period", format!("period-{y}-{}", l.tag()), texts::PERIOD, texts::WHOLE_YEAR, periods, filter.period.clone(), |f, v| f.period = v) }
+                { select("filter-service", format!("service-{}-{}", services.len(), l.tag()), texts::SERVICE, texts::ALL_SERVICES, service_options, filter.service.clone(), |f, v| f.service = v) }
+                { select("filter-channel", format!("channel-{}", channels.join(",")), texts::CHANNEL, texts::ALL_CHANNELS, channel_options, filter.channel.clone(), |f, v| f.channel = v) }
             </div>
         }
     };
@@ -347,6 +364,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     let body = (*result).as_ref().map(|(report, ms)| {
         let props = ViewProps { report: report.clone(), services: (*services).clone(), lang: l };
         let rejected = rejected(report, l);
+        let future = dates_after_today(report, l);
         let shown = match *view {
             View::Overview => html! { <Overview ..props /> },
             View::Ikm => html! { <IkmView ..props /> },
@@ -356,6 +374,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
         };
         html! {
             <>
+                { future }
                 <div class="tabs" role="tablist">{ for tabs }</div>
                 <div role="tabpanel">{ shown }</div>
                 { rejected }
@@ -384,6 +403,33 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
             { status }
             { for body }
         </main>
+    }
+}
+
+/// The period of `key` (`2026-Q2`, `2026-05`) in another year, as its key.
+fn same_period_in(key: &str, year: i16) -> Option<String> {
+    Period::from_key(key).map(|p| Period { year, ..p }.key())
+}
+
+/// Today in WIB, by the browser's clock.
+fn today() -> Option<jiff::civil::Date> {
+    let millis = js_sys::Date::now() as i64;
+    let now = jiff::Timestamp::from_millisecond(millis).ok()?;
+    Some(now.to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(7))).date())
+}
+
+/// A warning for every file that holds dates after today.
+fn dates_after_today(report: &YearReport, l: Lang) -> Html {
+    let Some(today) = today() else { return html! {} };
+    let notes: Vec<String> =
+        report.inputs().iter().flat_map(|i| i.after_today(today)).map(|n| n.get(l).to_owned()).collect();
+    if notes.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div id="dates-after-today" class="warning" role="status">
+            { for notes.iter().map(|n| html! { <p>{ n }</p> }) }
+        </div>
     }
 }
 
