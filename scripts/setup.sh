@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs, idempotently, everything a fresh machine lacks to build and test this project:
-# the wasm32 target, Trunk, wasm-bindgen-cli (the version in Cargo.lock), binaryen's wasm-opt
+# rustfmt and clippy, the wasm32 target, Trunk, wasm-bindgen-cli (the version in Cargo.lock), binaryen's wasm-opt
 # and axe-core from npm, Chromium and chromedriver. Source it (`. scripts/setup.sh`) to get PATH set too.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -11,6 +11,13 @@ say() { printf '[setup] %s\n' "$*" >&2; }
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
 AXE_VERSION=4.14.1
+
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "adding the $component component (the test command checks formatting and lints)"
+    rustup component add "$component"
+  fi
+done
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"

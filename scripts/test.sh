@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# Every test: set up a fresh machine, then the native tests (core, catalog, analytics, charts,
-# demo, server, the browser end-to-end test) and the analytics crate as wasm32 in headless Chromium.
+# Every test: set up a fresh machine, check formatting and lints, then the native tests (core,
+# catalog, analytics, charts, demo, server, the browser end-to-end test) and the analytics crate
+# as wasm32 in headless Chromium.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/env.sh
 started=$(date +%s)
 bash scripts/setup.sh
+echo "== formatting and lints: cargo fmt --check, clippy -D warnings (native, and the wasm32 crates)"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p skm-analytics -p skm-bench-wasm -p skm-web -p skm-dashboard \
+  -p skm-worker --all-targets -- -D warnings
 echo "== building the web app (trunk build, dev profile) for the end-to-end test"
 trunk build
 echo "== native tests (they build the skm binary the end-to-end test starts)"
