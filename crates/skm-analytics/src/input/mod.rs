@@ -12,6 +12,7 @@ mod mapping;
 pub(crate) mod named;
 mod requests;
 pub(crate) mod sheet;
+mod spreadsheet;
 mod texts;
 
 use std::sync::Arc;

@@ -4,9 +4,6 @@
 //! numbers them (the header is row 1).
 
 use std::borrow::Cow;
-use std::io::Cursor;
-
-use calamine::{Data, Reader};
 
 use super::limits::{self, Found, Limit, Limits};
 use super::Input;
@@ -69,7 +66,7 @@ fn read_table<S: RowSink + ?Sized>(
     limits::check_file(file, bytes, limits)?;
     if is_spreadsheet(bytes) {
         limits::check_zip(file, bytes, limits)?;
-        read_spreadsheet(file, bytes, limits, sink)?;
+        super::spreadsheet::read(file, bytes, limits, sink)?;
         return Ok("spreadsheet".to_owned());
     }
     let text = decode(bytes);
@@ -125,7 +122,7 @@ fn sniff_delimiter(text: &str) -> u8 {
     [b',', b';', b'\t'][best]
 }
 
-fn is_blank(cells: &[&str]) -> bool {
+pub(crate) fn is_blank(cells: &[&str]) -> bool {
     cells.iter().all(|c| trim(c).is_empty())
 }
 
@@ -375,99 +372,6 @@ mod parts {
     /// does not).
     fn quotes_and_newlines(bytes: &[u8]) -> (u64, u64) {
         (bytes.iter().filter(|&&b| b == b'"').count() as u64, newlines(bytes))
-    }
-}
-
-fn read_spreadsheet<S: RowSink + ?Sized>(
-    file: &str,
-    bytes: &[u8],
-    limits: &Limits,
-    sink: &mut S,
-) -> Result<(), AnalyticsError> {
-    let bad = |e: calamine::Error| AnalyticsError::Spreadsheet { file: file.to_owned(), message: e.to_string() };
-    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(bad)?;
-    // The first sheet with any cell: Google Sheets and Excel put the responses first.
-    let count = workbook.sheet_names().len();
-    for index in 0..count {
-        let Some(range) = workbook.worksheet_range_at(index) else { continue };
-        let range = range.map_err(bad)?;
-        if range.is_empty() {
-            continue;
-        }
-        // The header is one of the rows.
-        if range.height() as u64 > limits.rows.saturating_add(1) {
-            return Err(limits::too_large(file, Limit::Rows, limits.rows, Found { size: None, at: None }));
-        }
-        // A formula whose value was never calculated (files written by scripts) reads as empty:
-        // show the formula instead, so that the row is reported rather than silently blank.
-        let formulas =
-            workbook.sheet_names().get(index).cloned().and_then(|name| workbook.worksheet_formula(&name).ok());
-        let first_row = range.start().map_or(0, |(row, _)| u64::from(row));
-        let mut header_seen = false;
-        let mut texts: Vec<String> = Vec::new();
-        for (offset, row) in range.rows().enumerate() {
-            texts.clear();
-            texts.extend(row.iter().map(cell_text));
-            if let Some(formulas) = &formulas {
-                let absolute_row = range.start().map_or(0, |(r, _)| r) + offset as u32;
-                let first_column = range.start().map_or(0, |(_, c)| c);
-                for (column, text) in texts.iter_mut().enumerate() {
-                    if text.is_empty() {
-                        let at = (absolute_row, first_column + column as u32);
-                        if let Some(formula) = formulas.get_value(at).filter(|f| !f.is_empty()) {
-                            *text = format!("={formula}");
-                        }
-                    }
-                }
-            }
-            let cells: Vec<&str> = texts.iter().map(String::as_str).collect();
-            if is_blank(&cells) {
-                continue;
-            }
-            let row_number = first_row + offset as u64 + 1;
-            if let Some((column, size)) = limits::long_cell(cells.iter().copied(), limits.cell_bytes) {
-                let at = Some((row_number, first_column(&range) + column));
-                return Err(limits::too_large(
-                    file,
-                    Limit::CellSize,
-                    limits.cell_bytes,
-                    Found { size: Some(size), at },
-                ));
-            }
-            if !header_seen {
-                let header: Vec<String> = cells.iter().map(|c| c.trim().to_owned()).collect();
-                sink.header(&header)?;
-                header_seen = true;
-            } else {
-                sink.row(row_number, &cells);
-            }
-        }
-        return Ok(());
-    }
-    Err(AnalyticsError::Empty { file: file.to_owned() })
-}
-
-/// The column (from 0) a sheet's used range starts at.
-fn first_column(range: &calamine::Range<Data>) -> u64 {
-    range.start().map_or(0, |(_, c)| u64::from(c))
-}
-
-/// A spreadsheet cell as the text a CSV export would hold: whole numbers without a decimal
-/// point, dates as ISO dates.
-fn cell_text(cell: &Data) -> String {
-    match cell {
-        Data::Empty => String::new(),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string(),
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(dt) if dt.is_datetime() => {
-            let (y, m, d, hh, mm, ss, _) = dt.to_ymd_hms_milli();
-            format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}")
-        }
-        Data::DateTime(dt) => dt.as_f64().to_string(),
-        Data::Error(e) => format!("#{e:?}"),
     }
 }
 
