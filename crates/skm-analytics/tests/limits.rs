@@ -74,4 +74,14 @@ both_targets! {
         };
         assert!(message.contains("bom.xlsx (xl/worksheets/sheet1.xml)") && message.contains("1024 MiB"), "{message}");
     }
+
+    fn an_ods_whose_repeats_lay_out_too_many_cells_is_refused_before_it_is_opened() {
+        // One row of 900 values repeated 100 000 times: a kilobyte on disk, 90 million cells.
+        let bomb = include_bytes!("../../../tests/malformed/responses/ods-repeats-90-million-cells.ods");
+        let message = match read_responses(&[Input::new("rekap.ods", bomb)], &Mapping::builtin().unwrap()) {
+            Err(e @ AnalyticsError::TooLarge { limit: Limit::PartSize, .. }) => e.to_string(),
+            other => panic!("{:?}", other.map(|t| t.len())),
+        };
+        assert!(message.contains("rekap.ods (content.xml)") && message.contains("--max-unpacked-size"), "{message}");
+    }
 }

@@ -10,6 +10,7 @@ mod items;
 pub(crate) mod limits;
 mod mapping;
 pub(crate) mod named;
+mod ods;
 mod requests;
 pub(crate) mod sheet;
 mod spreadsheet;

@@ -66,6 +66,7 @@ fn read_table<S: RowSink + ?Sized>(
     limits::check_file(file, bytes, limits)?;
     if is_spreadsheet(bytes) {
         limits::check_zip(file, bytes, limits)?;
+        super::ods::check(file, bytes, limits)?;
         super::spreadsheet::read(file, bytes, limits, sink)?;
         return Ok("spreadsheet".to_owned());
     }
