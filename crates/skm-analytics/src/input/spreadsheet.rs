@@ -1,7 +1,7 @@
 //! Spreadsheets (XLSX, and XLS/ODS/XLSB by the same reader, calamine): the first sheet with
 //! content, as a header and rows of text cells numbered as the spreadsheet numbers them.
 //!
-//! An XLSX sheet is read cell by cell and kept sparse: only the cells that hold something, never
+//! An XLSX or XLSB sheet is read cell by cell and kept sparse: only the cells that hold something, never
 //! the rectangle from its first to its last cell (a file of three kilobytes with cells at A1 and
 //! XFD1048576 would ask for half a terabyte that way). A row is as wide as the header, whose
 //! columns are all the readers look at.
@@ -23,8 +23,10 @@ pub(crate) fn read<S: RowSink + ?Sized>(
 ) -> Result<(), AnalyticsError> {
     let bad = |e: calamine::Error| AnalyticsError::Spreadsheet { file: file.to_owned(), message: e.to_string() };
     let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(bad)?;
-    if let calamine::Sheets::Xlsx(xlsx) = &mut workbook {
-        return read_xlsx(file, xlsx, limits, sink);
+    match &mut workbook {
+        calamine::Sheets::Xlsx(xlsx) => return read_xlsx(file, xlsx, limits, sink),
+        calamine::Sheets::Xlsb(xlsb) => return read_xlsb(file, xlsb, limits, sink),
+        _ => {}
     }
     // The first sheet with any cell: Google Sheets and Excel put the responses first.
     let count = workbook.sheet_names().len();
@@ -70,6 +72,31 @@ fn read_xlsx<R: Read + Seek, S: RowSink + ?Sized>(
             if let Some(text) = text_of(&Data::from(cell.value), cell.formula.as_deref()) {
                 check_cell(file, cell.pos, &text, limits)?;
                 cells.push((cell.pos, text));
+            }
+        }
+        if !cells.is_empty() {
+            return emit(file, cells, limits, sink);
+        }
+    }
+    Err(AnalyticsError::Empty { file: file.to_owned() })
+}
+
+/// The first XLSB sheet with content, read cell by cell (the values Excel saved; a formula never
+/// calculated reads as blank in this format).
+fn read_xlsb<R: Read + Seek, S: RowSink + ?Sized>(
+    file: &str,
+    xlsb: &mut calamine::Xlsb<R>,
+    limits: &Limits,
+    sink: &mut S,
+) -> Result<(), AnalyticsError> {
+    let bad = |e: calamine::XlsbError| AnalyticsError::Spreadsheet { file: file.to_owned(), message: e.to_string() };
+    for name in xlsb.sheet_names() {
+        let mut reader = xlsb.worksheet_cells_reader(&name).map_err(bad)?;
+        let mut cells = Vec::new();
+        while let Some(cell) = reader.next_cell().map_err(bad)? {
+            if let Some(text) = text_of(&Data::from(cell.get_value().clone()), None) {
+                check_cell(file, cell.get_position(), &text, limits)?;
+                cells.push((cell.get_position(), text));
             }
         }
         if !cells.is_empty() {
