@@ -26,6 +26,7 @@ pub mod response;
 pub mod sample;
 pub mod sla;
 pub mod stats;
+pub mod unit;
 pub mod wire;
 pub mod year;
 

@@ -14,6 +14,10 @@ pub const MAX_SUGGESTION_CHARS: usize = 2000;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Submission {
+    /// Code of the unit whose service it was; may be left out where the service's code is
+    /// used by one unit only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
     /// Code of the service received (a code of the catalog).
     pub service: String,
     /// Scores 1–4 keyed by element column (`u1` … `u9`).
@@ -139,6 +143,7 @@ impl Submission {
     /// Builds a submission from scores of U1 … U9 in order.
     pub fn from_scores(service: &str, scores: [u8; 9]) -> Submission {
         Submission {
+            unit: None,
             service: service.to_owned(),
             answers: ELEMENTS.iter().map(|e| (e.column().to_owned(), scores[e.index()])).collect(),
             profile: Profile::default(),

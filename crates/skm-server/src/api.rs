@@ -2,7 +2,7 @@
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
@@ -10,13 +10,14 @@ use axum::routing::{any, get, post};
 use axum::{Json, Router};
 use serde::Serialize;
 use skm_core::response::{ResponseRecord, SubmissionError};
+use skm_core::unit::{ServiceInfo, UnitInfo};
 use skm_core::wire::{decode_submission, DecodeError};
 use tower_http::compression::CompressionLayer;
 use tower_http::timeout::RequestBodyDeadlineLayer;
 
 use crate::client::ClientIp;
 use crate::errors::{refusal, retry_later};
-use crate::store::Stored;
+use crate::store::{Filed, Stored};
 use crate::{AppState, KIOSK_KEY_HEADER};
 
 /// The largest request body accepted, in bytes (a submission is well under 4 KB).
@@ -29,6 +30,10 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/services", get(services))
         .route("/api/v1/responses", post(submit))
         .route("/api/v1/responses.csv", get(export_csv))
+        .route("/api/v1/units", get(units))
+        .route("/api/v1/units/{unit}", get(unit))
+        .route("/api/v1/units/{unit}/services", get(unit_services))
+        .route("/api/v1/units/{unit}/responses.csv", get(unit_export_csv))
         .route("/api/{*rest}", any(api_not_found))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn(crate::errors::bilingual));
@@ -48,29 +53,36 @@ async fn health() -> Json<serde_json::Value> {
     Json(serde_json::json!({ "status": "ok" }))
 }
 
-#[derive(Serialize)]
-struct ServiceInfo {
-    code: String,
-    name: String,
-    name_en: String,
-    unit: String,
-    completion_time: String,
+async fn services(State(state): State<AppState>) -> Json<Vec<ServiceInfo>> {
+    Json(state.directory().services())
 }
 
-async fn services(State(state): State<AppState>) -> Json<Vec<ServiceInfo>> {
-    let list = state
-        .catalog
-        .standards()
-        .iter()
-        .map(|s| ServiceInfo {
-            code: s.code.clone(),
-            name: s.name.clone(),
-            name_en: s.name_en.clone(),
-            unit: s.unit.clone(),
-            completion_time: s.completion_time.text.clone(),
-        })
-        .collect();
-    Json(list)
+async fn units(State(state): State<AppState>) -> Json<Vec<UnitInfo>> {
+    Json(state.directory().units.iter().map(crate::Listed::info).collect())
+}
+
+fn no_unit(code: &str) -> Response {
+    refusal(
+        StatusCode::NOT_FOUND,
+        "not_found",
+        Some("unit".to_owned()),
+        &format!("unit '{code}' tidak ada"),
+        &format!("no unit '{code}'"),
+    )
+}
+
+async fn unit(State(state): State<AppState>, Path(code): Path<String>) -> Response {
+    match state.directory().unit(&code) {
+        Some(listed) => Json(listed.info()).into_response(),
+        None => no_unit(&code),
+    }
+}
+
+async fn unit_services(State(state): State<AppState>, Path(code): Path<String>) -> Response {
+    match state.directory().unit(&code) {
+        Some(listed) => Json(listed.service_infos()).into_response(),
+        None => no_unit(&code),
+    }
 }
 
 #[derive(Serialize)]
@@ -169,7 +181,15 @@ async fn submit(
             return refused(&state, client, response);
         }
     };
-    let valid = match submission.validate(|code| state.catalog.contains(code)) {
+    let directory = state.directory();
+    let listed = match directory.resolve(submission.unit.as_deref(), &submission.service) {
+        Ok(listed) => listed,
+        Err(SubmissionError { field, message_id, message_en }) => {
+            let response = refusal(StatusCode::UNPROCESSABLE_ENTITY, "invalid", Some(field), &message_id, &message_en);
+            return refused(&state, client, response);
+        }
+    };
+    let valid = match submission.validate(|code| listed.offers(code)) {
         Ok(v) => v,
         Err(SubmissionError { field, message_id, message_en }) => {
             let response = refusal(StatusCode::UNPROCESSABLE_ENTITY, "invalid", Some(field), &message_id, &message_en);
@@ -185,7 +205,8 @@ async fn submit(
     let id = valid.client_id.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     let record = ResponseRecord::new(id, now_wib_text(), &valid);
     let created = Created { id: record.id.clone(), submitted_at: record.submitted_at.clone() };
-    match state.committer.store(record).await {
+    let filed = Filed { unit: listed.unit.code.clone(), record };
+    match state.committer.store(filed).await {
         Ok(Stored::New) => (StatusCode::CREATED, Json(created)).into_response(),
         // A resend of what is stored already (the connection dropped before the answer came):
         // acknowledged again, stored once.
@@ -250,9 +271,29 @@ async fn export_csv(State(state): State<AppState>, ClientIp(client): ClientIp, h
     if let Some(refused) = admin_refusal(&state, client, &headers) {
         return refused;
     }
+    csv_of(&state, None).await
+}
+
+async fn unit_export_csv(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    if let Some(refused) = admin_refusal(&state, client, &headers) {
+        return refused;
+    }
+    if state.directory().unit(&code).is_none() {
+        return no_unit(&code);
+    }
+    csv_of(&state, Some(code)).await
+}
+
+/// The responses (all, or a unit's) as the canonical CSV.
+async fn csv_of(state: &AppState, unit: Option<String>) -> Response {
     let store = state.store.clone();
     let csv = tokio::task::spawn_blocking(move || match store.lock() {
-        Ok(s) => s.export_csv().map_err(|e| e.to_string()),
+        Ok(s) => s.export_csv(unit.as_deref()).map_err(|e| e.to_string()),
         Err(_) => Err("store lock poisoned".to_owned()),
     })
     .await;

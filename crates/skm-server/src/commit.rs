@@ -6,12 +6,10 @@
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 
-use skm_core::response::ResponseRecord;
-
-use crate::store::{Store, Stored};
+use crate::store::{Filed, Store, Stored};
 
 /// A submission waiting for its batch, with where its outcome goes.
-type Waiting = (ResponseRecord, tokio::sync::oneshot::Sender<Result<Stored, String>>);
+type Waiting = (Filed, tokio::sync::oneshot::Sender<Result<Stored, String>>);
 
 /// The handle of the writer thread.
 #[derive(Debug, Clone)]
@@ -34,7 +32,7 @@ impl Committer {
     }
 
     /// Stores a submission once (see [`Store::insert_once`]); returns when it is on disk.
-    pub async fn store(&self, record: ResponseRecord) -> Result<Stored, String> {
+    pub async fn store(&self, record: Filed) -> Result<Stored, String> {
         let (done, outcome) = tokio::sync::oneshot::channel();
         self.queue.send((record, done)).map_err(|_| "the writer thread has stopped".to_owned())?;
         outcome.await.map_err(|_| "the writer thread dropped the submission".to_owned())?
@@ -50,7 +48,7 @@ fn write_batches(store: &Mutex<Store>, waiting: &Receiver<Waiting>) {
                 Err(_) => break,
             }
         }
-        let (records, answers): (Vec<ResponseRecord>, Vec<_>) = batch.into_iter().unzip();
+        let (records, answers): (Vec<Filed>, Vec<_>) = batch.into_iter().unzip();
         let outcome = match store.lock() {
             Ok(mut s) => s.insert_batch(&records).map_err(|e| e.to_string()),
             Err(_) => Err("store lock poisoned".to_owned()),

@@ -9,6 +9,7 @@ mod api;
 mod backoff;
 mod client;
 mod commit;
+mod directory;
 mod errors;
 mod limit;
 mod listen;
@@ -25,10 +26,11 @@ pub use api::{router, MAX_BODY_BYTES};
 pub use backoff::{Backoff, BackoffPolicy};
 pub use client::TrustedProxies;
 pub use commit::Committer;
+pub use directory::{Directory, Listed, SharedDirectory};
 pub use errors::{MAX_HEADERS, MAX_HEADER_BYTES};
 pub use limit::{RateLimit, SubmitLimiter, KIOSK_KEY_HEADER};
 pub use listen::serve;
-pub use store::{Store, StoreError, Stored};
+pub use store::{Filed, Imported, StandardVersion, Store, StoreError, Stored, StoredUnit, SCHEMA_VERSION};
 
 /// The current time in WIB (UTC+7), the time zone of the reference offices.
 pub fn now_wib() -> jiff::ZonedDateTime {
@@ -46,8 +48,8 @@ pub struct AppState {
     pub store: Arc<Mutex<Store>>,
     /// The writer of submissions (group commit) into that store.
     pub committer: Committer,
-    /// The service-standards catalog.
-    pub catalog: Arc<skm_core::catalog::Catalog>,
+    /// The units and their services today.
+    pub directory: SharedDirectory,
     /// Bearer token for the admin endpoints.
     pub admin_token: AdminToken,
     /// The back-off of clients that gave wrong admin tokens.
@@ -63,27 +65,32 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The state of a server on `store`, with its writer started, no trusted proxy, the default
-    /// timeout and back-off.
+    /// The state of a server on `store` (its units read), with its writer started, no trusted
+    /// proxy, the default timeout and back-off.
     pub fn new(
         store: Store,
-        catalog: skm_core::catalog::Catalog,
         admin_token: AdminToken,
         limiter: SubmitLimiter,
         web_dir: &std::path::Path,
-    ) -> AppState {
+    ) -> Result<AppState, StoreError> {
+        let directory = SharedDirectory::load(&store)?;
         let store = Arc::new(Mutex::new(store));
-        AppState {
+        Ok(AppState {
             committer: Committer::start(store.clone()),
             store,
-            catalog: Arc::new(catalog),
+            directory,
             admin_token,
             admin_guard: Backoff::new(BackoffPolicy::default()),
             limiter,
             trusted_proxies: TrustedProxies::default(),
             read_timeout: DEFAULT_READ_TIMEOUT,
             web_dir: Arc::from(web_dir),
-        }
+        })
+    }
+
+    /// The units and their services today (read again every few seconds).
+    pub fn directory(&self) -> Arc<Directory> {
+        self.directory.get(&self.store)
     }
 }
 

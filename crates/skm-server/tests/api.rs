@@ -3,18 +3,17 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use skm_core::catalog::Catalog;
 use skm_server::{router, AdminToken, AppState, RateLimit, Store, SubmitLimiter};
 use tower::ServiceExt;
 
 fn state(web_dir: &std::path::Path) -> AppState {
     AppState::new(
-        Store::in_memory().unwrap(),
-        Catalog::builtin().unwrap(),
+        Store::in_memory_demo().unwrap(),
         AdminToken::from_secret("rahasia"),
         SubmitLimiter::new(RateLimit { per_minute: 60, burst: 50 }, ["kios-aula".to_owned()]),
         web_dir,
     )
+    .unwrap()
 }
 
 async fn call(state: &AppState, req: Request<Body>) -> (StatusCode, String) {
@@ -92,8 +91,12 @@ async fn services_and_pages() {
     assert_eq!(status, StatusCode::OK);
     let v: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 5);
-    assert_eq!(v[0]["code"], "publikasi-media-sosial");
-    assert_eq!(v[0]["completion_time"], "Maksimal 1 Jam");
+    // Units by pemda (Ketapang, Purbalingga), each unit's services in the order imported.
+    assert_eq!(v[0]["code"], "informasi-dokumentasi-publik");
+    assert_eq!(v[0]["unit_code"], "diskominfo-ketapang");
+    assert_eq!(v[1]["code"], "publikasi-media-sosial");
+    assert_eq!(v[1]["unit_code"], "dinkominfo-purbalingga");
+    assert_eq!(v[1]["completion_time"], "Maksimal 1 Jam");
 
     // Without a built app, pages explain how to build it.
     let (status, body) = call(&st, Request::get("/survei/internet-jaringan").body(Body::empty()).unwrap()).await;
@@ -224,17 +227,18 @@ fn a_batch_is_stored_once_per_id_and_sees_its_own_earlier_rows() {
     use skm_core::profile::Profile;
     use skm_core::response::ResponseRecord;
     use skm_server::Stored;
-    let record = |id: &str, u1: u8| {
-        ResponseRecord::from_parts(
+    let record = |id: &str, u1: u8| skm_server::Filed {
+        unit: "dinkominfo-purbalingga".to_owned(),
+        record: ResponseRecord::from_parts(
             id.to_owned(),
             "2026-11-24T10:00:00+07:00".to_owned(),
             "publikasi-media-sosial".to_owned(),
             [Some(u1); 9],
             Profile::default(),
             None,
-        )
+        ),
     };
-    let mut store = Store::in_memory().unwrap();
+    let mut store = Store::in_memory_demo().unwrap();
     let outcomes = store.insert_batch(&[record("a", 4), record("b", 3), record("a", 4), record("b", 2)]).unwrap();
     assert!(matches!(outcomes[..], [Stored::New, Stored::New, Stored::Replay(_), Stored::Conflict]), "{outcomes:?}");
     assert_eq!(store.count().unwrap(), 2);

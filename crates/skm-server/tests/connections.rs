@@ -5,7 +5,6 @@ use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
 
-use skm_core::catalog::Catalog;
 use skm_server::{AdminToken, AppState, RateLimit, Store, SubmitLimiter};
 
 const TIMEOUT: Duration = Duration::from_millis(800);
@@ -18,12 +17,12 @@ fn start() -> SocketAddr {
             return;
         };
         let mut state = AppState::new(
-            Store::in_memory().unwrap(),
-            Catalog::builtin().unwrap(),
+            Store::in_memory_demo().unwrap(),
             AdminToken::from_secret("rahasia"),
             SubmitLimiter::new(RateLimit { per_minute: 60, burst: 60 }, []),
             std::path::Path::new("/nonexistent"),
-        );
+        )
+    .unwrap();
         state.read_timeout = TIMEOUT;
         let addr: SocketAddr = "127.0.0.1:0".parse().unwrap();
         let _ = runtime.block_on(skm_server::serve(state, addr, |bound| {

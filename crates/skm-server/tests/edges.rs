@@ -8,7 +8,6 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use skm_core::catalog::Catalog;
 use skm_server::{
     router, AdminToken, AppState, Backoff, BackoffPolicy, RateLimit, Store, SubmitLimiter, TrustedProxies,
 };
@@ -16,12 +15,12 @@ use tower::ServiceExt;
 
 fn state() -> AppState {
     AppState::new(
-        Store::in_memory().unwrap(),
-        Catalog::builtin().unwrap(),
+        Store::in_memory_demo().unwrap(),
         AdminToken::from_secret("rahasia"),
         SubmitLimiter::new(RateLimit { per_minute: 60, burst: 100 }, []),
         std::path::Path::new("/nonexistent"),
     )
+    .unwrap()
 }
 
 struct Answer {

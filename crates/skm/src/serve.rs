@@ -4,7 +4,6 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use anyhow::Context;
-use skm_core::catalog::Catalog;
 use skm_demo::{generate, DemoOptions};
 use skm_server::{AdminToken, AppState, Store, TrustedProxies};
 
@@ -79,6 +78,21 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     }
     let mut store = Store::open(&args.db)
         .with_context(|| format!("basis data {} tidak dapat dibuka / cannot open database", args.db.display()))?;
+    if !args.no_demo && store.units()?.is_empty() {
+        let added = store.seed_demo_units(skm_server::now_wib().date())?;
+        eprintln!(
+            "Basis data tanpa unit: {added} unit demo ditambahkan (Purbalingga, Ketapang) / \
+             database without units: {added} demo units added (Purbalingga, Ketapang)"
+        );
+    }
+    if store.units()?.is_empty() {
+        eprintln!(
+            "Belum ada unit. Tambahkan dengan: skm unit add --db {db} UNIT.toml, lalu \
+             skm standards import --db {db} --unit KODE FOLDER / no units yet: add one with the \
+             commands above",
+            db = args.db.display()
+        );
+    }
     if !args.no_demo && store.count()? == 0 {
         // This year's demo up to now: a dashboard opened today never counts answers from days
         // still to come.
@@ -91,7 +105,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     let admin_token = admin_token(&mut store, args.admin_token.as_deref(), args.reset_admin_token)?;
     let limit = skm_server::RateLimit { per_minute: args.rate_limit, burst: args.rate_limit.saturating_mul(2) };
     let limiter = skm_server::SubmitLimiter::new(limit, args.kiosk_keys);
-    let mut state = AppState::new(store, Catalog::builtin()?, admin_token, limiter, &args.web_dir);
+    let mut state = AppState::new(store, admin_token, limiter, &args.web_dir)?;
     state.trusted_proxies = TrustedProxies::new(args.trusted_proxies);
     state.read_timeout = std::time::Duration::from_secs(args.read_timeout);
     let runtime = tokio::runtime::Runtime::new().context("tokio runtime")?;

@@ -3,25 +3,7 @@
 use serde::Deserialize;
 use skm_core::response::Submission;
 
-/// A service as `/api/v1/services` lists it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct ServiceInfo {
-    pub code: String,
-    pub name: String,
-    pub name_en: String,
-    pub unit: String,
-    pub completion_time: String,
-}
-
-impl ServiceInfo {
-    /// The service's name in the display language.
-    pub fn name_in(&self, lang: skm_core::Lang) -> &str {
-        match lang {
-            skm_core::Lang::Id => &self.name,
-            skm_core::Lang::En => &self.name_en,
-        }
-    }
-}
+pub use skm_core::unit::ServiceInfo;
 
 /// The server's answer to a stored submission.
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -33,7 +33,7 @@ pub struct DayOff {
 }
 
 /// A day off as TOML writes it (`date = 2026-03-20`, a TOML local date).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct DayOffEntry {
     date: toml::value::Datetime,

@@ -108,9 +108,10 @@ pub struct Calendar {
     pub days_off: BTreeMap<Date, DayOff>,
 }
 
-#[derive(Deserialize)]
+/// A calendar document as written (`data/calendars/*.toml`, or a unit's `[calendar]` table).
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct CalendarFile {
+pub struct CalendarFile {
     name: String,
     #[serde(default = "wib")]
     zone: Zone,
@@ -147,6 +148,11 @@ impl Calendar {
     pub fn from_toml(file: &str, text: &str) -> Result<Calendar, CalendarError> {
         let parsed: CalendarFile = toml::from_str(text)
             .map_err(|e| CalendarError::Syntax { file: file.to_owned(), message: e.to_string() })?;
+        Calendar::from_file(file, &parsed)
+    }
+
+    /// Checks a parsed calendar document; `file` names it in messages.
+    pub fn from_file(file: &str, parsed: &CalendarFile) -> Result<Calendar, CalendarError> {
         let mut hours: [Vec<Hours>; 7] = Default::default();
         for (day, ranges) in &parsed.hours {
             let index =
@@ -186,7 +192,7 @@ impl Calendar {
             })?;
             days_off.insert(d.date, d);
         }
-        Ok(Calendar { name: parsed.name, zone: parsed.zone, hours, days_off })
+        Ok(Calendar { name: parsed.name.clone(), zone: parsed.zone, hours, days_off })
     }
 
     /// The default calendar: Perpres 21/2023 hours in WIB with the national holidays.

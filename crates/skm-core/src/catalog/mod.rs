@@ -8,6 +8,7 @@ mod validate;
 
 pub use model::*;
 pub use validate::{CatalogError, Problem};
+pub(crate) use validate::line_column;
 
 /// The validated set of service standards.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -49,6 +50,25 @@ impl Catalog {
                 });
             }
             standards.push(standard);
+        }
+        Ok(Catalog { standards })
+    }
+
+    /// Parses and validates one document, as [`Catalog::from_documents`] does each.
+    pub fn parse_document(file: &str, text: &str) -> Result<ServiceStandard, CatalogError> {
+        validate::parse(file, text)
+    }
+
+    /// A catalog of standards already validated, in the order given; a code repeated is refused.
+    pub fn from_standards(standards: Vec<ServiceStandard>) -> Result<Catalog, CatalogError> {
+        for (i, s) in standards.iter().enumerate() {
+            if let Some(first) = standards[..i].iter().find(|f| f.code == s.code) {
+                return Err(CatalogError::Duplicate {
+                    file: s.source.clone(),
+                    code: s.code.clone(),
+                    first_source: first.source.clone(),
+                });
+            }
         }
         Ok(Catalog { standards })
     }

@@ -71,7 +71,7 @@ pub(super) fn parse(file: &str, text: &str) -> Result<ServiceStandard, CatalogEr
     Ok(standard)
 }
 
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
@@ -85,11 +85,7 @@ fn fail(field: impl Into<String>, p: Problem) -> Check {
 }
 
 fn check(s: &ServiceStandard) -> Check {
-    let code_ok = !s.code.is_empty()
-        && s.code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !s.code.starts_with('-')
-        && !s.code.ends_with('-');
-    if !code_ok {
+    if !crate::unit::is_code(&s.code) {
         return fail(
             "code",
             problem(

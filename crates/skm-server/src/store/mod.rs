@@ -1,6 +1,10 @@
-//! The embedded SQLite store of survey responses.
+//! The embedded SQLite store: units, their service standards' versions, and survey responses.
 //!
-//! WAL journal with `synchronous = FULL`: a response is on disk before its 201 is sent.
+//! WAL journal with `synchronous = FULL`: a response is on disk before its 201 is sent. The
+//! schema is brought up to date by versioned migrations (`migrate.rs`) when a file is opened.
+
+mod migrate;
+mod units;
 
 use std::path::Path;
 
@@ -20,6 +24,46 @@ pub enum StoreError {
     /// Writing the CSV export failed.
     #[error("ekspor CSV / CSV export: {0}")]
     Csv(#[from] csv::Error),
+    /// The database was written by a newer release.
+    #[error("basis data versi {found} dibuat oleh rilis yang lebih baru (rilis ini sampai versi {latest}); perbarui skm / the database is version {found}, from a newer release (this one knows up to {latest}); update skm")]
+    TooNew {
+        /// The database's version.
+        found: u32,
+        /// The newest this release knows.
+        latest: u32,
+    },
+    /// A unit document was refused.
+    #[error(transparent)]
+    Unit(#[from] skm_core::unit::UnitError),
+    /// A standard document was refused.
+    #[error(transparent)]
+    Catalog(#[from] skm_core::catalog::CatalogError),
+    /// A unit with this code exists already.
+    #[error("unit '{0}' sudah ada (pakai --replace untuk menggantinya) / unit '{0}' exists already (use --replace to replace it)")]
+    UnitExists(String),
+    /// No unit has this code.
+    #[error("unit '{0}' tidak ada / no unit '{0}'")]
+    NoUnit(String),
+    /// The unit has no such service.
+    #[error("unit '{unit}' tidak punya layanan '{service}' / unit '{unit}' has no service '{service}'")]
+    NoService {
+        /// The unit.
+        unit: String,
+        /// The service.
+        service: String,
+    },
+}
+
+pub use migrate::LATEST as SCHEMA_VERSION;
+pub use units::{Imported, StandardVersion, StoredUnit};
+
+/// A response with the unit it was given to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filed {
+    /// The unit's code.
+    pub unit: String,
+    /// The response.
+    pub record: ResponseRecord,
 }
 
 /// The response store.
@@ -27,22 +71,6 @@ pub struct Store {
     conn: Connection,
 }
 
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS responses (
-    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
-    id           TEXT NOT NULL UNIQUE,
-    submitted_at TEXT NOT NULL,
-    service      TEXT NOT NULL,
-    u1 INTEGER CHECK (u1 BETWEEN 1 AND 4), u2 INTEGER CHECK (u2 BETWEEN 1 AND 4),
-    u3 INTEGER CHECK (u3 BETWEEN 1 AND 4), u4 INTEGER CHECK (u4 BETWEEN 1 AND 4),
-    u5 INTEGER CHECK (u5 BETWEEN 1 AND 4), u6 INTEGER CHECK (u6 BETWEEN 1 AND 4),
-    u7 INTEGER CHECK (u7 BETWEEN 1 AND 4), u8 INTEGER CHECK (u8 BETWEEN 1 AND 4),
-    u9 INTEGER CHECK (u9 BETWEEN 1 AND 4),
-    gender TEXT, age INTEGER, education TEXT, occupation TEXT, suggestion TEXT
-);
-CREATE INDEX IF NOT EXISTS responses_service ON responses(service);
-CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-";
 
 /// What became of a response offered to [`Store::insert_once`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,45 +106,70 @@ impl Store {
         Store::init(Connection::open_in_memory()?)
     }
 
-    fn init(conn: Connection) -> Result<Store, StoreError> {
+    /// An in-memory store with the demo units and their standards, for tests.
+    pub fn in_memory_demo() -> Result<Store, StoreError> {
+        let mut store = Store::in_memory()?;
+        store.seed_demo_units(crate::now_wib().date())?;
+        Ok(store)
+    }
+
+    fn init(mut conn: Connection) -> Result<Store, StoreError> {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        conn.execute_batch(SCHEMA)?;
+        migrate::run(&mut conn, |tx, version| {
+            if version == 1 {
+                // Responses stored before units can only be for the seed services: their
+                // units are added, and each response is given the unit of its service.
+                let responses: i64 = tx.query_row("SELECT COUNT(*) FROM responses", [], |r| r.get(0))?;
+                if responses > 0 {
+                    units::seed_demo(tx, crate::now_wib().date())?;
+                    let left = units::assign_units(tx)?;
+                    if left > 0 {
+                        tracing::warn!(left, "responses whose service no unit offers keep no unit");
+                    }
+                }
+            }
+            Ok(())
+        })?;
         Ok(Store { conn })
     }
 
-    /// Stores responses in one transaction.
+    /// Stores responses in one transaction, each given the unit that offers its service (the
+    /// demo fill; the server files each submission under its unit with [`Store::insert_batch`]).
     pub fn insert_many(&mut self, records: &[ResponseRecord]) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         for r in records {
-            insert(&tx, r)?;
+            insert(&tx, None, r)?;
         }
+        units::assign_units(&tx)?;
         tx.commit()?;
         Ok(())
     }
 
     /// Stores a response unless one with its ID exists: an identical one (but for the time of
     /// arrival) is a resend, a different one a conflict. One transaction, durable on return.
-    pub fn insert_once(&mut self, record: &ResponseRecord) -> Result<Stored, StoreError> {
-        let mut outcomes = self.insert_batch(std::slice::from_ref(record))?;
+    pub fn insert_once(&mut self, filed: &Filed) -> Result<Stored, StoreError> {
+        let mut outcomes = self.insert_batch(std::slice::from_ref(filed))?;
         Ok(outcomes.pop().unwrap_or(Stored::Conflict))
     }
 
     /// [`Store::insert_once`] for several responses in one transaction (one flush to disk); a
     /// later one in the batch sees the earlier ones. All are stored, or none.
-    pub fn insert_batch(&mut self, records: &[ResponseRecord]) -> Result<Vec<Stored>, StoreError> {
+    pub fn insert_batch(&mut self, batch: &[Filed]) -> Result<Vec<Stored>, StoreError> {
         let tx = self.conn.transaction()?;
-        let mut outcomes = Vec::with_capacity(records.len());
-        for record in records {
+        let mut outcomes = Vec::with_capacity(batch.len());
+        for Filed { unit, record } in batch {
             let existing = {
-                let mut stmt = tx.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?;
-                let raw = stmt.query_row([&record.id], raw_row).optional()?;
-                raw.map(RawRow::into_record).transpose()?
+                let mut stmt = tx.prepare_cached(&format!("{SELECT}, unit FROM responses WHERE id = ?1"))?;
+                let raw = stmt.query_row([&record.id], |r| Ok((raw_row(r)?, r.get::<_, Option<String>>(17)?))).optional()?;
+                raw.map(|(raw, unit)| raw.into_record().map(|rec| (rec, unit))).transpose()?
             };
             outcomes.push(match existing {
-                Some(first) => {
-                    let same = ResponseRecord { submitted_at: first.submitted_at.clone(), ..record.clone() } == first;
+                Some((first, first_unit)) => {
+                    let same = ResponseRecord { submitted_at: first.submitted_at.clone(), ..record.clone() } == first
+                        && first_unit.as_deref() == Some(unit.as_str());
                     if same {
                         Stored::Replay(first)
                     } else {
@@ -124,7 +177,7 @@ impl Store {
                     }
                 }
                 None => {
-                    insert(&tx, record)?;
+                    insert(&tx, Some(unit), record)?;
                     Stored::New
                 }
             });
@@ -151,47 +204,61 @@ impl Store {
 
     /// The response with the given ID.
     pub fn get(&self, id: &str) -> Result<Option<ResponseRecord>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?;
+        let mut stmt = self.conn.prepare_cached(&format!("{SELECT} FROM responses WHERE id = ?1"))?;
         let raw = stmt.query_row([id], raw_row).optional()?;
         raw.map(RawRow::into_record).transpose()
     }
 
-    /// Every response, in order of arrival.
-    pub fn all(&self) -> Result<Vec<ResponseRecord>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!("{SELECT} ORDER BY seq"))?;
-        let rows = stmt.query_map([], raw_row)?;
+    /// The unit a response was filed under.
+    pub fn unit_of(&self, id: &str) -> Result<Option<String>, StoreError> {
+        let unit = self.conn.query_row("SELECT unit FROM responses WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        Ok(unit.flatten())
+    }
+
+    /// Every response, in order of arrival; only a unit's when `unit` is given.
+    pub fn all(&self, unit: Option<&str>) -> Result<Vec<ResponseRecord>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SELECT} FROM responses WHERE ?1 IS NULL OR unit = ?1 ORDER BY seq"))?;
+        let rows = stmt.query_map([unit], raw_row)?;
         rows.map(|r| r.map_err(StoreError::from).and_then(RawRow::into_record)).collect()
     }
 
-    /// Writes every response as the canonical CSV (docs/data-formats.md); a text that a
-    /// spreadsheet would run as a formula is written with the mark that stops it (`skm-csv`).
-    pub fn export_csv(&self) -> Result<Vec<u8>, StoreError> {
+    /// Writes the responses (all, or a unit's) as the canonical CSV (docs/data-formats.md); a
+    /// text that a spreadsheet would run as a formula is written with the mark that stops it
+    /// (`skm-csv`).
+    pub fn export_csv(&self, unit: Option<&str>) -> Result<Vec<u8>, StoreError> {
         let mut w = skm_csv::CsvWriter::new(Vec::new());
         w.row(CSV_HEADER)?;
-        for r in self.all()? {
+        for r in self.all(unit)? {
             w.row(r.cells())?;
         }
         Ok(w.into_inner()?)
     }
+
+    /// The database's schema version (SQLite's `user_version`).
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        migrate::version(&self.conn)
+    }
 }
 
-fn insert(tx: &rusqlite::Transaction<'_>, r: &ResponseRecord) -> Result<(), StoreError> {
+fn insert(tx: &rusqlite::Transaction<'_>, unit: Option<&String>, r: &ResponseRecord) -> Result<(), StoreError> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO responses (id, submitted_at, service, u1, u2, u3, u4, u5, u6, u7, u8, u9,
-         gender, age, education, occupation, suggestion)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+         gender, age, education, occupation, suggestion, unit)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
     )?;
     let (gender, education, occupation) = (code(&r.gender), code(&r.education), code(&r.occupation));
     let scores = r.scores();
     let mut values: Vec<&dyn rusqlite::ToSql> = vec![&r.id, &r.submitted_at, &r.service];
     values.extend(scores.iter().map(|s| s as &dyn rusqlite::ToSql));
-    values.extend([&gender as &dyn rusqlite::ToSql, &r.age, &education, &occupation, &r.suggestion]);
+    values.extend([&gender as &dyn rusqlite::ToSql, &r.age, &education, &occupation, &r.suggestion, &unit]);
     stmt.execute(rusqlite::params_from_iter(values))?;
     Ok(())
 }
 
 const SELECT: &str = "SELECT id, submitted_at, service, u1, u2, u3, u4, u5, u6, u7, u8, u9,
-    gender, age, education, occupation, suggestion FROM responses";
+    gender, age, education, occupation, suggestion";
 
 struct RawRow {
     id: String,

@@ -1,0 +1,88 @@
+//! Versioned migrations of the database: each step runs once, in its own transaction, and
+//! leaves its number in SQLite's `user_version`.
+//!
+//! Version 0 is the schema of the releases before units (responses and settings only); a
+//! database of any earlier version opens and is brought up to date, and one written by a newer
+//! release is refused rather than changed.
+
+use rusqlite::Connection;
+
+use super::StoreError;
+
+/// The steps, in order; step `i` brings the database to version `i + 1`.
+const STEPS: [&str; 1] = [UNITS];
+
+/// The version this release writes.
+pub const LATEST: u32 = STEPS.len() as u32;
+
+/// The schema of the releases before units; `IF NOT EXISTS` so it also opens their files.
+pub(super) const BASE: &str = "
+CREATE TABLE IF NOT EXISTS responses (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    id           TEXT NOT NULL UNIQUE,
+    submitted_at TEXT NOT NULL,
+    service      TEXT NOT NULL,
+    u1 INTEGER CHECK (u1 BETWEEN 1 AND 4), u2 INTEGER CHECK (u2 BETWEEN 1 AND 4),
+    u3 INTEGER CHECK (u3 BETWEEN 1 AND 4), u4 INTEGER CHECK (u4 BETWEEN 1 AND 4),
+    u5 INTEGER CHECK (u5 BETWEEN 1 AND 4), u6 INTEGER CHECK (u6 BETWEEN 1 AND 4),
+    u7 INTEGER CHECK (u7 BETWEEN 1 AND 4), u8 INTEGER CHECK (u8 BETWEEN 1 AND 4),
+    u9 INTEGER CHECK (u9 BETWEEN 1 AND 4),
+    gender TEXT, age INTEGER, education TEXT, occupation TEXT, suggestion TEXT
+);
+CREATE INDEX IF NOT EXISTS responses_service ON responses(service);
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+";
+
+/// Version 1: units, the versions of their service standards, and the unit of each response.
+const UNITS: &str = "
+CREATE TABLE units (
+    code       TEXT PRIMARY KEY,
+    name       TEXT NOT NULL,
+    pemda      TEXT NOT NULL,
+    document   TEXT NOT NULL,
+    source     TEXT NOT NULL,
+    saved_at   TEXT NOT NULL
+);
+CREATE TABLE standard_versions (
+    unit           TEXT NOT NULL REFERENCES units(code),
+    service        TEXT NOT NULL,
+    version        INTEGER NOT NULL CHECK (version >= 1),
+    effective_from TEXT NOT NULL,
+    retired        INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1)),
+    document       TEXT,
+    source         TEXT NOT NULL,
+    saved_at       TEXT NOT NULL,
+    PRIMARY KEY (unit, service, version),
+    CHECK (retired = 1 OR document IS NOT NULL)
+);
+ALTER TABLE responses ADD COLUMN unit TEXT REFERENCES units(code);
+CREATE INDEX responses_unit ON responses(unit, service);
+";
+
+/// The database's version.
+pub fn version(conn: &Connection) -> Result<u32, StoreError> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get::<_, u32>(0))?)
+}
+
+/// Brings the database to [`LATEST`]; `after` runs inside each step's transaction once its SQL
+/// has, with the version reached, for the data a step must move.
+pub(super) fn run(
+    conn: &mut Connection,
+    mut after: impl FnMut(&rusqlite::Transaction<'_>, u32) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    conn.execute_batch(BASE)?;
+    let found = version(conn)?;
+    if found > LATEST {
+        return Err(StoreError::TooNew { found, latest: LATEST });
+    }
+    for (i, sql) in STEPS.iter().enumerate().skip(found as usize) {
+        let reached = i as u32 + 1;
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        after(&tx, reached)?;
+        tx.pragma_update(None, "user_version", reached)?;
+        tx.commit()?;
+        tracing::info!(version = reached, "database migrated");
+    }
+    Ok(())
+}
