@@ -52,6 +52,47 @@ fn report(requests: &str, complaints: Option<&str>, steps: Option<&str>, year: O
 }
 
 both_targets! {
+    fn each_request_is_judged_by_the_version_in_force_when_it_arrived() {
+        use skm_core::catalog::{Limit, Version};
+        let builtin = Catalog::builtin().unwrap();
+        let v1 = builtin.get("publikasi-media-sosial").unwrap().clone();
+        let mut v2 = v1.clone();
+        v2.completion_time.text = "Maksimal 3 Jam".to_owned();
+        v2.completion_time.limit = Limit::WorkingHours { amount: 3 };
+        let version = |d, s: Option<&skm_core::catalog::ServiceStandard>| Version {
+            code: "publikasi-media-sosial".to_owned(),
+            effective_from: d,
+            standard: s.cloned(),
+        };
+        let catalog = builtin.clone().with_history(vec![
+            version(date(2026, 3, 1), None),
+            version(date(2025, 6, 1), Some(&v1)),
+            version(date(2026, 2, 1), Some(&v2)),
+        ]);
+        // Two hours each: late under the first version (1 hour), in time under the second
+        // (3 hours); the third arrives after the service was retired.
+        let requests = "id,service,channel,received_at,completed_at,status
+a1,publikasi-media-sosial,whatsapp,2026-01-12T09:00:00+07:00,2026-01-12T11:00:00+07:00,selesai
+a2,publikasi-media-sosial,whatsapp,2026-02-02T09:00:00+07:00,2026-02-02T11:00:00+07:00,selesai
+a3,publikasi-media-sosial,whatsapp,2026-03-02T09:00:00+07:00,2026-03-02T11:00:00+07:00,selesai
+a4,publikasi-media-sosial,whatsapp,2025-01-06T09:00:00+07:00,2025-01-06T11:00:00+07:00,selesai
+";
+        let calendar = Calendar::default_wib().unwrap();
+        let mapping = Mapping::builtin().unwrap();
+        let inputs = [Input::new("requests.csv", requests.as_bytes())];
+        let ctx = SlaContext { catalog: &catalog, calendar: &calendar, mapping: &mapping, as_of: date(2026, 4, 1).at(12, 0, 0, 0) };
+        let r = analyse_sla(SlaInputs { requests: &inputs, complaints: &[], steps: &[] }, ctx, None).unwrap();
+        let late: Vec<&str> = r.breaches.iter().map(|b| b.id.as_str()).collect();
+        // a4 arrived before the first version known: judged by it (1 hour), late.
+        assert_eq!(late, ["a1", "a4"]);
+        let pms = &r.requests.services[0];
+        assert_eq!((pms.tally.total, pms.tally.met, pms.tally.breached), (3, 1, 2));
+        let refused: Vec<(u64, IssueKind)> = r.input.issues.iter().map(|i| (i.row, i.kind)).collect();
+        assert_eq!(refused, [(4, IssueKind::UnknownService)]);
+        // Without a history, the current standard judges every date.
+        assert!(builtin.standard_on("publikasi-media-sosial", date(2020, 1, 1)).is_some());
+    }
+
     fn requests_are_met_breached_or_pending() {
         let r = report(REQUESTS, None, None, Some(2026));
         let pms = r.requests.services.iter().find(|s| s.service == "publikasi-media-sosial").unwrap();

@@ -241,7 +241,11 @@ impl Unit {
         for (field, value) in texts {
             let Some(value) = value else { continue };
             if value.chars().count() > MAX_TEXT_LEN {
-                return Err(invalid(field, "teks terlalu panjang (paling banyak 2000 karakter)", "text too long (2000 characters at most)"));
+                return Err(invalid(
+                    field,
+                    "teks terlalu panjang (paling banyak 2000 karakter)",
+                    "text too long (2000 characters at most)",
+                ));
             }
             if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
                 return Err(invalid(field, "berisi karakter kendali", "contains control characters"));
@@ -319,7 +323,9 @@ mod tests {
     #[test]
     fn a_logo_cannot_point_elsewhere_than_https_or_here() {
         let base = "code = \"x\"\nname = \"X\"\npemda = \"P\"\n[calendar]\nname = \"c\"\n[calendar.hours]\nmonday = [\"08:00-12:00\"]\n";
-        for (logo, ok) in [("https://a.id/l.png", true), ("/logo.png", true), ("javascript:alert(1)", false), ("//evil/x", false)] {
+        for (logo, ok) in
+            [("https://a.id/l.png", true), ("/logo.png", true), ("javascript:alert(1)", false), ("//evil/x", false)]
+        {
             let text = format!("logo = \"{logo}\"\n{base}");
             assert_eq!(Unit::from_toml("u.toml", &text).is_ok(), ok, "{logo}");
         }

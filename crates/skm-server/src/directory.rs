@@ -79,9 +79,9 @@ impl Directory {
             message_en: en,
         };
         if let Some(code) = unit {
-            let listed = self
-                .unit(code)
-                .ok_or_else(|| refuse("unit", format!("unit '{code}' tidak dikenal"), format!("unknown unit '{code}'")))?;
+            let listed = self.unit(code).ok_or_else(|| {
+                refuse("unit", format!("unit '{code}' tidak dikenal"), format!("unknown unit '{code}'"))
+            })?;
             if !listed.offers(service) {
                 return Err(refuse(
                     "service",

@@ -22,7 +22,7 @@ fn start() -> SocketAddr {
             SubmitLimiter::new(RateLimit { per_minute: 60, burst: 60 }, []),
             std::path::Path::new("/nonexistent"),
         )
-    .unwrap();
+        .unwrap();
         state.read_timeout = TIMEOUT;
         let addr: SocketAddr = "127.0.0.1:0".parse().unwrap();
         let _ = runtime.block_on(skm_server::serve(state, addr, |bound| {

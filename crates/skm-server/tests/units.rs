@@ -12,7 +12,7 @@ const RELEASE_2026_11: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtur
 
 /// A standard document of another office: a service promised in 5 working days, with its own
 /// complaint tiers.
-const PERIZINAN: &str = include_str!("fixtures/izin-reklame.toml");
+const PERIZINAN: &str = include_str!("../../../tests/offices/izin-reklame.toml");
 
 #[test]
 fn a_database_of_the_release_before_units_opens_with_nothing_lost() {
@@ -112,10 +112,8 @@ fn an_import_with_one_broken_document_stores_nothing_and_names_the_place() {
     let unit = "diskominfo-ketapang";
     let before = store.standard_history(unit).unwrap();
     let broken = PERIZINAN.replacen("number = \"", "number = 7 \"", 1);
-    let docs = vec![
-        ("baru/izin-reklame.toml".to_owned(), PERIZINAN.to_owned()),
-        ("baru/rusak.toml".to_owned(), broken),
-    ];
+    let docs =
+        vec![("baru/izin-reklame.toml".to_owned(), PERIZINAN.to_owned()), ("baru/rusak.toml".to_owned(), broken)];
     let Err(e) = store.import_standards(unit, &docs, date(2026, 12, 1)) else { panic!("imported") };
     let message = e.to_string();
     assert!(message.starts_with("baru/rusak.toml:"), "{message}");
@@ -156,19 +154,24 @@ fn get(path: &str) -> Request<Body> {
 
 fn submit(unit: Option<&str>, service: &str) -> Request<Body> {
     let unit = unit.map(|u| format!(r#""unit":"{u}","#)).unwrap_or_default();
-    let body = format!(r#"{{{unit}"service":"{service}","answers":{{"u1":4,"u2":3,"u3":3,"u4":4,"u5":3,"u6":4,"u7":4,"u8":2,"u9":3}}}}"#);
+    let body = format!(
+        r#"{{{unit}"service":"{service}","answers":{{"u1":4,"u2":3,"u3":3,"u4":4,"u5":3,"u6":4,"u7":4,"u8":2,"u9":3}}}}"#
+    );
     Request::post("/api/v1/responses").header("content-type", "application/json").body(Body::from(body)).unwrap()
 }
 
 #[tokio::test]
 async fn the_api_lists_units_and_files_each_response_under_its_unit() {
     let mut store = Store::in_memory_demo().unwrap();
-    let other = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/dpmptsp-contoh.toml")).unwrap();
+    let other =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/offices/dpmptsp-contoh.toml"))
+            .unwrap();
     store.add_unit("dpmptsp-contoh.toml", &other, false).unwrap();
     let docs = vec![("izin-reklame.toml".to_owned(), PERIZINAN.to_owned())];
     store.import_standards("dpmptsp-contoh", &docs, date(2026, 1, 1)).unwrap();
     // The same service code at a second unit.
-    let shared = PERIZINAN.replace("Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Contoh", "Diskominfo Ketapang");
+    let shared = PERIZINAN
+        .replace("Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Contoh", "Diskominfo Ketapang");
     store.import_standards("diskominfo-ketapang", &[("k.toml".to_owned(), shared)], date(2026, 1, 1)).unwrap();
     let st = state(store);
 
@@ -202,7 +205,11 @@ async fn the_api_lists_units_and_files_each_response_under_its_unit() {
     assert_eq!((status, refusal["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("unit")));
 
     // A retired service is refused from the day it retires.
-    st.store.lock().unwrap().retire_service("dinkominfo-purbalingga", "internet-jaringan", skm_server::now_wib().date()).unwrap();
+    st.store
+        .lock()
+        .unwrap()
+        .retire_service("dinkominfo-purbalingga", "internet-jaringan", skm_server::now_wib().date())
+        .unwrap();
     st.directory.reload(&st.store);
     let (status, refusal) = call(&st, submit(None, "internet-jaringan")).await;
     assert_eq!((status, refusal["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("service")));

@@ -19,6 +19,13 @@ pub fn load(paths: &[PathBuf]) -> anyhow::Result<Catalog> {
     if paths.is_empty() {
         return Ok(Catalog::builtin()?);
     }
+    let texts = documents(paths)?;
+    Ok(Catalog::from_documents(texts.iter().map(|(f, t)| (f.as_str(), t.as_str())))?)
+}
+
+/// The TOML documents named by `paths` (files, or folders whose `.toml` files are taken in
+/// name order), as (file name, text).
+pub fn documents(paths: &[PathBuf]) -> anyhow::Result<Vec<(String, String)>> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
@@ -38,7 +45,7 @@ pub fn load(paths: &[PathBuf]) -> anyhow::Result<Catalog> {
     for file in &files {
         texts.push((file.display().to_string(), crate::files::read_text(file)?));
     }
-    Ok(Catalog::from_documents(texts.iter().map(|(f, t)| (f.as_str(), t.as_str())))?)
+    Ok(texts)
 }
 
 /// Runs `skm catalog`.

@@ -16,8 +16,11 @@ use crate::{ikm_csv, ikm_table};
 pub struct IkmArgs {
     /// Response files: canonical CSV, Excel CSV (semicolon, BOM), XLSX/XLS/ODS, or a Google Forms
     /// export (CSV or XLSX). Several files are analysed together.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "code")]
     files: Vec<PathBuf>,
+    /// With --unit and --db, the unit's stored responses are analysed (with any files given).
+    #[command(flatten)]
+    unit: crate::sources::UnitSource,
     /// Group by: service, period, both (service,period) or none.
     #[arg(long, value_delimiter = ',', default_value = "service", value_parser = parse_by)]
     by: Vec<Option<GroupBy>>,
@@ -85,7 +88,10 @@ pub fn run(args: IkmArgs) -> anyhow::Result<ExitCode> {
         None => Mapping::builtin()?,
     };
     let limits = args.limits.limits();
-    let responses = read_all(&args.files, &limits)?;
+    let mut responses = read_all(&args.files, &limits)?;
+    if let Some(db) = args.unit.open()? {
+        responses.push(db.responses()?);
+    }
     let table = read_responses(&inputs(&responses, &limits), &mapping)?;
     let request_files = read_all(&args.requests, &limits)?;
     let requests =

@@ -15,6 +15,9 @@ mod report;
 mod serve;
 mod sla;
 mod sla_table;
+mod sources;
+mod standards;
+mod unit;
 mod words;
 
 use clap::{Parser, Subcommand};
@@ -49,6 +52,10 @@ enum Command {
     Qr(qr::QrArgs),
     /// Write the annual report (HTML, PDF, XLSX, charts, JSON) from a year's files.
     Report(report::ReportArgs),
+    /// The units in the server's database: add, list, show, export.
+    Unit(unit::UnitArgs),
+    /// A unit's service standards in the server's database: import, export, retire.
+    Standards(standards::StandardsArgs),
 }
 
 /// An error with its causes, each said once: a cause whose words the message before it already
@@ -88,6 +95,8 @@ fn main() -> std::process::ExitCode {
         Command::Meetings(args) => meetings::run(args),
         Command::Qr(args) => qr::run(args),
         Command::Report(args) => report::run(args),
+        Command::Unit(args) => unit::run(args).map(success),
+        Command::Standards(args) => standards::run(args).map(success),
     };
     match result {
         Ok(code) => code,

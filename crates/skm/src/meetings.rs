@@ -37,8 +37,10 @@ pub struct MeetingsArgs {
     #[arg(long)]
     service: Option<String>,
     /// Service standards (TOML files or folders) instead of the built-in catalog.
-    #[arg(long, num_args = 1..)]
+    #[arg(long, num_args = 1.., conflicts_with = "code")]
     services: Vec<PathBuf>,
+    #[command(flatten)]
+    unit: crate::sources::UnitSource,
     /// Output: table, json or csv.
     #[arg(long, default_value = "table", value_parser = ["table", "json", "csv"])]
     format: String,
@@ -51,7 +53,10 @@ pub struct MeetingsArgs {
 
 /// Runs `skm meetings`.
 pub fn run(args: MeetingsArgs) -> anyhow::Result<ExitCode> {
-    let catalog = catalog::load(&args.services)?;
+    let catalog = match args.unit.open()? {
+        Some(db) => db.catalog()?,
+        None => catalog::load(&args.services)?,
+    };
     let rule = match &args.service {
         Some(code) => {
             let standard = catalog

@@ -22,17 +22,21 @@ pub struct ReportArgs {
     #[arg(long)]
     year: i16,
     /// Folder with the year's files (responses, requests, complaints, steps, meetings, actions; CSV or XLSX).
-    #[arg(long)]
-    data: PathBuf,
+    #[arg(long, required_unless_present = "code")]
+    data: Option<PathBuf>,
     /// Folder the report is written to (made if missing).
     #[arg(long)]
     out: PathBuf,
     /// Folder with the previous year's files, for the change in the IKM.
     #[arg(long)]
     previous: Option<PathBuf>,
-    /// The unit's name on the cover (default: the unit of the standards).
+    /// The unit's name on the cover (default: the unit's, or that of the standards).
     #[arg(long)]
-    unit: Option<String>,
+    unit_name: Option<String>,
+    /// With --unit and --db: the unit's standards, calendar and stored responses (with the
+    /// files of --data, if given).
+    #[command(flatten)]
+    unit: crate::sources::UnitSource,
     /// Weight convention of the IKM.
     #[arg(long, default_value = "exact", value_parser = |t: &str| WeightConvention::from_name(t).ok_or("exact, 0.111, 0.11"))]
     weight: WeightConvention,
@@ -43,7 +47,7 @@ pub struct ReportArgs {
     #[arg(long)]
     no_pdf: bool,
     /// Extra standard documents (TOML).
-    #[arg(long, num_args = 1..)]
+    #[arg(long, num_args = 1.., conflicts_with = "code")]
     services: Vec<PathBuf>,
     /// The fewest respondents a group needs when its population is not known (docs/ikm-method.md).
     #[arg(long, default_value_t = skm_core::sample::DEFAULT_MIN_SAMPLE)]
@@ -114,8 +118,18 @@ struct Reading<'a> {
     as_of: jiff::civil::DateTime,
 }
 
-fn analyse(dir: &Path, how: &Reading<'_>) -> anyhow::Result<(YearReport, skm_analytics::ResponseTable, Vec<String>)> {
-    let files = data_files(dir, &how.limits)?;
+fn analyse(
+    dir: Option<&Path>,
+    stored: Option<&crate::sources::FromDb>,
+    how: &Reading<'_>,
+) -> anyhow::Result<(YearReport, skm_analytics::ResponseTable, Vec<String>)> {
+    let mut files = match dir {
+        Some(dir) => data_files(dir, &how.limits)?,
+        None => Vec::new(),
+    };
+    if let Some(db) = stored {
+        files.push(db.responses()?);
+    }
     let mut year_files = Vec::new();
     let mut skipped = Vec::new();
     for (name, bytes) in &files {
@@ -144,14 +158,22 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     bar.set_style(
         ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}").unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let catalog = catalog::load(&args.services)?;
-    let calendar = Calendar::default_wib()?;
+    let stored = args.unit.open()?;
+    let (catalog, calendar) = match &stored {
+        Some(db) => (db.catalog()?, db.calendar()),
+        None => (catalog::load(&args.services)?, Calendar::default_wib()?),
+    };
     let mapping = Mapping::builtin()?;
     let ctx = YearContext { catalog: &catalog, calendar: &calendar, mapping: &mapping };
     let now = calendar.local(jiff::Timestamp::now());
     let as_of = YearOptions::as_of_for(args.year, now);
 
-    bar.set_message(format!("membaca / reading {}", args.data.display()));
+    let source = match (&args.data, &stored) {
+        (Some(dir), _) => dir.display().to_string(),
+        (None, Some(db)) => db.db.clone(),
+        (None, None) => String::new(),
+    };
+    bar.set_message(format!("membaca / reading {source}"));
     let how = Reading {
         year: args.year,
         weight: args.weight,
@@ -160,18 +182,23 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
         ctx,
         as_of,
     };
-    let (year, responses, skipped) = analyse(&args.data, &how)?;
+    let (year, responses, skipped) = analyse(args.data.as_deref(), stored.as_ref(), &how)?;
     bar.inc(1);
     let previous = match &args.previous {
         Some(dir) => {
             bar.set_message(format!("tahun sebelumnya / previous year {}", dir.display()));
             let before = Reading { year: args.year - 1, as_of: YearOptions::as_of_for(args.year - 1, now), ..how };
-            Some(analyse(dir, &before)?.0)
+            Some(analyse(Some(dir), stored.as_ref(), &before)?.0)
         }
         None => None,
     };
     bar.inc(1);
-    let unit = args.unit.clone().or_else(|| catalog.standards().first().map(|s| s.unit.clone())).unwrap_or_default();
+    let unit = args
+        .unit_name
+        .clone()
+        .or_else(|| stored.as_ref().map(|db| db.unit.unit.name.clone()))
+        .or_else(|| catalog.standards().first().map(|s| s.unit.clone()))
+        .unwrap_or_default();
     let made_on = now.date();
     let report = Report {
         year: &year,

@@ -18,14 +18,24 @@ use crate::{catalog, sla_table};
 pub struct CalendarArgs {
     /// The office's calendar (TOML: zone, hours per weekday, own days off; see
     /// data/calendars/). Default: Perpres 21/2023 hours in WIB with the national holidays.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "code")]
     calendar: Option<PathBuf>,
     /// Service standards (TOML files or folders) instead of the built-in catalog.
-    #[arg(long, num_args = 1..)]
+    #[arg(long, num_args = 1.., conflicts_with = "code")]
     services: Vec<PathBuf>,
+    #[command(flatten)]
+    unit: crate::sources::UnitSource,
 }
 
 impl CalendarArgs {
+    /// The unit's catalog (every version) and calendar, or those of the files given.
+    fn open(&self) -> anyhow::Result<(skm_core::catalog::Catalog, Calendar)> {
+        match self.unit.open()? {
+            Some(db) => Ok((db.catalog()?, db.calendar())),
+            None => Ok((catalog::load(&self.services)?, self.calendar()?)),
+        }
+    }
+
     fn calendar(&self) -> anyhow::Result<Calendar> {
         Ok(match &self.calendar {
             Some(path) => {
@@ -60,7 +70,7 @@ pub struct DeadlineArgs {
 
 /// Runs `skm deadline`: prints the deadline as ISO 8601 with the zone's offset.
 pub fn deadline(args: DeadlineArgs) -> anyhow::Result<ExitCode> {
-    let cal = args.sources.calendar()?;
+    let (catalog, cal) = args.sources.open()?;
     let received = match parse_moment(&args.received) {
         Some(Moment::Instant(ts)) => cal.local(ts),
         Some(Moment::Local(dt)) => dt,
@@ -75,8 +85,10 @@ pub fn deadline(args: DeadlineArgs) -> anyhow::Result<ExitCode> {
             format!("--within '{text}': tidak dikenali / not understood (e.g. \"1 jam\", \"14 hari kerja\", \"sesuai dengan permohonan\")")
         })?,
         (None, Some(code)) => {
-            let catalog = catalog::load(&args.sources.services)?;
-            let standard = catalog.get(code).with_context(|| format!("--service '{code}': tidak ada di katalog / not in the catalog"))?;
+            // The version in force when it was received.
+            let standard = catalog
+                .standard_on(code, received.date())
+                .with_context(|| format!("--service '{code}': tidak ada di katalog / not in the catalog"))?;
             standard.completion_time.limit
         }
         (None, None) => bail!("--within atau / or --service"),
@@ -125,8 +137,7 @@ pub struct SlaArgs {
 
 /// Runs `skm sla`.
 pub fn run(args: SlaArgs) -> anyhow::Result<ExitCode> {
-    let cal = args.sources.calendar()?;
-    let catalog = catalog::load(&args.sources.services)?;
+    let (catalog, cal) = args.sources.open()?;
     let mapping = Mapping::builtin()?;
     let as_of = match &args.as_of {
         None => cal.local(jiff::Timestamp::now()),

@@ -264,11 +264,17 @@ fn judge_row(
     let id = row.required("id", issues)?.to_owned();
     let service_text = row.required("service", issues)?;
     let service = services.service(ctx.mapping, service_text);
-    let Some(standard) = ctx.catalog.get(&service) else {
+    if !ctx.catalog.knows(&service) {
+        issues.push(row.issue("service", service_text, IssueKind::UnknownService));
+        return None;
+    }
+    let received = row.moment("received_at", ctx.calendar, false, issues)?;
+    // The standard in force when it arrived (a retired service's items after its retirement
+    // are refused as unknown).
+    let Some(standard) = ctx.catalog.standard_on(&service, received.date()) else {
         issues.push(row.issue("service", service_text, IssueKind::UnknownService));
         return None;
     };
-    let received = row.moment("received_at", ctx.calendar, false, issues)?;
     let (limit, tier, completed_column): (Limit, Option<ComplaintTier>, &str) = match kind {
         ItemKind::Request => (standard.completion_time.limit, None, "completed_at"),
         ItemKind::Complaint => {

@@ -7,13 +7,27 @@ mod model;
 mod validate;
 
 pub use model::*;
-pub use validate::{CatalogError, Problem};
 pub(crate) use validate::line_column;
+pub use validate::{CatalogError, Problem};
 
-/// The validated set of service standards.
+/// The validated set of service standards, with their earlier versions where known.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Catalog {
     standards: Vec<ServiceStandard>,
+    #[serde(skip)]
+    history: Vec<Version>,
+}
+
+/// One version of a service's standard and the day it took effect; `standard` is `None` for
+/// the version that retired the service.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Version {
+    /// The service's code.
+    pub code: String,
+    /// The day it took effect.
+    pub effective_from: jiff::civil::Date,
+    /// The standard, or `None` from the day the service was retired.
+    pub standard: Option<ServiceStandard>,
 }
 
 /// The reference documents compiled into the binaries: (file name, TOML text).
@@ -51,7 +65,7 @@ impl Catalog {
             }
             standards.push(standard);
         }
-        Ok(Catalog { standards })
+        Ok(Catalog { standards, history: Vec::new() })
     }
 
     /// Parses and validates one document, as [`Catalog::from_documents`] does each.
@@ -70,7 +84,7 @@ impl Catalog {
                 });
             }
         }
-        Ok(Catalog { standards })
+        Ok(Catalog { standards, history: Vec::new() })
     }
 
     /// The five reference standards shipped in `data/standards/`.
@@ -91,6 +105,35 @@ impl Catalog {
     /// Whether a service code exists.
     pub fn contains(&self, code: &str) -> bool {
         self.get(code).is_some()
+    }
+
+    /// The catalog with every version of its services (current or retired), so that an item
+    /// is judged by the standard in force when it arrived ([`Catalog::standard_on`]).
+    pub fn with_history(mut self, mut versions: Vec<Version>) -> Catalog {
+        // By code, then date; of two on one date the later given wins, as the stable sort keeps
+        // their order.
+        versions.sort_by(|a, b| a.code.cmp(&b.code).then(a.effective_from.cmp(&b.effective_from)));
+        self.history = versions;
+        self
+    }
+
+    /// Whether the code is a service now or was one in an earlier version.
+    pub fn knows(&self, code: &str) -> bool {
+        self.contains(code) || self.history.iter().any(|v| v.code == code)
+    }
+
+    /// The standard of a service in force on `date`: the version with the latest effective date
+    /// on or before it, or the first version for a date before all of them; `None` once the
+    /// service was retired. Without a history, the current standard.
+    pub fn standard_on(&self, code: &str, date: jiff::civil::Date) -> Option<&ServiceStandard> {
+        let start = self.history.partition_point(|v| v.code.as_str() < code);
+        let versions = &self.history[start..];
+        let versions = &versions[..versions.partition_point(|v| v.code == code)];
+        let Some(first) = versions.first() else {
+            return self.get(code);
+        };
+        let in_force = versions.iter().rev().find(|v| v.effective_from <= date).unwrap_or(first);
+        in_force.standard.as_ref()
     }
 }
 

@@ -71,7 +71,6 @@ pub struct Store {
     conn: Connection,
 }
 
-
 /// What became of a response offered to [`Store::insert_once`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stored {
@@ -163,7 +162,8 @@ impl Store {
         for Filed { unit, record } in batch {
             let existing = {
                 let mut stmt = tx.prepare_cached(&format!("{SELECT}, unit FROM responses WHERE id = ?1"))?;
-                let raw = stmt.query_row([&record.id], |r| Ok((raw_row(r)?, r.get::<_, Option<String>>(17)?))).optional()?;
+                let raw =
+                    stmt.query_row([&record.id], |r| Ok((raw_row(r)?, r.get::<_, Option<String>>(17)?))).optional()?;
                 raw.map(|(raw, unit)| raw.into_record().map(|rec| (rec, unit))).transpose()?
             };
             outcomes.push(match existing {
@@ -217,9 +217,8 @@ impl Store {
 
     /// Every response, in order of arrival; only a unit's when `unit` is given.
     pub fn all(&self, unit: Option<&str>) -> Result<Vec<ResponseRecord>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("{SELECT} FROM responses WHERE ?1 IS NULL OR unit = ?1 ORDER BY seq"))?;
+        let mut stmt =
+            self.conn.prepare_cached(&format!("{SELECT} FROM responses WHERE ?1 IS NULL OR unit = ?1 ORDER BY seq"))?;
         let rows = stmt.query_map([unit], raw_row)?;
         rows.map(|r| r.map_err(StoreError::from).and_then(RawRow::into_record)).collect()
     }

@@ -8,7 +8,7 @@
 
 use jiff::civil::Date;
 use rusqlite::{params, OptionalExtension, Transaction};
-use skm_core::catalog::{Catalog, ServiceStandard, BUILTIN_DOCUMENTS};
+use skm_core::catalog::{Catalog, ServiceStandard, Version, BUILTIN_DOCUMENTS};
 use skm_core::unit::{Unit, DEMO_UNITS};
 
 use super::{Store, StoreError};
@@ -113,7 +113,11 @@ fn insert_unit(tx: &Transaction<'_>, unit: &Unit, source: &str, text: &str, repl
 }
 
 /// The latest version of a service (of any date), with its document.
-fn latest(tx: &Transaction<'_>, unit: &str, service: &str) -> Result<Option<(u32, Option<String>, String)>, StoreError> {
+fn latest(
+    tx: &Transaction<'_>,
+    unit: &str,
+    service: &str,
+) -> Result<Option<(u32, Option<String>, String)>, StoreError> {
     Ok(tx
         .query_row(
             "SELECT version, document, effective_from FROM standard_versions WHERE unit = ?1 AND service = ?2
@@ -154,7 +158,8 @@ pub(super) fn seed_demo(tx: &Transaction<'_>, today: Date) -> Result<u32, StoreE
     let mut added = 0;
     for (file, text) in DEMO_UNITS {
         let unit = Unit::from_toml(file, text).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let exists: bool = tx.query_row("SELECT COUNT(*) > 0 FROM units WHERE code = ?1", [&unit.code], |r| r.get(0))?;
+        let exists: bool =
+            tx.query_row("SELECT COUNT(*) > 0 FROM units WHERE code = ?1", [&unit.code], |r| r.get(0))?;
         if exists {
             continue;
         }
@@ -207,7 +212,8 @@ impl Store {
 
     /// Every unit, by pemda then name.
     pub fn units(&self) -> Result<Vec<StoredUnit>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!("SELECT {UNIT_COLUMNS} FROM units ORDER BY pemda, name, code"))?;
+        let mut stmt =
+            self.conn.prepare_cached(&format!("SELECT {UNIT_COLUMNS} FROM units ORDER BY pemda, name, code"))?;
         let rows = stmt.query_map([], read_unit)?;
         rows.map(|r| r.map_err(StoreError::from).and_then(parse_unit)).collect()
     }
@@ -282,9 +288,15 @@ impl Store {
         rows.map(|r| r.map_err(StoreError::from).and_then(parse_version)).collect()
     }
 
-    /// The catalog of a unit's standards in force on `date`.
+    /// The catalog of a unit's standards in force on `date`, with every version of each, so
+    /// that an item is judged by the version in force when it arrived.
     pub fn catalog(&self, unit: &str, date: Date) -> Result<Catalog, StoreError> {
         let standards = self.standards_in_force(unit, date)?.into_iter().filter_map(|v| v.standard).collect();
-        Ok(Catalog::from_standards(standards)?)
+        let history = self
+            .standard_history(unit)?
+            .into_iter()
+            .map(|v| Version { code: v.service, effective_from: v.effective_from, standard: v.standard })
+            .collect();
+        Ok(Catalog::from_standards(standards)?.with_history(history))
     }
 }

@@ -1,0 +1,179 @@
+//! `skm unit`, `skm standards` and the batch commands' `--unit CODE --db FILE` on the database
+//! of `skm serve`, with a unit of an office other than the seed ones.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use skm_core::profile::Profile;
+use skm_core::response::ResponseRecord;
+use skm_server::{Filed, Store};
+
+fn skm(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_skm")).args(args).output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn office(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/offices").join(name)
+}
+
+fn ok(out: &Output) -> String {
+    assert!(out.status.success(), "{}{}", text(&out.stdout), text(&out.stderr));
+    text(&out.stdout)
+}
+
+#[test]
+fn a_unit_of_another_office_is_added_imported_and_reported_from_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("skm.db");
+    let db = db.to_str().unwrap();
+    let unit_doc = office("dpmptsp-contoh.toml");
+    let standard = office("izin-reklame.toml");
+
+    // A command that reads never makes an empty database.
+    let out = skm(&["unit", "list", "--db", db]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("no such database"), "{}", text(&out.stderr));
+    assert!(!Path::new(db).exists());
+
+    let out = ok(&skm(&["unit", "add", unit_doc.to_str().unwrap(), "--db", db]));
+    assert!(out.starts_with("dpmptsp-contoh  "), "{out}");
+    let again = skm(&["unit", "add", unit_doc.to_str().unwrap(), "--db", db]);
+    assert!(text(&again.stderr).contains("exists already"), "{}", text(&again.stderr));
+
+    // A broken document among good ones: named with line and column, nothing stored.
+    let folder = dir.path().join("standar");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(&standard, folder.join("a-izin-reklame.toml")).unwrap();
+    let good = std::fs::read_to_string(&standard).unwrap();
+    std::fs::write(folder.join("b-rusak.toml"), good.replacen("kind = ", "kind = = ", 1)).unwrap();
+    let out = skm(&["standards", "import", "--db", db, "--unit", "dpmptsp-contoh", folder.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let message = text(&out.stderr);
+    assert!(message.contains("b-rusak.toml:4:8:"), "{message}");
+    let shown = ok(&skm(&["unit", "show", "dpmptsp-contoh", "--db", db]));
+    assert!(!shown.contains("izin-reklame"), "{shown}");
+
+    std::fs::remove_file(folder.join("b-rusak.toml")).unwrap();
+    let out = ok(&skm(&[
+        "standards",
+        "import",
+        "--db",
+        db,
+        "--unit",
+        "dpmptsp-contoh",
+        "--effective",
+        "2026-01-01",
+        folder.to_str().unwrap(),
+    ]));
+    assert_eq!(out.trim(), "izin-reklame\tv1\tversi baru / new version\t2026-01-01");
+    let shown = ok(&skm(&["unit", "show", "dpmptsp-contoh", "--db", db]));
+    assert!(shown.contains("izin-reklame v1 sejak / from 2026-01-01: berlaku / in force: 5 hari kerja"), "{shown}");
+    assert!(shown.contains("(WITA)"), "{shown}");
+
+    // The export gives back the documents as imported.
+    let out_dir = dir.path().join("ekspor");
+    ok(&skm(&["standards", "export", "--db", db, "--unit", "dpmptsp-contoh", "--out", out_dir.to_str().unwrap()]));
+    assert_eq!(std::fs::read_to_string(out_dir.join("izin-reklame.toml")).unwrap(), good);
+    let exported = ok(&skm(&["unit", "export", "dpmptsp-contoh", "--db", db]));
+    assert_eq!(exported, std::fs::read_to_string(&unit_doc).unwrap());
+
+    // Responses filed under the unit, as the server stores them.
+    {
+        let mut store = Store::open(Path::new(db)).unwrap();
+        let filed: Vec<Filed> = (0..3)
+            .map(|i| Filed {
+                unit: "dpmptsp-contoh".to_owned(),
+                record: ResponseRecord::from_parts(
+                    format!("r{i}"),
+                    format!("2026-0{}-10T10:00:00+08:00", i + 3),
+                    "izin-reklame".to_owned(),
+                    [Some(4), Some(3), Some(3), Some(4), Some(3), Some(4), Some(4), Some(2), Some(3)],
+                    Profile::default(),
+                    None,
+                ),
+            })
+            .collect();
+        store.insert_batch(&filed).unwrap();
+    }
+    let json = ok(&skm(&["ikm", "--unit", "dpmptsp-contoh", "--db", db, "--format", "json", "--by", "none"]));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["respondents"], 3, "{json}");
+
+    // SLA on the unit's calendar (WITA, Saturday mornings) and its 5-working-day promise: received
+    // Friday 4 December 2026 at 10:00 WITA, due the fifth working day after, counting Saturdays
+    // and skipping its own day off (3 December is before, so not counted).
+    let requests = dir.path().join("requests.csv");
+    std::fs::write(
+        &requests,
+        "id,service,channel,received_at,completed_at,status\n\
+         q1,izin-reklame,tatap_muka,2026-12-04 10:00,2026-12-10 10:00,selesai\n\
+         q2,izin-reklame,tatap_muka,2026-12-04 10:00,2026-12-11 10:00,selesai\n",
+    )
+    .unwrap();
+    let deadline = ok(&skm(&[
+        "deadline",
+        "--received",
+        "2026-12-04 10:00",
+        "--service",
+        "izin-reklame",
+        "--unit",
+        "dpmptsp-contoh",
+        "--db",
+        db,
+    ]));
+    // Sat 5, Mon 7, Tue 8, Wed 9, Thu 10: due Thursday 10 December, 10:00 WITA.
+    assert_eq!(deadline.trim(), "2026-12-10T10:00:00+08:00");
+    let sla = ok(&skm(&[
+        "sla",
+        "--requests",
+        requests.to_str().unwrap(),
+        "--unit",
+        "dpmptsp-contoh",
+        "--db",
+        db,
+        "--as-of",
+        "2026-12-31",
+        "--format",
+        "json",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&sla).unwrap();
+    let tally = &v["requests"];
+    assert_eq!((tally["met"].as_u64(), tally["breached"].as_u64()), (Some(1), Some(1)), "{sla}");
+    assert_eq!(v["zone"], "WITA", "{sla}");
+
+    // --unit and --services exclude each other.
+    let both = skm(&[
+        "sla",
+        "--requests",
+        requests.to_str().unwrap(),
+        "--unit",
+        "dpmptsp-contoh",
+        "--db",
+        db,
+        "--services",
+        "x",
+    ]);
+    assert!(!both.status.success());
+
+    // The report of the unit from the database: its name on the cover, its three respondents.
+    let report = dir.path().join("laporan");
+    ok(&skm(&[
+        "report",
+        "--year",
+        "2026",
+        "--unit",
+        "dpmptsp-contoh",
+        "--db",
+        db,
+        "--out",
+        report.to_str().unwrap(),
+        "--no-pdf",
+    ]));
+    let html = std::fs::read_to_string(report.join("laporan-skm-2026.html")).unwrap();
+    assert!(html.contains("Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Contoh"));
+    assert!(html.contains("Izin Penyelenggaraan Reklame"));
+}
