@@ -1,9 +1,9 @@
-// The survey's service worker: keeps the app shell (page, script, wasm, style) and the list of
-// services, so the survey opens without a connection once it was opened with one. Answers are
+// The survey's service worker: keeps the app shell (page, script, wasm, style) and the lists of
+// services and units, so the survey opens without a connection once it was opened with one. Answers are
 // not handled here: the page keeps them in its outbox until the server acknowledges them.
 // Bump VERSION when the list of shell files changes.
-const VERSION = "skm-shell-v1";
-const SHELL = ["/index.html", "/skm-web.js", "/skm-web_bg.wasm", "/style.css", "/api/v1/services"];
+const VERSION = "skm-shell-v2";
+const SHELL = ["/index.html", "/skm-web.js", "/skm-web_bg.wasm", "/style.css", "/api/v1/services", "/api/v1/units"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(VERSION).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));

@@ -182,6 +182,11 @@ def serve_load(seconds, connections):
     """skm serve on a fresh database under wrk; returns the figures."""
     work = Path(tempfile.mkdtemp(prefix="skm-bench-serve-"))
     port = free_port()
+    skm = ROOT / "target/release/skm"
+    subprocess.run([skm, "unit", "add", ROOT / "data/units/dinkominfo-purbalingga.toml", "--db", work / "skm.db"],
+                   check=True, capture_output=True)
+    subprocess.run([skm, "standards", "import", "--db", work / "skm.db", "--unit", "dinkominfo-purbalingga",
+                    ROOT / "data/standards/publikasi-media-sosial.toml"], check=True, capture_output=True)
     server = subprocess.Popen([ROOT / "target/release/skm", "serve", "--addr", f"127.0.0.1:{port}", "--db",
                                work / "skm.db", "--no-demo", "--kiosk-key", "bench", "--admin-token", "bench"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

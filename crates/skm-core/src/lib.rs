@@ -20,6 +20,7 @@ pub mod ikm;
 pub mod instrument;
 pub mod issue;
 pub mod pairs;
+pub mod pemda;
 pub mod period;
 pub mod profile;
 pub mod response;

@@ -170,6 +170,82 @@ impl ServiceInfo {
     }
 }
 
+/// A unit's documents as the server hands them to the dashboard
+/// (`/api/v1/units/<unit>/standards`): the unit document and every version of its standards.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitDocuments {
+    /// The unit document (TOML).
+    pub unit: String,
+    /// Every version of every service, oldest first within a service.
+    pub versions: Vec<StandardDocument>,
+}
+
+/// One version of a service's standard document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StandardDocument {
+    /// The service's code.
+    pub service: String,
+    /// The version's number.
+    pub version: u32,
+    /// The day it takes effect (`YYYY-MM-DD`).
+    pub effective_from: String,
+    /// The document (TOML); `None` for the version that retires the service.
+    pub document: Option<String>,
+}
+
+impl UnitDocuments {
+    /// The version of each service in force on `date`: the one with the latest effective date
+    /// on or before it (of two on one date, the higher version); services retired by then, or
+    /// whose first version is still to come, are left out. In the order the services first
+    /// appear.
+    pub fn in_force(&self, date: jiff::civil::Date) -> Vec<&StandardDocument> {
+        let day = date.to_string();
+        let mut chosen: Vec<&StandardDocument> = Vec::new();
+        for v in self.versions.iter().filter(|v| v.effective_from <= day) {
+            match chosen.iter_mut().find(|c| c.service == v.service) {
+                Some(c) if (&v.effective_from, v.version) > (&c.effective_from, c.version) => *c = v,
+                Some(_) => {}
+                None => chosen.push(v),
+            }
+        }
+        let mut order: Vec<&str> = Vec::new();
+        for v in &self.versions {
+            if !order.contains(&v.service.as_str()) {
+                order.push(&v.service);
+            }
+        }
+        chosen.retain(|c| c.document.is_some());
+        chosen.sort_by_key(|c| order.iter().position(|o| *o == c.service));
+        chosen
+    }
+
+    /// The unit, and its catalog: the standards in force on `today`, with every version so
+    /// that an item is judged by the one in force when it arrived
+    /// ([`crate::catalog::Catalog::standard_on`]).
+    pub fn read(&self, today: jiff::civil::Date) -> Result<(Unit, crate::catalog::Catalog), String> {
+        use crate::catalog::{Catalog, Version};
+        let unit = Unit::from_toml("unit.toml", &self.unit).map_err(|e| e.to_string())?;
+        let parse = |v: &StandardDocument| {
+            let name = format!("{}/{} v{}", unit.code, v.service, v.version);
+            v.document.as_deref().map(|d| Catalog::parse_document(&name, d)).transpose().map_err(|e| e.to_string())
+        };
+        let mut history = Vec::with_capacity(self.versions.len());
+        for v in &self.versions {
+            let effective_from: jiff::civil::Date = v
+                .effective_from
+                .parse()
+                .map_err(|_| format!("{}/{}: tanggal / date '{}'", unit.code, v.service, v.effective_from))?;
+            history.push(Version { code: v.service.clone(), effective_from, standard: parse(v)? });
+        }
+        let mut current = Vec::new();
+        for v in self.in_force(today) {
+            current.extend(parse(v)?);
+        }
+        let catalog = Catalog::from_standards(current).map_err(|e| e.to_string())?.with_history(history);
+        Ok((unit, catalog))
+    }
+}
+
 /// Why a unit document was refused; every message names the file.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum UnitError {

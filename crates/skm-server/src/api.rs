@@ -33,13 +33,17 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/units", get(units))
         .route("/api/v1/units/{unit}", get(unit))
         .route("/api/v1/units/{unit}/services", get(unit_services))
+        .route("/api/v1/units/{unit}/standards", get(unit_standards))
         .route("/api/v1/units/{unit}/responses.csv", get(unit_export_csv))
         .route("/api/{*rest}", any(api_not_found))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn(crate::errors::bilingual));
     let index = std::fs::read_to_string(state.web_dir.join("index.html")).unwrap_or_default();
     let csp = crate::security::content_security_policy(&index);
-    let mut app = Router::new().merge(api).fallback_service(crate::web::app_service(&state.web_dir));
+    let mut app = Router::new()
+        .merge(api)
+        .route("/survei/{service}", get(crate::web::survey_without_unit))
+        .fallback_service(crate::web::app_service(&state.web_dir));
     for layer in crate::security::layers(&csp) {
         app = app.layer(layer);
     }
@@ -75,6 +79,32 @@ async fn unit(State(state): State<AppState>, Path(code): Path<String>) -> Respon
     match state.directory().unit(&code) {
         Some(listed) => Json(listed.info()).into_response(),
         None => no_unit(&code),
+    }
+}
+
+/// The unit document and every version of its standards (public documents), for the
+/// dashboard's worker to judge SLA by the unit's own standards and calendar.
+async fn unit_standards(State(state): State<AppState>, Path(code): Path<String>) -> Response {
+    let store = state.store.clone();
+    let lookup = code.clone();
+    let found = tokio::task::spawn_blocking(move || match store.lock() {
+        Ok(s) => s.documents(&lookup).map_err(|e| e.to_string()),
+        Err(_) => Err("store lock poisoned".to_owned()),
+    })
+    .await;
+    match found {
+        Ok(Ok(Some(documents))) => Json(documents).into_response(),
+        Ok(Ok(None)) => no_unit(&code),
+        other => {
+            tracing::error!(?other, "reading a unit's standards failed");
+            refusal(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "storage",
+                None,
+                "gagal membaca standar",
+                "reading the standards failed",
+            )
+        }
     }
 }
 

@@ -2,8 +2,9 @@
 
 use std::path::Path;
 
+use axum::extract::{Path as UrlPath, RawQuery, State};
 use axum::http::{header, StatusCode};
-use axum::response::{Html, IntoResponse};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get_service, MethodRouter};
 use tower_http::services::{ServeDir, ServeFile};
 
@@ -28,4 +29,25 @@ async fn not_built() -> impl IntoResponse {
              (atau / or <code>trunk build --release</code>, lalu / then <code>skm serve</code>).</p>",
         ),
     )
+}
+
+/// `/survei/<service>`, the address before units (printed on QR codes): redirected to
+/// `/survei/<unit>/<service>` when one unit offers a service of that code today; otherwise the
+/// app's page, which shows the services to choose from.
+pub async fn survey_without_unit(
+    State(state): State<crate::AppState>,
+    UrlPath(service): UrlPath<String>,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let directory = state.directory();
+    let mut offering = directory.units.iter().filter(|u| u.offers(&service));
+    if let (Some(one), None) = (offering.next(), offering.next()) {
+        // Both codes passed the core's check (lowercase letters, digits, hyphens): safe in a path.
+        let query = query.map(|q| format!("?{q}")).unwrap_or_default();
+        return Redirect::permanent(&format!("/survei/{}/{service}{query}", one.unit.code)).into_response();
+    }
+    match tokio::fs::read_to_string(state.web_dir.join("index.html")).await {
+        Ok(index) => ([(header::CACHE_CONTROL, "no-cache")], Html(index)).into_response(),
+        Err(_) => not_built().await.into_response(),
+    }
 }

@@ -214,6 +214,26 @@ async fn the_api_lists_units_and_files_each_response_under_its_unit() {
     let (status, refusal) = call(&st, submit(None, "internet-jaringan")).await;
     assert_eq!((status, refusal["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("service")));
 
+    // The unit's documents for the dashboard: the same catalog the CLI reads from the store.
+    let (status, documents) = call(&st, get("/api/v1/units/dpmptsp-contoh/standards")).await;
+    assert_eq!(status, StatusCode::OK);
+    let documents: skm_core::unit::UnitDocuments = serde_json::from_value(documents).unwrap();
+    let (unit, catalog) = documents.read(skm_server::now_wib().date()).unwrap();
+    assert_eq!(unit.calendar.zone.name(), "WITA");
+    assert_eq!(catalog.get("izin-reklame").unwrap().completion_time.text, "5 (lima) hari kerja");
+    let expected = st.store.lock().unwrap().catalog("dpmptsp-contoh", skm_server::now_wib().date()).unwrap();
+    assert_eq!(catalog, expected);
+
+    // The address before units is redirected where one unit offers the service, query kept; a
+    // code two units share gets the page (which lets the citizen choose).
+    let old = Request::get("/survei/publikasi-media-sosial?kiosk=1").body(Body::empty()).unwrap();
+    let res = router(st.clone()).oneshot(old).await.unwrap();
+    assert_eq!(res.status(), StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(res.headers()["location"], "/survei/dinkominfo-purbalingga/publikasi-media-sosial?kiosk=1");
+    let shared = Request::get("/survei/izin-reklame").body(Body::empty()).unwrap();
+    let res = router(st.clone()).oneshot(shared).await.unwrap();
+    assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE, "no app built here: the page that says so");
+
     // Each unit's export holds its own responses only, behind the admin token.
     let (status, csv) = call(&st, get("/api/v1/units/dpmptsp-contoh/responses.csv")).await;
     assert_eq!(status, StatusCode::OK);

@@ -21,13 +21,23 @@ pub struct QrArgs {
     #[arg(long, default_value = ".")]
     out: PathBuf,
     /// Service standards (TOML files or folders) instead of the built-in catalog.
-    #[arg(long, num_args = 1..)]
+    #[arg(long, num_args = 1.., conflicts_with = "code")]
     services: Vec<PathBuf>,
+    /// With --unit and --db: the unit's services in force today, at `/survei/<unit>/<service>`.
+    #[command(flatten)]
+    unit: crate::sources::UnitSource,
 }
 
 /// Runs `skm qr`: writes `qr-<code>.svg`, `qr-<code>.png` and `poster-<code>.svg`.
 pub fn run(args: QrArgs) -> anyhow::Result<ExitCode> {
-    let catalog = catalog::load(&args.services)?;
+    let stored = args.unit.open()?;
+    let catalog = match &stored {
+        Some(db) => db.catalog()?,
+        None => catalog::load(&args.services)?,
+    };
+    // A unit's services live under its code; the built-in ones at the address before units,
+    // which the server redirects where the code is one unit's.
+    let prefix = stored.as_ref().map(|db| format!("{}/", db.unit.unit.code)).unwrap_or_default();
     let standards: Vec<_> = match &args.service {
         Some(code) => vec![catalog
             .get(code)
@@ -41,7 +51,7 @@ pub fn run(args: QrArgs) -> anyhow::Result<ExitCode> {
         eprintln!("Catatan / note: {base} hanya terjangkau dari komputer ini; pakai --base-url alamat server / reachable only from this computer; pass --base-url with the server's address");
     }
     for s in standards {
-        let url = format!("{base}/survei/{}", s.code);
+        let url = format!("{base}/survei/{prefix}{}", s.code);
         let write = |name: String, bytes: &[u8]| -> anyhow::Result<()> {
             let path = args.out.join(name);
             std::fs::write(&path, bytes)
@@ -51,7 +61,8 @@ pub fn run(args: QrArgs) -> anyhow::Result<ExitCode> {
         };
         write(format!("qr-{}.svg", s.code), qr_svg(&url, 512)?.as_bytes())?;
         write(format!("qr-{}.png", s.code), &qr_png(&url, 12)?)?;
-        let poster = Poster { service: &s.name, service_en: &s.name_en, unit: &s.unit, url: &url };
+        let unit = stored.as_ref().map_or(s.unit.as_str(), |db| db.unit.unit.name.as_str());
+        let poster = Poster { service: &s.name, service_en: &s.name_en, unit, url: &url };
         write(format!("poster-{}.svg", s.code), poster_svg(&poster)?.as_bytes())?;
     }
     Ok(ExitCode::SUCCESS)

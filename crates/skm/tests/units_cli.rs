@@ -159,6 +159,23 @@ fn a_unit_of_another_office_is_added_imported_and_reported_from_the_database() {
     ]);
     assert!(!both.status.success());
 
+    // QR codes and posters of the unit's services at their unit's address.
+    let qr = dir.path().join("qr");
+    let written = ok(&skm(&[
+        "qr",
+        "--unit",
+        "dpmptsp-contoh",
+        "--db",
+        db,
+        "--base-url",
+        "https://skm.contohkab.go.id",
+        "--out",
+        qr.to_str().unwrap(),
+    ]));
+    assert_eq!(written.lines().count(), 3, "{written}");
+    let poster = std::fs::read_to_string(qr.join("poster-izin-reklame.svg")).unwrap();
+    assert!(poster.contains("https://skm.contohkab.go.id/survei/dpmptsp-contoh/izin-reklame"), "{poster}");
+
     // The report of the unit from the database: its name on the cover, its three respondents.
     let report = dir.path().join("laporan");
     ok(&skm(&[

@@ -106,6 +106,27 @@ fn responses_csv(base: &str) -> Result<String, String> {
     res.body_mut().read_to_string().map_err(|e| e.to_string())
 }
 
+/// Adds a unit and its standards to a database with the CLI (`skm unit add`, `skm standards
+/// import`), paths relative to the repository root.
+pub fn add_unit(db: &Path, unit: &str, standards: &[&str]) -> Result<(), String> {
+    let root = repo_root();
+    let db = db.to_str().ok_or("the database's path is not UTF-8")?;
+    let run = |args: Vec<String>| -> Result<(), String> {
+        let out = Command::new(skm_binary()?).args(&args).output().map_err(|e| e.to_string())?;
+        if out.status.success() {
+            Ok(())
+        } else {
+            Err(format!("skm {args:?}: {}", String::from_utf8_lossy(&out.stderr)))
+        }
+    };
+    let path = |p: &str| root.join(p).display().to_string();
+    run(vec!["unit".into(), "add".into(), path(unit), "--db".into(), db.into()])?;
+    let code = Path::new(unit).file_stem().and_then(|s| s.to_str()).ok_or("unit file name")?.to_owned();
+    let mut import = vec!["standards".into(), "import".into(), "--db".into(), db.into(), "--unit".into(), code];
+    import.extend(standards.iter().map(|s| path(s)));
+    run(import)
+}
+
 /// A running server, chromedriver and browser session.
 pub struct Harness {
     /// Base URL of the server (`http://127.0.0.1:PORT`).
@@ -186,6 +207,25 @@ impl Harness {
         responses_csv(&self.base)
     }
 
+    /// The server's database file (for `skm unit add --db` and the other batch commands).
+    pub fn db(&self) -> PathBuf {
+        self.dir.path().join("skm.db")
+    }
+
+    /// A GET of the API with the admin token: status and body.
+    pub fn api_get(&self, path: &str) -> Result<(u16, String), String> {
+        let res = ureq::get(&format!("{}{path}", self.base))
+            .header("Authorization", &format!("Bearer {ADMIN_TOKEN}"))
+            .config()
+            .http_status_as_error(false)
+            .build()
+            .call()
+            .map_err(|e| format!("{path}: {e}"))?;
+        let status = res.status().as_u16();
+        let body = res.into_body().read_to_string().map_err(|e| e.to_string())?;
+        Ok((status, body))
+    }
+
     /// Runs a Chrome DevTools Protocol command in the browser (through chromedriver).
     pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> Result<serde_json::Value, String> {
         let session = self.client.session_id().await.map_err(|e| e.to_string())?.ok_or("no WebDriver session")?;
@@ -254,12 +294,19 @@ pub async fn on_screen(c: &Client, fragment: &str) -> Result<(), String> {
 pub async fn answer_survey(c: &Client, lang: skm_core::Lang, answers: &Answers<'_>) -> Result<(), String> {
     on_screen(c, "#mulai").await?;
     click(c, "#start").await?;
-    on_screen(c, "#profil").await?;
-    for (id, value) in answers.profile {
-        let select = c.find(fantoccini::Locator::Css(&format!("#{id}"))).await.map_err(|e| format!("#{id}: {e}"))?;
-        select.select_by_value(value).await.map_err(|e| format!("#{id} = {value}: {e}"))?;
+    // A unit that does not ask the profile goes from the consent to U1.
+    let next = element(c, "form[data-step='#profil'], form[data-step='#u1']").await?;
+    let step = next.attr("data-step").await.map_err(|e| e.to_string())?;
+    if step.as_deref() == Some("#profil") {
+        for (id, value) in answers.profile {
+            let select =
+                c.find(fantoccini::Locator::Css(&format!("#{id}"))).await.map_err(|e| format!("#{id}: {e}"))?;
+            select.select_by_value(value).await.map_err(|e| format!("#{id} = {value}: {e}"))?;
+        }
+        click(c, "#next").await?;
+    } else if !answers.profile.is_empty() {
+        return Err("the profile was not asked, but answers for it were given".into());
     }
-    click(c, "#next").await?;
     for (e, score) in skm_core::ELEMENTS.iter().zip(answers.scores) {
         on_screen(c, &format!("#{}", e.column())).await?;
         let legend = text_of(c, "fieldset.question legend").await?;

@@ -41,6 +41,8 @@ fn every_acknowledged_response_survives_sigkill() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let db = dir.path().join("skm.db");
     let args = ["--no-demo", "--kiosk-key", KIOSK_KEY];
+    skm_e2e::add_unit(&db, "data/units/dinkominfo-purbalingga.toml", &["data/standards/publikasi-media-sosial.toml"])
+        .expect("the unit is added");
     let mut server = Server::start(&db, &args).expect("skm serve starts");
     let url = format!("{}/api/v1/responses", server.base);
 

@@ -76,9 +76,42 @@ pub enum FetchError {
     Other(String),
 }
 
-/// Fetches all responses as the canonical CSV with the admin token.
-pub async fn responses_csv(token: &str) -> Result<String, FetchError> {
-    let res = gloo_net::http::Request::get("/api/v1/responses.csv")
+/// Fetches a JSON document of the API.
+async fn get_json<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, String> {
+    let res = gloo_net::http::Request::get(path).send().await.map_err(|e| e.to_string())?;
+    if !res.ok() {
+        return Err(format!("{path}: HTTP {}", res.status()));
+    }
+    res.json().await.map_err(|e| e.to_string())
+}
+
+/// Fetches the units.
+pub async fn units() -> Result<Vec<skm_core::unit::UnitInfo>, String> {
+    get_json("/api/v1/units").await
+}
+
+/// Fetches the services a unit offers today.
+pub async fn unit_services(unit: &str) -> Result<Vec<ServiceInfo>, String> {
+    get_json(&format!("/api/v1/units/{}/services", encode(unit))).await
+}
+
+/// Fetches a unit's document and every version of its standards.
+pub async fn unit_documents(unit: &str) -> Result<skm_core::unit::UnitDocuments, String> {
+    get_json(&format!("/api/v1/units/{}/standards", encode(unit))).await
+}
+
+/// A code as one segment of a path.
+fn encode(segment: &str) -> String {
+    js_sys::encode_uri_component(segment).into()
+}
+
+/// Fetches the responses (a unit's, or all) as the canonical CSV with the admin token.
+pub async fn responses_csv(token: &str, unit: Option<&str>) -> Result<String, FetchError> {
+    let path = match unit {
+        Some(u) => format!("/api/v1/units/{}/responses.csv", encode(u)),
+        None => "/api/v1/responses.csv".to_owned(),
+    };
+    let res = gloo_net::http::Request::get(&path)
         .header("Authorization", &format!("Bearer {token}"))
         .send()
         .await

@@ -63,7 +63,7 @@ pub fn App() -> Html {
     }
     let page = match route {
         Route::Home => html! { <HomePage lang={l} /> },
-        Route::Survey(code) => html! { <SurveyPage lang={l} service={code} /> },
+        Route::Survey { unit, service } => html! { <SurveyPage lang={l} {unit} {service} /> },
         Route::Dashboard => html! { <DashboardPage lang={l} /> },
         Route::NotFound => html! {
             <main class="page"><p>{ texts::NOT_FOUND.get(l) }</p><a href="/">{ texts::BACK_HOME.get(l) }</a></main>

@@ -14,7 +14,23 @@ pub const CHOOSE_SERVICE: Text = t("Pilih layanan yang Anda terima", "Choose the
 pub const DASHBOARD: Text = t("Dasbor pimpinan", "Management dashboard");
 pub const LOADING: Text = t("Memuat…", "Loading…");
 pub const SERVICE: Text = t("Layanan", "Service");
-pub const UNKNOWN_SERVICE: Text = t("Layanan tidak ditemukan.", "Service not found.");
+pub const UNKNOWN_SERVICE: Text = t(
+    "Layanan ini tidak ditemukan atau tidak dilayani lagi. Pilih layanan yang Anda terima di bawah.",
+    "This service was not found or is no longer offered. Choose the service you received below.",
+);
+pub const UNIT: Text = t("Unit", "Unit");
+pub const UNITS: Text = t("unit", "units");
+pub const RANK: Text = t("Peringkat", "Rank");
+pub const PEMDA_VIEW: Text = t("Unit-unit pemda", "The pemda's units");
+pub const PEMDA_IKM: Text = t("IKM pemda (bobot responden)", "Pemda IKM (respondent-weighted)");
+pub const PEMDA_MEAN: Text = t("Rata-rata IKM unit", "Mean of the units' IKM");
+pub const PEMDA_METHOD: Text = t(
+    "IKM pemda = Σ(responden unit × IKM unit) / Σ responden: setiap responden dihitung sekali, sama dengan IKM seluruh responden pemda. Rata-rata IKM unit menghitung setiap unit sekali, berapa pun respondennya. SLA per unit dari berkas permohonan yang namanya diawali kode unit.",
+    "Pemda IKM = Σ(unit respondents × unit IKM) / Σ respondents: each respondent counts once, the same as the IKM of all the pemda's respondents together. The mean of the units' IKM counts each unit once, whatever its respondents. SLA per unit from request files whose name starts with the unit's code.",
+);
+pub const ALL_UNITS: Text = t("Semua unit (standar bawaan untuk SLA)", "All units (built-in standards for SLA)");
+pub const SEARCH_SERVICE: Text = t("Cari layanan atau unit", "Search for a service or unit");
+pub const NO_MATCH: Text = t("Tidak ada layanan yang cocok.", "No service matches.");
 pub const PROFILE: Text = t("Data responden (tidak wajib)", "About you (optional)");
 pub const CHOOSE: Text = t("— pilih —", "— choose —");
 pub const SUBMIT: Text = t("Kirim jawaban", "Send answers");

@@ -58,6 +58,19 @@ fn default_min_sample() -> u64 {
     skm_core::sample::DEFAULT_MIN_SAMPLE
 }
 
+/// One unit's files and documents, for the pemda view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnitData {
+    /// The unit's code.
+    pub code: String,
+    /// Its name.
+    pub name: String,
+    /// Its files (its stored responses, and any request file named for it).
+    pub files: Vec<FileData>,
+    /// Its standards and calendar.
+    pub office: Option<skm_core::unit::UnitDocuments>,
+}
+
 /// What the page asks of the worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -66,6 +79,17 @@ pub enum Request {
     Year {
         /// The files (responses, requests, complaints, steps, meetings, actions; CSV or XLSX).
         files: Vec<FileData>,
+        /// The year and its filters.
+        query: YearQuery,
+        /// The unit's documents from the server (its standards, every version, and its
+        /// calendar); without them the built-in standards and the default calendar.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        office: Option<skm_core::unit::UnitDocuments>,
+    },
+    /// Compute each unit's year and the pemda's view of them.
+    Units {
+        /// The units.
+        units: Vec<UnitData>,
         /// The year and its filters.
         query: YearQuery,
     },
@@ -87,6 +111,13 @@ pub enum Reply {
         /// The result.
         report: Box<YearReport>,
         /// Milliseconds spent parsing and computing in the worker.
+        elapsed_ms: f64,
+    },
+    /// The pemda's view of its units.
+    Units {
+        /// The result.
+        view: Box<skm_core::pemda::PemdaView>,
+        /// Milliseconds spent in the worker.
         elapsed_ms: f64,
     },
     /// The request failed; the message is bilingual.
@@ -135,9 +166,10 @@ mod tests {
             filter: YearFilter { service: Some("internet-jaringan".into()), ..YearFilter::default() },
             min_sample: 12,
         };
-        let request = Request::Year { files: vec![FileData::new("a.xlsx", None, b"PK\x03\x04\xff")], query };
+        let request =
+            Request::Year { files: vec![FileData::new("a.xlsx", None, b"PK\x03\x04\xff")], query, office: None };
         assert_eq!(Request::from_json(&request.to_json()).unwrap(), request);
-        let Request::Year { files, .. } = request;
+        let Request::Year { files, .. } = request else { panic!("a year request") };
         assert_eq!(files[0].bytes().unwrap(), b"PK\x03\x04\xff");
         let reply = Reply::Progress { stage: FileKind::Requests };
         assert_eq!(Reply::from_json(&reply.to_json()).unwrap(), reply);

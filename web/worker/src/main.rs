@@ -6,12 +6,14 @@
 use skm_analytics::{analyse_year, classify, Input, Mapping, YearContext, YearFile, YearOptions};
 use skm_core::calendar::Calendar;
 use skm_core::catalog::Catalog;
+use skm_core::pemda::{PemdaView, UnitFigures};
+use skm_core::unit::UnitDocuments;
 use skm_worker_protocol::{Reply, Request};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-/// The office's standards and calendar: the built-in ones, read once.
+/// The office's standards and calendar: the unit's from the server, or the built-in ones.
 struct Office {
     catalog: Catalog,
     calendar: Calendar,
@@ -26,16 +28,58 @@ impl Office {
             mapping: Mapping::builtin().map_err(|e| e.to_string())?,
         })
     }
+
+    /// A unit's office from its documents; its catalog as of `today`, with every version.
+    fn of_unit(documents: &UnitDocuments, today: jiff::civil::Date, mapping: &Mapping) -> Result<Office, String> {
+        let (unit, catalog) = documents.read(today)?;
+        Ok(Office { catalog, calendar: unit.calendar, mapping: mapping.clone() })
+    }
 }
 
-fn handle(text: &str, office: &Office, now: &dyn Fn() -> f64, post: &dyn Fn(&Reply)) -> Reply {
-    let Request::Year { files, query } = match Request::from_json(text) {
-        Ok(request) => request,
-        Err(message) => return Reply::Error { message },
+fn handle(text: &str, builtin: &Office, now: &dyn Fn() -> f64, post: &dyn Fn(&Reply)) -> Reply {
+    match Request::from_json(text) {
+        Ok(Request::Year { files, query, office }) => year(&files, &query, office.as_ref(), builtin, now, post),
+        Ok(Request::Units { units, query }) => {
+            let start = now();
+            let mut figures = Vec::with_capacity(units.len());
+            for unit in &units {
+                match year(&unit.files, &query, unit.office.as_ref(), builtin, now, &|_| {}) {
+                    Reply::Year { report, .. } => figures.push(UnitFigures::of(&unit.code, &unit.name, &report)),
+                    Reply::Error { message } => return Reply::Error { message: format!("{}: {message}", unit.name) },
+                    _ => {}
+                }
+            }
+            let view = PemdaView::new(query.year, figures);
+            Reply::Units { view: Box::new(view), elapsed_ms: now() - start }
+        }
+        Err(message) => Reply::Error { message },
+    }
+}
+
+/// One year's figures from the files, by the unit's standards and calendar if given.
+fn year(
+    files: &[skm_worker_protocol::FileData],
+    query: &skm_worker_protocol::YearQuery,
+    office: Option<&UnitDocuments>,
+    builtin: &Office,
+    now: &dyn Fn() -> f64,
+    post: &dyn Fn(&Reply),
+) -> Reply {
+    let wall = jiff::Timestamp::from_millisecond(js_sys::Date::now() as i64).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    let of_unit = match office {
+        Some(documents) => {
+            let today = builtin.calendar.local(wall).date();
+            match Office::of_unit(documents, today, &builtin.mapping) {
+                Ok(o) => Some(o),
+                Err(message) => return Reply::Error { message },
+            }
+        }
+        None => None,
     };
+    let office = of_unit.as_ref().unwrap_or(builtin);
     let start = now();
     let mut bytes = Vec::with_capacity(files.len());
-    for file in &files {
+    for file in files {
         match file.bytes() {
             Ok(b) => bytes.push(b),
             Err(message) => return Reply::Error { message },
@@ -53,12 +97,11 @@ fn handle(text: &str, office: &Office, now: &dyn Fn() -> f64, post: &dyn Fn(&Rep
         };
         year_files.push(YearFile { kind, input });
     }
-    let wall = jiff::Timestamp::from_millisecond(js_sys::Date::now() as i64).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
     let options = YearOptions {
         year: query.year,
         weight: query.weight,
         trend: query.trend,
-        filter: query.filter,
+        filter: query.filter.clone(),
         as_of: YearOptions::as_of_for(query.year, office.calendar.local(wall)),
         min_sample: query.min_sample,
     };

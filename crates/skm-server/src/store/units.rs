@@ -8,8 +8,8 @@
 
 use jiff::civil::Date;
 use rusqlite::{params, OptionalExtension, Transaction};
-use skm_core::catalog::{Catalog, ServiceStandard, Version, BUILTIN_DOCUMENTS};
-use skm_core::unit::{Unit, DEMO_UNITS};
+use skm_core::catalog::{Catalog, ServiceStandard, BUILTIN_DOCUMENTS};
+use skm_core::unit::{StandardDocument, Unit, UnitDocuments, DEMO_UNITS};
 
 use super::{Store, StoreError};
 
@@ -190,6 +190,19 @@ pub(super) fn assign_units(tx: &Transaction<'_>) -> Result<u64, StoreError> {
     Ok(tx.query_row("SELECT COUNT(*) FROM responses WHERE unit IS NULL", [], |r| r.get::<_, i64>(0))? as u64)
 }
 
+fn documents_of(unit: String, history: &[StandardVersion]) -> UnitDocuments {
+    let versions = history
+        .iter()
+        .map(|v| StandardDocument {
+            service: v.service.clone(),
+            version: v.version,
+            effective_from: v.effective_from.to_string(),
+            document: v.document.clone(),
+        })
+        .collect();
+    UnitDocuments { unit, versions }
+}
+
 impl Store {
     /// Adds a unit from its document, or replaces it when `replace`; the document is checked
     /// first and nothing is stored when it fails.
@@ -265,24 +278,29 @@ impl Store {
     }
 
     /// The version of each service of a unit in force on `date`, retired ones left out, in the
-    /// order the services were first imported.
+    /// order the services were first imported (the rule is the core's
+    /// [`UnitDocuments::in_force`]).
     pub fn standards_in_force(&self, unit: &str, date: Date) -> Result<Vec<StandardVersion>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {VERSION_COLUMNS} FROM standard_versions v
-             WHERE unit = ?1 AND retired = 0 AND version = (
-                 SELECT w.version FROM standard_versions w
-                 WHERE w.unit = v.unit AND w.service = v.service AND w.effective_from <= ?2
-                 ORDER BY w.effective_from DESC, w.version DESC LIMIT 1)
-             ORDER BY (SELECT MIN(f.rowid) FROM standard_versions f WHERE f.unit = v.unit AND f.service = v.service)"
-        ))?;
-        let rows = stmt.query_map(params![unit, date.to_string()], read_version)?;
-        rows.map(|r| r.map_err(StoreError::from).and_then(parse_version)).collect()
+        let history = self.standard_history(unit)?;
+        let documents = documents_of(String::new(), &history);
+        let keep: Vec<(String, u32)> =
+            documents.in_force(date).into_iter().map(|d| (d.service.clone(), d.version)).collect();
+        let mut in_force: Vec<StandardVersion> =
+            history.into_iter().filter(|v| keep.contains(&(v.service.clone(), v.version))).collect();
+        in_force.sort_by_key(|v| keep.iter().position(|(s, _)| *s == v.service));
+        Ok(in_force)
     }
 
-    /// Every version of every service of a unit, by service then version.
+    /// A unit's document and every version of its standards, as the dashboard is given them.
+    pub fn documents(&self, unit: &str) -> Result<Option<UnitDocuments>, StoreError> {
+        let Some(stored) = self.unit(unit)? else { return Ok(None) };
+        Ok(Some(documents_of(stored.document, &self.standard_history(unit)?)))
+    }
+
+    /// Every version of every service of a unit, in the order they were saved.
     pub fn standard_history(&self, unit: &str) -> Result<Vec<StandardVersion>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {VERSION_COLUMNS} FROM standard_versions WHERE unit = ?1 ORDER BY service, version"
+            "SELECT {VERSION_COLUMNS} FROM standard_versions WHERE unit = ?1 ORDER BY rowid"
         ))?;
         let rows = stmt.query_map([unit], read_version)?;
         rows.map(|r| r.map_err(StoreError::from).and_then(parse_version)).collect()
@@ -291,12 +309,8 @@ impl Store {
     /// The catalog of a unit's standards in force on `date`, with every version of each, so
     /// that an item is judged by the version in force when it arrived.
     pub fn catalog(&self, unit: &str, date: Date) -> Result<Catalog, StoreError> {
-        let standards = self.standards_in_force(unit, date)?.into_iter().filter_map(|v| v.standard).collect();
-        let history = self
-            .standard_history(unit)?
-            .into_iter()
-            .map(|v| Version { code: v.service, effective_from: v.effective_from, standard: v.standard })
-            .collect();
-        Ok(Catalog::from_standards(standards)?.with_history(history))
+        let documents = self.documents(unit)?.ok_or_else(|| StoreError::NoUnit(unit.to_owned()))?;
+        let (_, catalog) = documents.read(date).map_err(StoreError::Corrupt)?;
+        Ok(catalog)
     }
 }

@@ -21,8 +21,31 @@ use step::Step;
 pub struct SurveyProps {
     /// Display language.
     pub lang: Lang,
+    /// Unit code from the URL, if it names one.
+    pub unit: Option<String>,
     /// Service code from the URL.
     pub service: String,
+}
+
+/// What the page knows of the service asked for.
+#[derive(Debug, Clone, PartialEq)]
+enum Found {
+    /// Offered today: the survey is shown.
+    Offered(ServiceInfo),
+    /// Not offered (unknown or retired): the unit's services instead, or every service when
+    /// the unit is not known either.
+    Elsewhere(Vec<ServiceInfo>),
+}
+
+/// The service asked for among those offered today.
+fn find(list: Vec<ServiceInfo>, unit: Option<&str>, service: &str) -> Found {
+    let matches = |s: &ServiceInfo| s.code == service && unit.is_none_or(|u| s.unit_code == u);
+    let mut hits = list.iter().filter(|s| matches(s));
+    if let (Some(hit), None) = (hits.next(), hits.next()) {
+        return Found::Offered(hit.clone());
+    }
+    let of_unit: Vec<ServiceInfo> = list.iter().filter(|s| unit.is_some_and(|u| s.unit_code == u)).cloned().collect();
+    Found::Elsewhere(if of_unit.is_empty() { list } else { of_unit })
 }
 
 /// Where the submission stands.
@@ -68,7 +91,11 @@ fn focus_heading() {
 #[component]
 pub fn SurveyPage(props: &SurveyProps) -> Html {
     let l = props.lang;
-    let code = props.service.clone();
+    // The draft belongs to the unit's service.
+    let code = match &props.unit {
+        Some(unit) => format!("{unit}/{}", props.service),
+        None => props.service.clone(),
+    };
     let form = use_state({
         let code = code.clone();
         move || draft::load(&code)
@@ -79,7 +106,9 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
     // Editing from the review returns there with one press.
     let from_review = use_state(|| false);
     let status = use_state(|| Status::Editing);
-    let service = use_state(|| None::<Option<ServiceInfo>>);
+    let service = use_state(|| None::<Found>);
+    // The unit's survey settings: its introduction, and whether the profile is asked.
+    let settings = use_state(skm_core::unit::SurveySettings::default);
     let kiosk = use_memo((), |_| crate::kiosk::enabled());
     let last_touch = use_mut_ref(crate::kiosk::now_ms);
     let latest = use_mut_ref(Form::default);
@@ -160,12 +189,26 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
         });
     }
     {
-        let service = service.clone();
-        use_effect_with(code.clone(), move |code| {
-            let code = code.clone();
+        let settings = settings.clone();
+        use_effect_with(props.unit.clone(), move |unit| {
+            let unit = unit.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let found = api::services().await.ok().and_then(|list| list.into_iter().find(|s| s.code == code));
-                service.set(Some(found));
+                let Some(code) = unit else { return };
+                if let Some(info) = api::units().await.ok().and_then(|list| list.into_iter().find(|u| u.code == code)) {
+                    settings.set(info.survey);
+                }
+            });
+        });
+    }
+    {
+        // The list of every service (kept by the service worker for offline opening) tells
+        // whether this one is offered today.
+        let service = service.clone();
+        use_effect_with((props.unit.clone(), props.service.clone()), move |(unit, code)| {
+            let (unit, code) = (unit.clone(), code.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let list = api::services().await.unwrap_or_default();
+                service.set(Some(find(list, unit.as_deref(), &code)));
             });
         });
     }
@@ -188,13 +231,26 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
     }
     let heading = match &*service {
         None => html! { <p>{ texts::LOADING.get(l) }</p> },
-        Some(None) => html! { <p class="error">{ texts::UNKNOWN_SERVICE.get(l) }</p> },
-        Some(Some(s)) => html! {
+        Some(Found::Elsewhere(others)) => {
+            // Never a survey that cannot be sent: the services that can be chosen instead.
+            return html! {
+                <main class="page">
+                    <p id="unknown-service" class="error" role="alert">{ texts::UNKNOWN_SERVICE.get(l) }</p>
+                    <h1>{ texts::CHOOSE_SERVICE.get(l) }</h1>
+                    <crate::home::ServiceList lang={l} services={others.clone()} />
+                </main>
+            };
+        }
+        Some(Found::Offered(s)) => html! {
             <>
                 <p class="service-unit">{ &s.unit }</p>
                 <h1 id="service-name">{ s.name_in(l) }</h1>
             </>
         },
+    };
+    let unit_code = match &*service {
+        Some(Found::Offered(s)) => Some(s.unit_code.clone()).filter(|c| !c.is_empty()),
+        _ => None,
     };
 
     let go = {
@@ -226,11 +282,13 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
     };
     let send = {
         let (form, status, code) = (form.clone(), status.clone(), code.clone());
+        let service_code = props.service.clone();
         move || {
-            let Some(mut submission) = form.submission(&code) else {
+            let Some(mut submission) = form.submission(&service_code) else {
                 status.set(Status::Hint(texts::ANSWER_ALL));
                 return;
             };
+            submission.unit = unit_code.clone();
             submission.client_id = crate::outbox::new_client_id();
             // The core's rules first, so an invalid answer never leaves the phone.
             if let Err(err) = submission.validate(|_| true) {
@@ -266,6 +324,7 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
             });
         }
     };
+    let skip_profile = !settings.ask_profile;
     let on_next = {
         let (form, status, go, from_review, set) =
             (form.clone(), status.clone(), go.clone(), *from_review, set.clone());
@@ -290,7 +349,7 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
                     let mut next = f.clone();
                     next.consented = true;
                     set.emit(next);
-                    go.emit(Step::Profile);
+                    go.emit(if skip_profile { Step::Question(ELEMENTS[0]) } else { Step::Profile });
                 }
                 Step::Review => send(),
                 _ if from_review && Step::furthest(f) == Step::Review => go.emit(Step::Review),
@@ -298,7 +357,10 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
             }
         })
     };
-    let on_back = go.reform(move |_: MouseEvent| step.back());
+    let on_back = go.reform(move |_: MouseEvent| match step.back() {
+        Step::Profile if skip_profile => Step::Intro,
+        before => before,
+    });
 
     let message = match &*status {
         Status::Hint(hint) if *hint == texts::AGE_INVALID => html! {
@@ -319,7 +381,14 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
     };
     let screen = Screen { lang: l, form: &form, set, edit };
     let body = match step {
-        Step::Intro => screen.intro(),
+        Step::Intro => html! {
+            <>
+                if let Some(text) = &settings.introduction {
+                    <p id="unit-introduction" class="introduction">{ text }</p>
+                }
+                { screen.intro() }
+            </>
+        },
         Step::Profile => screen.profile(),
         Step::Question(e) => screen.question(e),
         Step::Suggestion => screen.suggestion(),

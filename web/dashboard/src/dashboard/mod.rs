@@ -3,6 +3,7 @@
 
 mod chart;
 mod download;
+mod pemda;
 mod sources;
 mod views;
 
@@ -10,16 +11,18 @@ use std::rc::Rc;
 
 use gloo_storage::{SessionStorage, Storage};
 use skm_core::format::decimal_id;
+use skm_core::pemda::PemdaView;
 use skm_core::period::Period;
 use skm_core::year::{FileKind, YearFilter, YearReport};
 use skm_core::{Lang, PeriodKind, WeightConvention};
-use skm_worker_protocol::{Reply, Request, YearQuery};
+use skm_worker_protocol::{Reply, Request, UnitData, YearQuery};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::api::{self, FetchError, ServiceInfo};
 use crate::texts;
 use crate::worker_client::WorkerClient;
+use skm_core::unit::{UnitDocuments, UnitInfo};
 use sources::Source;
 use views::{IkmView, MeetingsView, Overview, SlaView, SuggestionsView, ViewProps};
 
@@ -82,21 +85,71 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     let channels = use_state(Vec::<String>::new);
     let worker = use_mut_ref(|| None::<WorkerClient>);
     let services = use_state(|| Rc::new(Vec::<ServiceInfo>::new()));
+    // The units on the server, the one shown (`?unit=`; the only one; or, with several, all of
+    // them), and its documents: the worker judges SLA by that unit's standards and calendar.
+    let units = use_state(Vec::<UnitInfo>::new);
+    let unit = use_state(unit_in_url);
+    let office = use_state(|| None::<(String, UnitDocuments)>);
+    // With every unit shown: each unit's stored responses and documents, and the pemda's view.
+    let unit_data = use_state(Vec::<(UnitInfo, Source, UnitDocuments)>::new);
+    let pemda_view = use_state(|| None::<Rc<PemdaView>>);
     {
-        let services = services.clone();
+        let (units, unit, services) = (units.clone(), unit.clone(), services.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                // Without the list the views fall back to service codes.
-                if let Ok(list) = api::services().await {
-                    services.set(Rc::new(list));
+                match api::units().await {
+                    Ok(list) if !list.is_empty() => {
+                        let known = unit.as_ref().is_some_and(|u| list.iter().any(|x| &x.code == u));
+                        if !known {
+                            unit.set(if list.len() == 1 { Some(list[0].code.clone()) } else { None });
+                        }
+                        if list.len() > 1 && !known {
+                            if let Ok(all) = api::services().await {
+                                services.set(Rc::new(all));
+                            }
+                        }
+                        units.set(list);
+                    }
+                    // A server without units: every service, the built-in standards.
+                    _ => {
+                        if let Ok(list) = api::services().await {
+                            services.set(Rc::new(list));
+                        }
+                    }
                 }
             });
         });
     }
+    {
+        let (services, office, filter) = (services.clone(), office.clone(), filter.clone());
+        use_effect_with((*unit).clone(), move |unit| {
+            if let Some(code) = unit.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    // Without the list the views fall back to service codes.
+                    if let Ok(list) = api::unit_services(&code).await {
+                        services.set(Rc::new(list));
+                    }
+                    match api::unit_documents(&code).await {
+                        Ok(documents) => office.set(Some((code, documents))),
+                        Err(e) => {
+                            web_sys::console::error_1(&e.into());
+                            office.set(None);
+                        }
+                    }
+                });
+                // Another unit's services: the service filter starts again.
+                let mut next = (*filter).clone();
+                next.service = None;
+                filter.set(next);
+            }
+        });
+    }
 
     let on_reply = {
-        let (phase, result, channels) = (phase.clone(), result.clone(), channels.clone());
+        let (phase, result, channels, pemda_view) =
+            (phase.clone(), result.clone(), channels.clone(), pemda_view.clone());
         Callback::from(move |reply: Reply| match reply {
+            Reply::Units { view, .. } => pemda_view.set(Some(Rc::new(*view))),
             Reply::Year { report, elapsed_ms } => {
                 if let Some(sla) = &report.sla {
                     let mut seen = (*channels).clone();
@@ -127,8 +180,12 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
             filter: (*filter).clone(),
             min_sample: skm_core::sample::DEFAULT_MIN_SAMPLE,
         };
-        use_effect_with((sources, query), move |(sources, query)| {
-            if sources.is_empty() {
+        // With units on the server, nothing is computed before the unit's documents are here.
+        let waiting = unit.is_some() && office.as_ref().map(|(code, _)| code) != unit.as_ref();
+        let documents = office.as_ref().map(|(_, d)| d.clone());
+        let on_reply = on_reply.clone();
+        use_effect_with((sources, query, documents, waiting), move |(sources, query, office, waiting)| {
+            if sources.is_empty() || *waiting {
                 return;
             }
             let mut slot = worker.borrow_mut();
@@ -139,22 +196,99 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
                 }
             }
             phase.set(Phase::Busy(None));
-            let request = Request::Year { files: sources.iter().map(Source::data).collect(), query: query.clone() };
+            let request = Request::Year {
+                files: sources.iter().map(Source::data).collect(),
+                query: query.clone(),
+                office: office.clone(),
+            };
             if let Some(Err(e)) = slot.as_ref().map(|w| w.send(&request)) {
                 phase.set(Phase::Failed(e));
             }
         });
     }
 
+    // The pemda's view: each unit's year in the worker, when every unit is shown.
+    {
+        let (phase, worker, on_reply) = (phase.clone(), worker.clone(), on_reply.clone());
+        let query = YearQuery {
+            year: *year,
+            weight: WeightConvention::Exact,
+            trend: PeriodKind::Quarter,
+            filter: YearFilter { period: filter.period.clone(), ..YearFilter::default() },
+            min_sample: skm_core::sample::DEFAULT_MIN_SAMPLE,
+        };
+        let all = unit.is_none();
+        use_effect_with(((*unit_data).clone(), (*files).clone(), query, all), move |(data, files, query, all)| {
+            if !*all || data.is_empty() {
+                return;
+            }
+            let units = data
+                .iter()
+                .map(|(info, stored, documents)| {
+                    // A dropped file belongs to the unit whose code starts its name.
+                    let mut sources = vec![stored.data()];
+                    sources.extend(files.iter().filter(|f| f.name.starts_with(&info.code)).map(Source::data));
+                    UnitData {
+                        code: info.code.clone(),
+                        name: info.name.clone(),
+                        files: sources,
+                        office: Some(documents.clone()),
+                    }
+                })
+                .collect();
+            let mut slot = worker.borrow_mut();
+            if slot.is_none() {
+                match WorkerClient::spawn(on_reply) {
+                    Ok(w) => *slot = Some(w),
+                    Err(e) => return phase.set(Phase::Failed(e)),
+                }
+            }
+            if let Some(Err(e)) = slot.as_ref().map(|w| w.send(&Request::Units { units, query: query.clone() })) {
+                phase.set(Phase::Failed(e));
+            }
+        });
+    }
+    {
+        // Every unit's responses and documents, once signed in with every unit shown.
+        let (unit_data, units, token) = (unit_data.clone(), units.clone(), token.clone());
+        let wanted = unit.is_none() && server.is_some() && units.len() > 1;
+        use_effect_with(wanted, move |wanted| {
+            if !*wanted || !unit_data.is_empty() {
+                return;
+            }
+            let (list, token) = ((*units).clone(), (*token).clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut data = Vec::with_capacity(list.len());
+                for info in list {
+                    let (Ok(csv), Ok(documents)) =
+                        (api::responses_csv(&token, Some(&info.code)).await, api::unit_documents(&info.code).await)
+                    else {
+                        continue;
+                    };
+                    let stored = Source::new(&format!("server: {}/responses.csv", info.code), csv.into_bytes());
+                    data.push((info, stored, documents));
+                }
+                unit_data.set(data);
+            });
+        });
+    }
+
     let sign_in = {
-        let (token, server, notes) = (token.clone(), server.clone(), notes.clone());
+        let (token, server, notes, unit) = (token.clone(), server.clone(), notes.clone(), unit.clone());
         Callback::from(move |()| {
             let (server, notes) = (server.clone(), notes.clone());
             let token = (*token).clone();
+            let unit = (*unit).clone();
             let _ = SessionStorage::set(TOKEN_KEY, &token);
             wasm_bindgen_futures::spawn_local(async move {
-                match api::responses_csv(&token).await {
-                    Ok(csv) => server.set(Some(Source::new("server: responses.csv", csv.into_bytes()))),
+                match api::responses_csv(&token, unit.as_deref()).await {
+                    Ok(csv) => {
+                        let name = match &unit {
+                            Some(u) => format!("server: {u}/responses.csv"),
+                            None => "server: responses.csv".to_owned(),
+                        };
+                        server.set(Some(Source::new(&name, csv.into_bytes())));
+                    }
                     Err(FetchError::Unauthorized) => {
                         SessionStorage::delete(TOKEN_KEY);
                         notes.set(vec![texts::WRONG_TOKEN.both()]);
@@ -165,10 +299,11 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
         })
     };
     {
-        // A token kept from earlier in this tab signs in at once.
+        // A token kept from earlier in this tab signs in at once, and again for another unit.
         let (sign_in, has_token) = (sign_in.clone(), !token.is_empty());
-        use_effect_with((), move |_| {
-            if has_token {
+        let signed_in = server.is_some() || SessionStorage::get::<String>(TOKEN_KEY).is_ok();
+        use_effect_with((*unit).clone(), move |_| {
+            if has_token && signed_in {
                 sign_in.emit(());
             }
         });
@@ -327,8 +462,42 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
         }
         let service_options = services.iter().map(|s| (s.code.clone(), s.name_in(l).to_owned())).collect();
         let channel_options = channels.iter().map(|c| (c.clone(), c.replace('_', " "))).collect();
+        let unit_select = (!units.is_empty()).then(|| {
+            let onchange = {
+                let unit = unit.clone();
+                let services = services.clone();
+                Callback::from(move |e: Event| {
+                    let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+                    set_unit_in_url(&value);
+                    if value.is_empty() {
+                        let services = services.clone();
+                        wasm_bindgen_futures::spawn_local(async move {
+                            if let Ok(all) = api::services().await {
+                                services.set(Rc::new(all));
+                            }
+                        });
+                    }
+                    unit.set((!value.is_empty()).then_some(value));
+                })
+            };
+            html! {
+                <label class="field" for="filter-unit">
+                    <span>{ texts::UNIT.get(l) }</span>
+                    <select id="filter-unit" {onchange}>
+                        if units.len() > 1 {
+                            <option value="" selected={unit.is_none()}>{ texts::ALL_UNITS.get(l) }</option>
+                        }
+                        { for units.iter().map(|u| {
+                            let selected = unit.as_deref() == Some(u.code.as_str());
+                            html! { <option value={u.code.clone()} {selected}>{ &u.name }</option> }
+                        }) }
+                    </select>
+                </label>
+            }
+        });
         html! {
             <div class="filters">
+                { for unit_select }
                 <label class="field" for="filter-year">
                     <span>{ texts::YEAR.get(l) }</span>
                     <input id="filter-year" type="number" min="2000" max="2100" value={(*year_text).clone()} oninput={on_year} />
@@ -386,6 +555,11 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
         <main class="page dashboard">
             <h1>{ texts::DASHBOARD.get(l) }</h1>
             // Folded away once there are figures to look at; a click opens it again.
+            if unit.is_none() {
+                if let Some(view) = &*pemda_view {
+                    <pemda::PemdaPanel view={view.clone()} lang={l} />
+                }
+            }
             <details class="data-in" open={result.is_none()}>
                 <summary id="data-summary"><h2>{ texts::DATA.get(l) }{ data_line }</h2></summary>
                 if server.is_none() { { sign_in_form } }
@@ -403,6 +577,27 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
             { status }
             { for body }
         </main>
+    }
+}
+
+/// The unit the address names (`/dasbor?unit=CODE`).
+fn unit_in_url() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get("unit").filter(|u| !u.is_empty())
+}
+
+/// Puts the unit shown in the address, so a reload or a shared link shows it again.
+fn set_unit_in_url(code: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(params) = web_sys::UrlSearchParams::new() else { return };
+    if !code.is_empty() {
+        params.append("unit", code);
+    }
+    let query = String::from(params.to_string());
+    let url = if query.is_empty() { "/dasbor".to_owned() } else { format!("/dasbor?{query}") };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
 }
 
