@@ -11,7 +11,7 @@ seconds=${1:-600}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(responses requests sla meetings mapping catalog calendar submission)
+    targets=(responses requests sla meetings mapping catalog unit calendar submission)
 fi
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked
 export CARGO_TARGET_DIR="$PWD/target/fuzz"
@@ -41,6 +41,7 @@ seed sla "$demo/requests.csv" "$demo/complaints.csv" tests/malformed/requests/*
 seed meetings "$demo/meetings.csv" tests/malformed/meetings/*
 plain mapping data/mappings/*.toml
 plain catalog data/standards/*.toml
+plain unit data/units/*.toml
 plain calendar data/calendars/*.toml
 plain submission tests/malformed/api/*
 echo '{"service":"publikasi-media-sosial","answers":{"u1":4,"u2":3,"u3":4,"u4":4,"u5":3,"u6":3,"u7":4,"u8":2,"u9":3},"profile":{"gender":"P","age":34,"education":"D4/S1","occupation":"PNS"},"suggestion":"Parkir kurang luas.","client_id":"9038c5af-5b6e-416c-b015-569870f099bb"}' \

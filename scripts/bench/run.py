@@ -409,6 +409,12 @@ def write_doc(path, rows, load, v, elapsed, args):
         "```",
         "",
     ]
+    # The pemda's scale figures come from scripts/pemda-figures.sh, not from this run: kept as
+    # they are, from their marker on.
+    marker = "<!-- pemda-figures -->"
+    kept = path.read_text().split(marker, 1)[1] if path.exists() and marker in path.read_text() else ""
+    if kept:
+        lines += [marker + kept.rstrip("\n"), ""]
     path.write_text("\n".join(lines))
 
 

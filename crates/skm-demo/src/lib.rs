@@ -6,11 +6,13 @@
 //! evaluation meeting and one meeting lacks the Kepala Dinas.
 
 mod generate;
+mod pemda;
 mod records;
 
 use std::path::{Path, PathBuf};
 
 pub use generate::generate;
+pub use pemda::{demo_pemda, DemoPemda, DemoUnit};
 pub use records::{ActionRecord, ComplaintRecord, MeetingRecord, RequestRecord};
 use skm_core::response::ResponseRecord;
 

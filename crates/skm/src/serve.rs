@@ -110,7 +110,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     state.read_timeout = std::time::Duration::from_secs(args.read_timeout);
     let runtime = tokio::runtime::Runtime::new().context("tokio runtime")?;
     runtime.block_on(skm_server::serve(state, args.addr, |bound| {
-        eprintln!("SKM siap / ready: http://{bound}/  (survei: http://{bound}/survei/publikasi-media-sosial, dasbor: http://{bound}/dasbor)");
+        eprintln!("SKM siap / ready: http://{bound}/  (survei / survey: http://{bound}/, dasbor / dashboard: http://{bound}/dasbor)");
     }))?;
     Ok(())
 }

@@ -138,7 +138,8 @@ pub struct Harness {
     port: u16,
     driver_port: u16,
     dist: PathBuf,
-    dir: tempfile::TempDir,
+    db: PathBuf,
+    _dir: tempfile::TempDir,
 }
 
 fn spawn_server(port: u16, db: &Path, dist: &Path) -> Result<Server, String> {
@@ -149,6 +150,12 @@ fn spawn_server(port: u16, db: &Path, dist: &Path) -> Result<Server, String> {
 impl Harness {
     /// Starts everything; `dist/` (or `$SKM_DIST`) must hold the Trunk-built app.
     pub async fn start() -> Result<Harness, String> {
+        Harness::start_on(None).await
+    }
+
+    /// [`Harness::start`] on a database of one's own (the demo fill is left out when it holds
+    /// responses already).
+    pub async fn start_on(db: Option<PathBuf>) -> Result<Harness, String> {
         // A relative $SKM_DIST is taken from the repository root, like `dist/` itself.
         let dist = repo_root().join(std::env::var_os("SKM_DIST").map_or_else(|| PathBuf::from("dist"), PathBuf::from));
         if !dist.join("index.html").is_file() {
@@ -156,7 +163,8 @@ impl Harness {
         }
         let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
         let port = free_port();
-        let server = spawn_server(port, &dir.path().join("skm.db"), &dist)?;
+        let db = db.unwrap_or_else(|| dir.path().join("skm.db"));
+        let server = spawn_server(port, &db, &dist)?;
 
         let driver_port = free_port();
         let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
@@ -188,7 +196,7 @@ impl Harness {
             .connect(&format!("http://127.0.0.1:{driver_port}"))
             .await
             .map_err(|e| format!("WebDriver session: {e}"))?;
-        Ok(Harness { base: format!("http://127.0.0.1:{port}"), client, server, driver, port, driver_port, dist, dir })
+        Ok(Harness { base: format!("http://127.0.0.1:{port}"), client, server, driver, port, driver_port, dist, db, _dir: dir })
     }
 
     /// Stops the server, as if the office's connection went down.
@@ -198,7 +206,7 @@ impl Harness {
 
     /// Starts the server again on the same address and database.
     pub fn restart_server(&mut self) -> Result<(), String> {
-        self.server = spawn_server(self.port, &self.dir.path().join("skm.db"), &self.dist)?;
+        self.server = spawn_server(self.port, &self.db, &self.dist)?;
         Ok(())
     }
 
@@ -209,7 +217,7 @@ impl Harness {
 
     /// The server's database file (for `skm unit add --db` and the other batch commands).
     pub fn db(&self) -> PathBuf {
-        self.dir.path().join("skm.db")
+        self.db.clone()
     }
 
     /// A GET of the API with the admin token: status and body.

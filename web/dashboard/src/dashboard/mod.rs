@@ -258,16 +258,19 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
             }
             let (list, token) = ((*units).clone(), (*token).clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let mut data = Vec::with_capacity(list.len());
-                for info in list {
-                    let (Ok(csv), Ok(documents)) =
-                        (api::responses_csv(&token, Some(&info.code)).await, api::unit_documents(&info.code).await)
-                    else {
-                        continue;
-                    };
-                    let stored = Source::new(&format!("server: {}/responses.csv", info.code), csv.into_bytes());
-                    data.push((info, stored, documents));
-                }
+                // All at once: the browser spreads them over its connections.
+                let fetches = list.into_iter().map(|info| {
+                    let token = token.clone();
+                    async move {
+                        let (csv, documents) = futures::join!(
+                            api::responses_csv(&token, Some(&info.code)),
+                            api::unit_documents(&info.code)
+                        );
+                        let stored = Source::new(&format!("server: {}/responses.csv", info.code), csv.ok()?.into_bytes());
+                        Some((info, stored, documents.ok()?))
+                    }
+                });
+                let data = futures::future::join_all(fetches).await.into_iter().flatten().collect();
                 unit_data.set(data);
             });
         });
