@@ -12,6 +12,17 @@ pub struct StandardsArgs {
     command: StandardsCommand,
 }
 
+/// The unit and the database a subcommand works on.
+#[derive(Debug, clap::Args)]
+struct Target {
+    /// The unit's code.
+    #[arg(long)]
+    unit: String,
+    /// The database of `skm serve`.
+    #[arg(long, default_value = "data/skm.db")]
+    db: PathBuf,
+}
+
 #[derive(Debug, clap::Subcommand)]
 enum StandardsCommand {
     /// Import standard documents (TOML files or folders) for a unit, each as a new version. Every
@@ -20,12 +31,8 @@ enum StandardsCommand {
         /// Standard documents, or folders of them.
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// The unit's code.
-        #[arg(long)]
-        unit: String,
-        /// The database of `skm serve`.
-        #[arg(long, default_value = "data/skm.db")]
-        db: PathBuf,
+        #[command(flatten)]
+        target: Target,
         /// The day the new versions take effect (YYYY-MM-DD; default today). Requests received
         /// from that day on are judged by them.
         #[arg(long, value_parser = parse_date)]
@@ -33,12 +40,8 @@ enum StandardsCommand {
     },
     /// Write the unit's standards in force into a folder, one TOML document per service.
     Export {
-        /// The unit's code.
-        #[arg(long)]
-        unit: String,
-        /// The database of `skm serve`.
-        #[arg(long, default_value = "data/skm.db")]
-        db: PathBuf,
+        #[command(flatten)]
+        target: Target,
         /// The folder (made if missing).
         #[arg(long)]
         out: PathBuf,
@@ -47,12 +50,8 @@ enum StandardsCommand {
     Retire {
         /// The service's code.
         service: String,
-        /// The unit's code.
-        #[arg(long)]
-        unit: String,
-        /// The database of `skm serve`.
-        #[arg(long, default_value = "data/skm.db")]
-        db: PathBuf,
+        #[command(flatten)]
+        target: Target,
         /// The first day it is no longer offered (default today).
         #[arg(long, value_parser = parse_date)]
         effective: Option<Date>,
@@ -67,7 +66,7 @@ fn parse_date(text: &str) -> Result<Date, String> {
 pub fn run(args: StandardsArgs) -> anyhow::Result<()> {
     let today = skm_server::now_wib().date();
     match args.command {
-        StandardsCommand::Import { files, unit, db, effective } => {
+        StandardsCommand::Import { files, target: Target { unit, db }, effective } => {
             let documents = crate::catalog::documents(&files)?;
             if documents.is_empty() {
                 anyhow::bail!("tidak ada berkas .toml / no .toml files");
@@ -79,7 +78,7 @@ pub fn run(args: StandardsArgs) -> anyhow::Result<()> {
                 println!("{}\tv{}\t{what}\t{effective}", done.service, done.version);
             }
         }
-        StandardsCommand::Export { unit, db, out } => {
+        StandardsCommand::Export { target: Target { unit, db }, out } => {
             let store = crate::sources::open_existing(&db)?;
             if store.unit(&unit)?.is_none() {
                 return Err(skm_server::StoreError::NoUnit(unit).into());
@@ -96,7 +95,7 @@ pub fn run(args: StandardsArgs) -> anyhow::Result<()> {
                 println!("{}\tv{}\t{}", version.service, version.version, path.display());
             }
         }
-        StandardsCommand::Retire { service, unit, db, effective } => {
+        StandardsCommand::Retire { service, target: Target { unit, db }, effective } => {
             let mut store = crate::sources::open_existing(&db)?;
             let effective = effective.unwrap_or(today);
             let done = store.retire_service(&unit, &service, effective)?;

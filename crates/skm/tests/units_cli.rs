@@ -127,36 +127,19 @@ fn a_unit_of_another_office_is_added_imported_and_reported_from_the_database() {
     ]));
     // Sat 5, Mon 7, Tue 8, Wed 9, Thu 10: due Thursday 10 December, 10:00 WITA.
     assert_eq!(deadline.trim(), "2026-12-10T10:00:00+08:00");
-    let sla = ok(&skm(&[
-        "sla",
-        "--requests",
-        requests.to_str().unwrap(),
-        "--unit",
-        "dpmptsp-contoh",
-        "--db",
-        db,
-        "--as-of",
-        "2026-12-31",
-        "--format",
-        "json",
-    ]));
+    let sla_with = |extra: &[&str]| {
+        let mut args = vec!["sla", "--requests", requests.to_str().unwrap(), "--unit", "dpmptsp-contoh", "--db", db];
+        args.extend_from_slice(extra);
+        skm(&args)
+    };
+    let sla = ok(&sla_with(&["--as-of", "2026-12-31", "--format", "json"]));
     let v: serde_json::Value = serde_json::from_str(&sla).unwrap();
     let tally = &v["requests"];
     assert_eq!((tally["met"].as_u64(), tally["breached"].as_u64()), (Some(1), Some(1)), "{sla}");
     assert_eq!(v["zone"], "WITA", "{sla}");
 
     // --unit and --services exclude each other.
-    let both = skm(&[
-        "sla",
-        "--requests",
-        requests.to_str().unwrap(),
-        "--unit",
-        "dpmptsp-contoh",
-        "--db",
-        db,
-        "--services",
-        "x",
-    ]);
+    let both = sla_with(&["--services", "x"]);
     assert!(!both.status.success());
 
     // QR codes and posters of the unit's services at their unit's address.

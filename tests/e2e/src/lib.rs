@@ -196,7 +196,17 @@ impl Harness {
             .connect(&format!("http://127.0.0.1:{driver_port}"))
             .await
             .map_err(|e| format!("WebDriver session: {e}"))?;
-        Ok(Harness { base: format!("http://127.0.0.1:{port}"), client, server, driver, port, driver_port, dist, db, _dir: dir })
+        Ok(Harness {
+            base: format!("http://127.0.0.1:{port}"),
+            client,
+            server,
+            driver,
+            port,
+            driver_port,
+            dist,
+            db,
+            _dir: dir,
+        })
     }
 
     /// Stops the server, as if the office's connection went down.

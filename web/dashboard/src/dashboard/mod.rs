@@ -266,7 +266,8 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
                             api::responses_csv(&token, Some(&info.code)),
                             api::unit_documents(&info.code)
                         );
-                        let stored = Source::new(&format!("server: {}/responses.csv", info.code), csv.ok()?.into_bytes());
+                        let stored =
+                            Source::new(&format!("server: {}/responses.csv", info.code), csv.ok()?.into_bytes());
                         Some((info, stored, documents.ok()?))
                     }
                 });
