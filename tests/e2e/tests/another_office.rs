@@ -63,14 +63,21 @@ async fn a_unit_of_another_office_gets_its_own_survey_figures_and_report() {
     // The survey of the unit's service, sent.
     c.goto(&format!("{}/survei/{UNIT}/{SERVICE}", h.base)).await.unwrap();
     let name = c.wait().at_most(WAIT).for_element(Locator::Css("#service-name")).await.unwrap();
-    assert_eq!(name.text().await.unwrap(), "Izin Penyelenggaraan Reklame");
+    // The unit's survey opens in its language, English (nobody chose one on this browser).
+    c.wait()
+        .at_most(WAIT)
+        .for_element(Locator::XPath("//h1[@id='service-name' and text()='Billboard permit']"))
+        .await
+        .unwrap();
+    let _ = name;
     let unit_name = c.find(Locator::Css(".service-unit")).await.unwrap().text().await.unwrap();
     assert_eq!(unit_name, "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Contoh");
-    // Its own introduction above the consent; it asks no profile (`ask_profile = false`).
+    // Its own introduction above the consent, in its own words; it asks no profile
+    // (`ask_profile = false`).
     let intro = c.wait().at_most(WAIT).for_element(Locator::Css("#unit-introduction")).await.unwrap();
     assert_eq!(intro.text().await.unwrap(), "Bantu kami memperbaiki layanan perizinan.");
     let answers = Answers { scores: [4, 3, 4, 4, 3, 4, 4, 3, 4], profile: &[], suggestion: Some("Loket cepat") };
-    answer_survey(c, Lang::Id, &answers).await.unwrap();
+    answer_survey(c, Lang::En, &answers).await.unwrap();
     let url = c.current_url().await.unwrap();
     assert_eq!(url.fragment(), Some("ringkasan"));
     c.find(Locator::Css("#submit")).await.unwrap().click().await.unwrap();

@@ -55,6 +55,15 @@ pub fn App() -> Html {
             lang.set(next);
         })
     };
+    // A unit's survey opens in the unit's language, unless the user chose one on this device.
+    let unit_language = {
+        let lang = lang.clone();
+        Callback::from(move |unit_default: Lang| {
+            if skm_web::lang::chosen().is_none() {
+                lang.set(unit_default);
+            }
+        })
+    };
     let l = *lang;
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         if let Some(root) = document.document_element() {
@@ -63,7 +72,7 @@ pub fn App() -> Html {
     }
     let page = match route {
         Route::Home => html! { <HomePage lang={l} /> },
-        Route::Survey { unit, service } => html! { <SurveyPage lang={l} {unit} {service} /> },
+        Route::Survey { unit, service } => html! { <SurveyPage lang={l} {unit} {service} {unit_language} /> },
         Route::Dashboard => html! { <DashboardPage lang={l} /> },
         Route::NotFound => html! {
             <main class="page"><p>{ texts::NOT_FOUND.get(l) }</p><a href="/">{ texts::BACK_HOME.get(l) }</a></main>

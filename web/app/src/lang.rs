@@ -12,6 +12,11 @@ pub fn stored() -> Lang {
     LocalStorage::get::<String>(KEY).ok().and_then(|t| Lang::from_tag(&t)).unwrap_or_default()
 }
 
+/// The language the user chose on this device, if they ever switched.
+pub fn chosen() -> Option<Lang> {
+    LocalStorage::get::<String>(KEY).ok().and_then(|t| Lang::from_tag(&t))
+}
+
 /// Remembers the language (a browser that refuses storage forgets it on reload) and tells the
 /// other app on the page.
 pub fn store(lang: Lang) {

@@ -25,6 +25,8 @@ pub struct SurveyProps {
     pub unit: Option<String>,
     /// Service code from the URL.
     pub service: String,
+    /// Told the unit's default language once its settings are known.
+    pub unit_language: Callback<Lang>,
 }
 
 /// What the page knows of the service asked for.
@@ -189,12 +191,13 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
         });
     }
     {
-        let settings = settings.clone();
+        let (settings, unit_language) = (settings.clone(), props.unit_language.clone());
         use_effect_with(props.unit.clone(), move |unit| {
             let unit = unit.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let Some(code) = unit else { return };
                 if let Some(info) = api::units().await.ok().and_then(|list| list.into_iter().find(|u| u.code == code)) {
+                    unit_language.emit(info.survey.language);
                     settings.set(info.survey);
                 }
             });
