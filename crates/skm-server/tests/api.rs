@@ -99,7 +99,8 @@ async fn services_and_pages() {
     assert_eq!(v[1]["completion_time"], "Maksimal 1 Jam");
 
     // Without a built app, pages explain how to build it.
-    let (status, body) = call(&st, Request::get("/survei/dinkominfo-purbalingga/internet-jaringan").body(Body::empty()).unwrap()).await;
+    let (status, body) =
+        call(&st, Request::get("/survei/dinkominfo-purbalingga/internet-jaringan").body(Body::empty()).unwrap()).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     assert!(body.contains("trunk build"));
 
@@ -107,7 +108,8 @@ async fn services_and_pages() {
     std::fs::write(dir.path().join("index.html"), "<html>app</html>").unwrap();
     std::fs::write(dir.path().join("app.js"), "js").unwrap();
     let st = state(dir.path());
-    let (status, body) = call(&st, Request::get("/survei/dinkominfo-purbalingga/internet-jaringan").body(Body::empty()).unwrap()).await;
+    let (status, body) =
+        call(&st, Request::get("/survei/dinkominfo-purbalingga/internet-jaringan").body(Body::empty()).unwrap()).await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "<html>app</html>"));
     let (_, body) = call(&st, Request::get("/app.js").body(Body::empty()).unwrap()).await;
     assert_eq!(body, "js");
