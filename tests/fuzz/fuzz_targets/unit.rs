@@ -7,7 +7,8 @@ use skm_core::unit::{StandardDocument, Unit, UnitDocuments};
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let _ = Unit::from_toml("unit.toml", text);
-    let (unit, rest) = text.split_at(text.len() / 2);
+    let middle = (0..=text.len() / 2).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let (unit, rest) = text.split_at(middle);
     let documents = UnitDocuments {
         unit: unit.to_owned(),
         versions: vec![StandardDocument {
