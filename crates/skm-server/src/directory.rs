@@ -1,6 +1,8 @@
 //! The units and the services they offer today, as the survey's routes need them: read from
-//! the store, kept in memory and read again every few seconds, so a unit or standard added with
-//! `skm unit add` or `skm standards import` reaches a running server without a restart.
+//! the store and kept in memory. Every few seconds the copy is checked, and read again only when
+//! another connection changed the database (`skm unit add`, `skm standards import`) or the day
+//! changed (a version coming into force): such a change reaches a running server without a
+//! restart, and the store's lock is not held to parse every standard again otherwise.
 
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
@@ -108,46 +110,79 @@ impl Directory {
     }
 }
 
-/// The directory shared by the handlers, read again from the store when older than [`REFRESH`].
+/// The copy in memory and what it was read from.
+#[derive(Debug)]
+struct Copy {
+    /// When it was last checked.
+    checked: Instant,
+    /// The day whose versions it holds.
+    day: Date,
+    /// The database's `data_version` when it was read.
+    data_version: i64,
+    directory: Arc<Directory>,
+}
+
+/// The directory shared by the handlers, checked against the store every [`REFRESH`].
 #[derive(Debug, Clone)]
 pub struct SharedDirectory {
-    current: Arc<RwLock<(Instant, Arc<Directory>)>>,
+    current: Arc<RwLock<Copy>>,
 }
 
 impl SharedDirectory {
     /// Reads it from the store now.
     pub fn load(store: &Store) -> Result<SharedDirectory, StoreError> {
-        let directory = Directory::load(store, crate::now_wib().date())?;
-        Ok(SharedDirectory { current: Arc::new(RwLock::new((Instant::now(), Arc::new(directory)))) })
+        let day = crate::now_wib().date();
+        let copy = Copy {
+            checked: Instant::now(),
+            day,
+            data_version: store.data_version()?,
+            directory: Arc::new(Directory::load(store, day)?),
+        };
+        Ok(SharedDirectory { current: Arc::new(RwLock::new(copy)) })
     }
 
-    /// The directory, read again from `store` first if it is older than [`REFRESH`]; on a read
-    /// error the last copy is kept (and the error logged).
+    /// The directory; after [`REFRESH`] it is checked, and read again if the database or the
+    /// day changed. On a read error the last copy is kept (and the error logged).
     pub fn get(&self, store: &std::sync::Mutex<Store>) -> Arc<Directory> {
-        if let Ok(guard) = self.current.read() {
-            if guard.0.elapsed() < REFRESH {
-                return guard.1.clone();
+        if let Ok(copy) = self.current.read() {
+            if copy.checked.elapsed() < REFRESH {
+                return copy.directory.clone();
             }
         }
-        self.reload(store)
+        self.refresh(store, false)
     }
 
-    /// Reads it again from the store now.
+    /// Reads it again from the store now, changed or not.
     pub fn reload(&self, store: &std::sync::Mutex<Store>) -> Arc<Directory> {
-        let fresh = match store.lock() {
-            Ok(s) => Directory::load(&s, crate::now_wib().date()).map_err(|e| e.to_string()),
-            Err(_) => Err("store lock poisoned".to_owned()),
-        };
-        let Ok(mut guard) = self.current.write() else {
+        self.refresh(store, true)
+    }
+
+    fn refresh(&self, store: &std::sync::Mutex<Store>, always: bool) -> Arc<Directory> {
+        let day = crate::now_wib().date();
+        let Ok(mut copy) = self.current.write() else {
             return Arc::new(Directory::default());
         };
-        match fresh {
-            Ok(directory) => *guard = (Instant::now(), Arc::new(directory)),
-            Err(detail) => {
-                tracing::error!(%detail, "reading the units failed; keeping the last copy");
-                guard.0 = Instant::now();
+        copy.checked = Instant::now();
+        let read = match store.lock() {
+            Ok(s) => s.data_version().and_then(|version| {
+                if always || version != copy.data_version || day != copy.day {
+                    Directory::load(&s, day).map(|d| Some((version, d)))
+                } else {
+                    Ok(None)
+                }
+            }),
+            Err(_) => {
+                tracing::error!("store lock poisoned; keeping the last copy of the units");
+                return copy.directory.clone();
             }
+        };
+        match read {
+            Ok(Some((version, directory))) => {
+                (copy.day, copy.data_version, copy.directory) = (day, version, Arc::new(directory));
+            }
+            Ok(None) => {}
+            Err(detail) => tracing::error!(%detail, "reading the units failed; keeping the last copy"),
         }
-        guard.1.clone()
+        copy.directory.clone()
     }
 }

@@ -39,9 +39,7 @@ pub async fn survey_without_unit(
     UrlPath(service): UrlPath<String>,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let directory = state.directory();
-    let mut offering = directory.units.iter().filter(|u| u.offers(&service));
-    if let (Some(one), None) = (offering.next(), offering.next()) {
+    if let Ok(one) = state.directory().resolve(None, &service) {
         // Both codes passed the core's check (lowercase letters, digits, hyphens): safe in a path.
         let query = query.map(|q| format!("?{q}")).unwrap_or_default();
         return Redirect::permanent(&format!("/survei/{}/{service}{query}", one.unit.code)).into_response();

@@ -78,14 +78,15 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     }
     let mut store = Store::open(&args.db)
         .with_context(|| format!("basis data {} tidak dapat dibuka / cannot open database", args.db.display()))?;
-    if !args.no_demo && store.units()?.is_empty() {
+    let without_units = store.units()?.is_empty();
+    if !args.no_demo && without_units {
         let added = store.seed_demo_units(skm_server::now_wib().date())?;
         eprintln!(
             "Basis data tanpa unit: {added} unit demo ditambahkan (Purbalingga, Ketapang) / \
              database without units: {added} demo units added (Purbalingga, Ketapang)"
         );
     }
-    if store.units()?.is_empty() {
+    if args.no_demo && without_units {
         eprintln!(
             "Belum ada unit. Tambahkan dengan: skm unit add --db {db} UNIT.toml, lalu \
              skm standards import --db {db} --unit KODE FOLDER / no units yet: add one with the \

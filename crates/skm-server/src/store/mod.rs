@@ -235,6 +235,12 @@ impl Store {
         Ok(w.into_inner()?)
     }
 
+    /// SQLite's `data_version`: it changes when another connection (`skm unit add`, `skm
+    /// standards import`) commits to the database, not when this one does.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// The database's schema version (SQLite's `user_version`).
     pub fn schema_version(&self) -> Result<u32, StoreError> {
         migrate::version(&self.conn)

@@ -158,12 +158,10 @@ pub(super) fn seed_demo(tx: &Transaction<'_>, today: Date) -> Result<u32, StoreE
     let mut added = 0;
     for (file, text) in DEMO_UNITS {
         let unit = Unit::from_toml(file, text).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let exists: bool =
-            tx.query_row("SELECT COUNT(*) > 0 FROM units WHERE code = ?1", [&unit.code], |r| r.get(0))?;
-        if exists {
-            continue;
+        match insert_unit(tx, &unit, file, text, false) {
+            Err(StoreError::UnitExists(_)) => continue,
+            other => other?,
         }
-        insert_unit(tx, &unit, file, text, false)?;
         added += 1;
         for (source, doc) in BUILTIN_DOCUMENTS {
             let standard = Catalog::parse_document(source, doc).map_err(|e| StoreError::Corrupt(e.to_string()))?;
@@ -247,11 +245,8 @@ impl Store {
         documents: &[(String, String)],
         effective: Date,
     ) -> Result<Vec<Imported>, StoreError> {
-        let mut standards = Vec::with_capacity(documents.len());
-        for (file, text) in documents {
-            standards.push(Catalog::parse_document(file, text)?);
-        }
-        let standards = Catalog::from_standards(standards)?;
+        // Checked as `skm catalog` checks: each document, then no service twice, by file name.
+        let standards = Catalog::from_documents(documents.iter().map(|(f, t)| (f.as_str(), t.as_str())))?;
         let tx = self.conn.transaction()?;
         let known: bool = tx.query_row("SELECT COUNT(*) > 0 FROM units WHERE code = ?1", [unit], |r| r.get(0))?;
         if !known {

@@ -94,54 +94,48 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     let unit_data = use_state(Vec::<(UnitInfo, Source, UnitDocuments)>::new);
     let pemda_view = use_state(|| None::<Rc<PemdaView>>);
     {
-        let (units, unit, services) = (units.clone(), unit.clone(), services.clone());
+        let (units, unit) = (units.clone(), unit.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                match api::units().await {
-                    Ok(list) if !list.is_empty() => {
-                        let known = unit.as_ref().is_some_and(|u| list.iter().any(|x| &x.code == u));
-                        if !known {
-                            unit.set(if list.len() == 1 { Some(list[0].code.clone()) } else { None });
-                        }
-                        if list.len() > 1 && !known {
-                            if let Ok(all) = api::services().await {
-                                services.set(Rc::new(all));
-                            }
-                        }
-                        units.set(list);
-                    }
-                    // A server without units: every service, the built-in standards.
-                    _ => {
-                        if let Ok(list) = api::services().await {
-                            services.set(Rc::new(list));
-                        }
-                    }
+                // A server without units keeps every service and the built-in standards.
+                let Ok(list) = api::units().await else { return };
+                let known = unit.as_ref().is_some_and(|u| list.iter().any(|x| &x.code == u));
+                if !known && list.len() == 1 {
+                    unit.set(Some(list[0].code.clone()));
+                } else if !known && unit.is_some() {
+                    unit.set(None);
                 }
+                units.set(list);
             });
         });
     }
     {
+        // The services shown and the standards judged by: the unit's, or every unit's.
         let (services, office, filter) = (services.clone(), office.clone(), filter.clone());
         use_effect_with((*unit).clone(), move |unit| {
-            if let Some(code) = unit.clone() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    // Without the list the views fall back to service codes.
-                    if let Ok(list) = api::unit_services(&code).await {
-                        services.set(Rc::new(list));
+            let unit = unit.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                // Without the list the views fall back to service codes.
+                let list = match &unit {
+                    Some(code) => api::unit_services(code).await,
+                    None => api::services().await,
+                };
+                if let Ok(list) = list {
+                    services.set(Rc::new(list));
+                }
+                let Some(code) = unit else { return };
+                match api::unit_documents(&code).await {
+                    Ok(documents) => office.set(Some((code, documents))),
+                    Err(e) => {
+                        web_sys::console::error_1(&e.into());
+                        office.set(None);
                     }
-                    match api::unit_documents(&code).await {
-                        Ok(documents) => office.set(Some((code, documents))),
-                        Err(e) => {
-                            web_sys::console::error_1(&e.into());
-                            office.set(None);
-                        }
-                    }
-                });
-                // Another unit's services: the service filter starts again.
-                let mut next = (*filter).clone();
-                next.service = None;
-                filter.set(next);
-            }
+                }
+            });
+            // Another unit's services: the service filter starts again.
+            let mut next = (*filter).clone();
+            next.service = None;
+            filter.set(next);
         });
     }
 
@@ -182,7 +176,8 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
         };
         // With units on the server, nothing is computed before the unit's documents are here.
         let waiting = unit.is_some() && office.as_ref().map(|(code, _)| code) != unit.as_ref();
-        let documents = office.as_ref().map(|(_, d)| d.clone());
+        // Only the shown unit's documents: never those of a unit chosen before "all units".
+        let documents = office.as_ref().filter(|(code, _)| unit.as_ref() == Some(code)).map(|(_, d)| d.clone());
         let on_reply = on_reply.clone();
         use_effect_with((sources, query, documents, waiting), move |(sources, query, office, waiting)| {
             if sources.is_empty() || *waiting {
@@ -469,18 +464,9 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
         let unit_select = (!units.is_empty()).then(|| {
             let onchange = {
                 let unit = unit.clone();
-                let services = services.clone();
                 Callback::from(move |e: Event| {
                     let value = e.target_unchecked_into::<HtmlSelectElement>().value();
                     set_unit_in_url(&value);
-                    if value.is_empty() {
-                        let services = services.clone();
-                        wasm_bindgen_futures::spawn_local(async move {
-                            if let Ok(all) = api::services().await {
-                                services.set(Rc::new(all));
-                            }
-                        });
-                    }
                     unit.set((!value.is_empty()).then_some(value));
                 })
             };
