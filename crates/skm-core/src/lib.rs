@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod compliance;
 pub mod consent;
 pub mod date;
+pub mod editing;
 pub mod evaluation;
 pub mod format;
 pub mod grade;

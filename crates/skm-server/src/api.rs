@@ -33,7 +33,13 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/units", get(units))
         .route("/api/v1/units/{unit}", get(unit))
         .route("/api/v1/units/{unit}/services", get(unit_services))
-        .route("/api/v1/units/{unit}/standards", get(unit_standards))
+        .route(
+            "/api/v1/units/{unit}/standards",
+            get(unit_standards)
+                .post(crate::editing::save)
+                .layer(DefaultBodyLimit::max(crate::editing::MAX_STANDARD_BYTES)),
+        )
+        .route("/api/v1/units/{unit}/services/{service}/retire", post(crate::editing::retire))
         .route("/api/v1/units/{unit}/responses.csv", get(unit_export_csv))
         .route("/api/{*rest}", any(api_not_found))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
@@ -65,7 +71,7 @@ async fn units(State(state): State<AppState>) -> Json<Vec<UnitInfo>> {
     Json(state.directory().units.iter().map(crate::Listed::info).collect())
 }
 
-fn no_unit(code: &str) -> Response {
+pub(crate) fn no_unit(code: &str) -> Response {
     refusal(
         StatusCode::NOT_FOUND,
         "not_found",
@@ -127,7 +133,7 @@ fn now_wib_text() -> String {
 
 /// Whether a `Content-Type` is JSON: `application/json`, with parameters such as a charset
 /// allowed, and nothing that merely starts the same way.
-fn is_json(content_type: Option<&str>) -> bool {
+pub(crate) fn is_json(content_type: Option<&str>) -> bool {
     content_type
         .and_then(|v| v.split(';').next())
         .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("application/json"))
@@ -271,7 +277,11 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
 /// Checks the admin token: `None` when it is right, else the refusal. A client that keeps giving
 /// wrong tokens waits longer and longer before it is heard again (even with the right one), and
 /// every wrong one is logged.
-fn admin_refusal(state: &AppState, client: Option<std::net::IpAddr>, headers: &HeaderMap) -> Option<Response> {
+pub(crate) fn admin_refusal(
+    state: &AppState,
+    client: Option<std::net::IpAddr>,
+    headers: &HeaderMap,
+) -> Option<Response> {
     let key = client.unwrap_or(std::net::IpAddr::from([0, 0, 0, 0]));
     if let Err(wait) = state.admin_guard.check(&key) {
         tracing::warn!(client = %key, wait_s = wait.as_secs(), "admin request refused: backing off after wrong tokens");

@@ -10,6 +10,7 @@ mod backoff;
 mod client;
 mod commit;
 mod directory;
+mod editing;
 mod errors;
 mod limit;
 mod listen;

@@ -247,3 +247,106 @@ async fn the_api_lists_units_and_files_each_response_under_its_unit() {
     let (status, _) = call(&st, anonymous).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
+
+fn post_json(path: &str, token: Option<&str>, body: String) -> Request<Body> {
+    let mut req = Request::post(path).header("content-type", "application/json");
+    if let Some(token) = token {
+        req = req.header("authorization", format!("Bearer {token}"));
+    }
+    req.body(Body::from(body)).unwrap()
+}
+
+#[tokio::test]
+async fn the_admin_page_saves_a_service_as_a_new_version_and_retires_one() {
+    let st = state(Store::in_memory_demo().unwrap());
+    let unit = "dinkominfo-purbalingga";
+    let path = format!("/api/v1/units/{unit}/standards");
+    let mut standard = skm_core::editing::template("Dinas Komunikasi dan Informatika Kabupaten Purbalingga");
+
+    // A blank form: refused with every problem, each naming its field; nothing stored.
+    let save = |standard: &skm_core::catalog::ServiceStandard, effective: Option<&str>| {
+        serde_json::to_string(&skm_core::editing::SaveStandard {
+            standard: standard.clone(),
+            effective_from: effective.map(str::to_owned),
+        })
+        .unwrap()
+    };
+    let (status, body) = call(&st, post_json(&path, Some("rahasia"), save(&standard, None))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let fields: Vec<&str> = body["problems"].as_array().unwrap().iter().map(|p| p["field"].as_str().unwrap()).collect();
+    assert_eq!(fields[..4], ["code", "name", "name_en", "requirements"], "{body}");
+    assert!(fields.contains(&"complaints.tiers[0].deadline.text"), "{fields:?}");
+    assert_eq!(body["field"], "code");
+    assert_eq!(st.store.lock().unwrap().standard_history(unit).unwrap().len(), 4);
+
+    // Without the token: 401, and nothing stored.
+    standard.code = "pengaduan-siaran".to_owned();
+    standard.name = "Pengaduan Siaran".to_owned();
+    standard.name_en = "Broadcast complaints".to_owned();
+    standard.requirements = vec!["KTP".to_owned()];
+    standard.completion_time.text = "3 hari kerja".to_owned();
+    standard.completion_time.limit = skm_core::catalog::Limit::WorkingDays { amount: 3 };
+    for tier in &mut standard.complaints.as_mut().unwrap().tiers {
+        tier.deadline.text = "1 hari kerja".to_owned();
+    }
+    let (status, _) = call(&st, post_json(&path, None, save(&standard, None))).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _) = call(&st, post_json(&path, Some("salah"), save(&standard, None))).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+    // Saved: version 1, in force today, offered by the survey at once.
+    let (status, body) = call(&st, post_json(&path, Some("rahasia"), save(&standard, None))).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!((body["service"].as_str(), body["version"].as_u64()), (Some("pengaduan-siaran"), Some(1)));
+    let (_, services) = call(&st, get(&format!("/api/v1/units/{unit}/services"))).await;
+    assert!(services.as_array().unwrap().iter().any(|s| s["code"] == "pengaduan-siaran"), "{services}");
+    // The same again changes nothing; an edit from a later day is version 2, and today's survey
+    // still shows version 1.
+    let (status, body) = call(&st, post_json(&path, Some("rahasia"), save(&standard, None))).await;
+    assert_eq!((status, body["version"].as_u64(), body["new"].as_bool()), (StatusCode::OK, Some(1), Some(false)));
+    standard.completion_time.text = "2 hari kerja".to_owned();
+    standard.completion_time.limit = skm_core::catalog::Limit::WorkingDays { amount: 2 };
+    let (status, body) = call(&st, post_json(&path, Some("rahasia"), save(&standard, Some("2099-01-01")))).await;
+    assert_eq!((status, body["version"].as_u64()), (StatusCode::CREATED, Some(2)), "{body}");
+    let today = skm_server::now_wib().date();
+    let (in_force, history) = {
+        let store = st.store.lock().unwrap();
+        (store.catalog(unit, today).unwrap(), store.standard_history(unit).unwrap())
+    };
+    assert_eq!(in_force.get("pengaduan-siaran").unwrap().completion_time.text, "3 hari kerja");
+    // The stored document is the documented TOML, read back by the catalog's own reader.
+    let latest = history.iter().rfind(|v| v.service == "pengaduan-siaran").unwrap();
+    let text = latest.document.as_deref().unwrap();
+    assert_eq!(skm_core::catalog::Catalog::parse_document("x.toml", text).unwrap(), standard);
+
+    // A bad date and a body that is not the format: refused with the field named.
+    let (status, body) = call(&st, post_json(&path, Some("rahasia"), save(&standard, Some("besok")))).await;
+    assert_eq!((status, body["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("effective_from")));
+    let broken = r#"{"standard":{"code":"x","kind":"sop_baru"}}"#.to_owned();
+    let (status, body) = call(&st, post_json(&path, Some("rahasia"), broken)).await;
+    assert_eq!((status, body["field"].as_str()), (StatusCode::BAD_REQUEST, Some("standard.kind")), "{body}");
+    // Larger than the submission limit (16 KB) but a standard may be: accepted up to 256 KB.
+    let mut long = standard.clone();
+    long.legal_basis = vec!["Peraturan ".repeat(40); 60];
+    let (status, body) = call(&st, post_json(&path, Some("rahasia"), save(&long, None))).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    long.legal_basis = vec!["Peraturan ".repeat(100); 300];
+    let (status, body) = call(&st, post_json(&path, Some("rahasia"), save(&long, None))).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
+    assert!(body["message_en"].as_str().unwrap().contains("256 KB"), "{body}");
+
+    // Retired: gone from the survey, its versions kept.
+    let retire = format!("/api/v1/units/{unit}/services/pengaduan-siaran/retire");
+    let (status, _) = call(&st, post_json(&retire, None, String::new())).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, body) = call(&st, post_json(&retire, Some("rahasia"), String::new())).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let (_, services) = call(&st, get(&format!("/api/v1/units/{unit}/services"))).await;
+    assert!(!services.as_array().unwrap().iter().any(|s| s["code"] == "pengaduan-siaran"), "{services}");
+    let missing = format!("/api/v1/units/{unit}/services/tidak-ada/retire");
+    let (status, _) = call(&st, post_json(&missing, Some("rahasia"), String::new())).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) =
+        call(&st, post_json("/api/v1/units/tidak-ada/standards", Some("rahasia"), save(&standard, None))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

@@ -122,3 +122,87 @@ pub async fn responses_csv(token: &str, unit: Option<&str>) -> Result<String, Fe
         s => Err(FetchError::Other(format!("HTTP {s}"))),
     }
 }
+
+/// Why a save on the admin page was not stored.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveError {
+    /// The token was refused.
+    Unauthorized,
+    /// The standard breaks the catalog's rules: every problem, with its field.
+    Invalid(Vec<skm_core::editing::FieldProblem>),
+    /// Anything else, in both languages.
+    Other(ApiError),
+}
+
+/// A refusal that may list the problems of each field.
+#[derive(Debug, Deserialize)]
+struct Refusal {
+    field: Option<String>,
+    message_id: String,
+    message_en: String,
+    #[serde(default)]
+    problems: Vec<skm_core::editing::FieldProblem>,
+}
+
+/// Posts JSON with the admin token and reads the server's `Saved`.
+async fn post_admin<T: serde::Serialize>(
+    token: &str,
+    path: &str,
+    body: &T,
+) -> Result<skm_core::editing::Saved, SaveError> {
+    let network = |e: gloo_net::Error| {
+        SaveError::Other(ApiError {
+            field: None,
+            message_id: format!("jaringan: {e}"),
+            message_en: format!("network: {e}"),
+        })
+    };
+    let res = gloo_net::http::Request::post(path)
+        .header("Authorization", &format!("Bearer {token}"))
+        .json(body)
+        .map_err(network)?
+        .send()
+        .await
+        .map_err(network)?;
+    match res.status() {
+        200 | 201 => res.json().await.map_err(network),
+        401 => Err(SaveError::Unauthorized),
+        status => {
+            let refusal: Refusal = res.json().await.unwrap_or(Refusal {
+                field: None,
+                message_id: format!("server menjawab {status}"),
+                message_en: format!("the server answered {status}"),
+                problems: Vec::new(),
+            });
+            if refusal.problems.is_empty() {
+                Err(SaveError::Other(ApiError {
+                    field: refusal.field,
+                    message_id: refusal.message_id,
+                    message_en: refusal.message_en,
+                }))
+            } else {
+                Err(SaveError::Invalid(refusal.problems))
+            }
+        }
+    }
+}
+
+/// Saves a service's standard of a unit as a new version.
+pub async fn save_standard(
+    token: &str,
+    unit: &str,
+    save: &skm_core::editing::SaveStandard,
+) -> Result<skm_core::editing::Saved, SaveError> {
+    post_admin(token, &format!("/api/v1/units/{}/standards", encode(unit)), save).await
+}
+
+/// Retires a service of a unit.
+pub async fn retire_service(
+    token: &str,
+    unit: &str,
+    service: &str,
+    retire: &skm_core::editing::RetireService,
+) -> Result<skm_core::editing::Saved, SaveError> {
+    let path = format!("/api/v1/units/{}/services/{}/retire", encode(unit), encode(service));
+    post_admin(token, &path, retire).await
+}

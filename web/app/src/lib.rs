@@ -4,4 +4,5 @@
 pub mod api;
 pub mod kiosk;
 pub mod lang;
+pub mod route;
 pub mod texts;

@@ -3,18 +3,22 @@
 //! Every text of the instrument comes from `skm-core`; the rules of a valid submission too. The
 //! dashboard's statistics run in the analytics Web Worker (`skm-worker`), spawned only on the
 //! dashboard, so the survey never downloads polars; the dashboard itself is a second wasm
-//! (`skm-dashboard`) the page loads only on `/dasbor`, so the survey never downloads the charts.
+//! (`skm-dashboard`) the page loads only on `/dasbor` and `/admin`, so the survey never downloads the charts.
 
 mod app;
 mod dashboard;
 mod home;
 mod outbox;
-mod route;
 mod survey;
 
-use skm_web::{api, kiosk, texts};
+use skm_web::{api, kiosk, route, texts};
 
 fn main() {
     console_error_panic_hook::set_once();
-    yew::Renderer::<app::App>::new().render();
+    // Into `#app`, not the body: the dashboard's root is its sibling (see `dashboard`).
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
+        None => yew::Renderer::<app::App>::new().render(),
+    };
 }

@@ -16,6 +16,8 @@ pub enum Route {
     },
     /// `/dasbor`: the management dashboard.
     Dashboard,
+    /// `/admin`: the units' service standards, edited (the dashboard's wasm draws it).
+    Admin,
     /// Anything else.
     NotFound,
 }
@@ -31,6 +33,7 @@ impl Route {
                 Route::Survey { unit: Some((*unit).to_owned()), service: (*service).to_owned() }
             }
             ["dasbor"] | ["dashboard"] => Route::Dashboard,
+            ["admin"] => Route::Admin,
             _ => Route::NotFound,
         }
     }
@@ -59,5 +62,6 @@ mod tests {
         );
         assert_eq!(Route::from_path("/survei/a/b/c"), Route::NotFound);
         assert_eq!(Route::from_path("/"), Route::Home);
+        assert_eq!(Route::from_path("/admin/"), Route::Admin);
     }
 }

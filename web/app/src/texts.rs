@@ -20,6 +20,7 @@ pub const UNKNOWN_SERVICE: Text = t(
 );
 pub const UNIT: Text = t("Unit", "Unit");
 pub const UNITS: Text = t("unit", "units");
+pub const EDIT_STANDARDS: Text = t("Standar pelayanan unit", "The units' service standards");
 pub const RANK: Text = t("Peringkat", "Rank");
 pub const PEMDA_VIEW: Text = t("Unit-unit pemda", "The pemda's units");
 pub const PEMDA_IKM: Text = t("IKM pemda (bobot responden)", "Pemda IKM (respondent-weighted)");

@@ -1,6 +1,7 @@
 //! The management dashboard: rendered into `#dashboard-root` once the survey app has loaded this
 //! wasm on `/dasbor`. It follows the language switch of the page's header.
 
+mod admin;
 mod dashboard;
 mod worker_client;
 
@@ -27,7 +28,12 @@ fn Root() -> Html {
         });
     }
     let l: Lang = *lang;
-    html! { <dashboard::DashboardPage lang={l} /> }
+    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    if matches!(skm_web::route::Route::from_path(&path), skm_web::route::Route::Admin) {
+        html! { <admin::AdminPage lang={l} /> }
+    } else {
+        html! { <dashboard::DashboardPage lang={l} /> }
+    }
 }
 
 fn main() {

@@ -8,7 +8,7 @@ mod validate;
 
 pub use model::*;
 pub(crate) use validate::line_column;
-pub use validate::{CatalogError, Problem};
+pub use validate::{problems, CatalogError, Problem};
 
 /// The validated set of service standards, with their earlier versions where known.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

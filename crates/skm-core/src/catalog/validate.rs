@@ -62,12 +62,10 @@ pub(super) fn parse(file: &str, text: &str) -> Result<ServiceStandard, CatalogEr
         let (line, column) = e.span().map_or((0, 0), |span| line_column(text, span.start));
         CatalogError::Syntax { file: file.to_owned(), line, column, message: e.message().trim().to_owned() }
     })?;
-    check(&standard).map_err(|(field, problem)| CatalogError::Invalid {
-        file: file.to_owned(),
-        code: standard.code.clone(),
-        field,
-        problem,
-    })?;
+    // The first problem, as `skm catalog` and an import report it; the admin page shows all.
+    if let Some((field, problem)) = problems(&standard).into_iter().next() {
+        return Err(CatalogError::Invalid { file: file.to_owned(), code: standard.code.clone(), field, problem });
+    }
     Ok(standard)
 }
 
@@ -78,15 +76,25 @@ pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-type Check = Result<(), (String, Problem)>;
+/// The problems found so far, each with the field it is about, in the order they are checked.
+type Found = Vec<(String, Problem)>;
 
-fn fail(field: impl Into<String>, p: Problem) -> Check {
-    Err((field.into(), p))
+fn fail(found: &mut Found, field: impl Into<String>, p: Problem) {
+    found.push((field.into(), p));
 }
 
-fn check(s: &ServiceStandard) -> Check {
+/// Every rule a standard breaks, each with its field (`completion_time.limit.amount`), in the
+/// order the document lists the fields; empty when the standard is valid.
+pub fn problems(s: &ServiceStandard) -> Vec<(String, Problem)> {
+    let mut found = Found::new();
+    check(s, &mut found);
+    found
+}
+
+fn check(s: &ServiceStandard, found: &mut Found) {
     if !crate::unit::is_code(&s.code) {
-        return fail(
+        fail(
+            found,
             "code",
             problem(
                 "kode harus huruf kecil, angka dan tanda hubung",
@@ -96,23 +104,24 @@ fn check(s: &ServiceStandard) -> Check {
     }
     for (field, value) in [("name", &s.name), ("name_en", &s.name_en), ("unit", &s.unit)] {
         if value.trim().is_empty() {
-            return fail(field, problem("tidak boleh kosong", "must not be empty"));
+            fail(found, field, problem("tidak boleh kosong", "must not be empty"));
         }
     }
     if s.requirements.is_empty() {
-        return fail("requirements", problem("persyaratan tidak boleh kosong", "requirements must not be empty"));
+        fail(found, "requirements", problem("persyaratan tidak boleh kosong", "requirements must not be empty"));
     }
     if s.request_channels.is_empty() {
-        return fail("request_channels", problem("minimal satu saluran permohonan", "at least one request channel"));
+        fail(found, "request_channels", problem("minimal satu saluran permohonan", "at least one request channel"));
     }
-    check_limit("completion_time", &s.completion_time)?;
+    check_limit(found, "completion_time", &s.completion_time);
     match s.kind {
-        DocumentKind::StandarPelayanan => check_standard(s)?,
-        DocumentKind::Sop => check_sop(s)?,
+        DocumentKind::StandarPelayanan => check_standard(s, found),
+        DocumentKind::Sop => check_sop(s, found),
     }
     if let Some(count) = &s.staff_count {
         if count.min == 0 || count.min > count.max {
-            return fail(
+            fail(
+                found,
                 "staff_count",
                 problem("jumlah pelaksana harus 1 ≤ min ≤ max", "staff count must satisfy 1 ≤ min ≤ max"),
             );
@@ -120,30 +129,33 @@ fn check(s: &ServiceStandard) -> Check {
     }
     if let Some(eval) = &s.evaluation {
         if eval.meetings_per_month == 0 {
-            return fail(
+            fail(
+                found,
                 "evaluation.meetings_per_month",
                 problem("minimal 1 rapat per bulan", "at least 1 meeting a month"),
             );
         }
         if eval.required_roles.is_empty() {
-            return fail(
+            fail(
+                found,
                 "evaluation.required_roles",
                 problem("sebutkan peran yang wajib hadir", "name the roles that must attend"),
             );
         }
     }
-    Ok(())
 }
 
-fn check_standard(s: &ServiceStandard) -> Check {
+fn check_standard(s: &ServiceStandard, found: &mut Found) {
     if s.fee.is_none() {
-        return fail(
+        fail(
+            found,
             "fee",
             problem("standar pelayanan harus memuat biaya/tarif", "a service standard must state its fee"),
         );
     }
     if s.evaluation.is_none() {
-        return fail(
+        fail(
+            found,
             "evaluation",
             problem(
                 "standar pelayanan harus memuat evaluasi kinerja",
@@ -152,32 +164,33 @@ fn check_standard(s: &ServiceStandard) -> Check {
         );
     }
     let Some(complaints) = &s.complaints else {
-        return fail(
+        fail(
+            found,
             "complaints",
             problem(
                 "standar pelayanan harus memuat penanganan pengaduan",
                 "a service standard must state complaint handling",
             ),
         );
+        return;
     };
     if complaints.channels.is_empty() {
-        return fail(
-            "complaints.channels",
-            problem("minimal satu saluran pengaduan", "at least one complaint channel"),
-        );
+        fail(found, "complaints.channels", problem("minimal satu saluran pengaduan", "at least one complaint channel"));
     }
     let mut seen = HashSet::new();
     for (i, t) in complaints.tiers.iter().enumerate() {
         if !seen.insert(t.tier) {
-            return fail(
+            fail(
+                found,
                 format!("complaints.tiers[{i}].tier"),
                 problem("tingkat pengaduan ganda", "duplicate complaint tier"),
             );
         }
-        check_limit(&format!("complaints.tiers[{i}].deadline"), &t.deadline)?;
+        check_limit(found, &format!("complaints.tiers[{i}].deadline"), &t.deadline);
     }
     if let Some(missing) = COMPLAINT_TIERS.iter().find(|t| !seen.contains(t)) {
-        return fail(
+        fail(
+            found,
             "complaints.tiers",
             problem(
                 format!("tingkat '{}' tidak ada; keempat tingkat wajib", missing.label().id),
@@ -185,27 +198,29 @@ fn check_standard(s: &ServiceStandard) -> Check {
             ),
         );
     }
-    Ok(())
 }
 
-fn check_sop(s: &ServiceStandard) -> Check {
+fn check_sop(s: &ServiceStandard, found: &mut Found) {
     let Some(sop) = &s.sop else {
-        return fail("sop", problem("SOP harus memuat langkah-langkahnya", "an SOP must list its steps"));
+        fail(found, "sop", problem("SOP harus memuat langkah-langkahnya", "an SOP must list its steps"));
+        return;
     };
     if sop.steps.is_empty() {
-        return fail("sop.steps", problem("SOP harus memuat langkah-langkahnya", "an SOP must list its steps"));
+        fail(found, "sop.steps", problem("SOP harus memuat langkah-langkahnya", "an SOP must list its steps"));
     }
     for (i, step) in sop.steps.iter().enumerate() {
         let expected = i as u32 + 1;
         if step.number != expected {
-            return fail(
+            fail(
+                found,
                 format!("sop.steps[{i}].number"),
                 problem(format!("nomor langkah harus {expected}"), format!("step number must be {expected}")),
             );
         }
-        check_limit(&format!("sop.steps[{i}].standard_time"), &step.standard_time)?;
+        check_limit(found, &format!("sop.steps[{i}].standard_time"), &step.standard_time);
         if step.standard_time.limit.working_minutes().is_none() {
-            return fail(
+            fail(
+                found,
                 format!("sop.steps[{i}].standard_time.limit"),
                 problem("waktu langkah harus dalam menit atau jam", "a step's time must be in minutes or hours"),
             );
@@ -214,7 +229,8 @@ fn check_sop(s: &ServiceStandard) -> Check {
     let total = sop.total_minutes();
     if let (Some(total), Some(promised)) = (total, s.completion_time.limit.working_minutes()) {
         if total != promised {
-            return fail(
+            fail(
+                found,
                 "completion_time.limit",
                 problem(
                     format!("jumlah waktu langkah {total} menit, bukan {promised} menit"),
@@ -223,22 +239,20 @@ fn check_sop(s: &ServiceStandard) -> Check {
             );
         }
     }
-    Ok(())
 }
 
-fn check_limit(field: &str, t: &TimeLimit) -> Check {
+fn check_limit(found: &mut Found, field: &str, t: &TimeLimit) {
     if t.text.trim().is_empty() {
-        return fail(format!("{field}.text"), problem("teks asli wajib diisi", "the original text is required"));
+        fail(found, format!("{field}.text"), problem("teks asli wajib diisi", "the original text is required"));
     }
     let amount = match t.limit {
         Limit::WorkingMinutes { amount, at_least } => {
-            if let Some(low) = at_least {
-                if low >= amount {
-                    return fail(
-                        format!("{field}.limit.at_least"),
-                        problem("batas bawah harus lebih kecil dari batas", "the lower end must be below the limit"),
-                    );
-                }
+            if at_least.is_some_and(|low| low >= amount) {
+                fail(
+                    found,
+                    format!("{field}.limit.at_least"),
+                    problem("batas bawah harus lebih kecil dari batas", "the lower end must be below the limit"),
+                );
             }
             Some(amount)
         }
@@ -246,7 +260,6 @@ fn check_limit(field: &str, t: &TimeLimit) -> Check {
         Limit::AsRequested => None,
     };
     if amount == Some(0) {
-        return fail(format!("{field}.limit.amount"), problem("harus lebih dari 0", "must be more than 0"));
+        fail(found, format!("{field}.limit.amount"), problem("harus lebih dari 0", "must be more than 0"));
     }
-    Ok(())
 }

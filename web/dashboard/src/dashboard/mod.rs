@@ -26,7 +26,9 @@ use skm_core::unit::{UnitDocuments, UnitInfo};
 use sources::Source;
 use views::{IkmView, MeetingsView, Overview, SlaView, SuggestionsView, ViewProps};
 
-const TOKEN_KEY: &str = "skm.token";
+/// Where the tab keeps the admin token (the dashboard and the admin page share it).
+pub(crate) const TOKEN_KEY: &str = "skm.token";
+pub(crate) use download::save_text;
 
 /// Props of [`DashboardPage`].
 #[derive(Properties, PartialEq)]
@@ -471,6 +473,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
                 })
             };
             html! {
+                <>
                 <label class="field" for="filter-unit">
                     <span>{ texts::UNIT.get(l) }</span>
                     <select id="filter-unit" {onchange}>
@@ -483,6 +486,10 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
                         }) }
                     </select>
                 </label>
+                <p><a id="admin-link" href={format!("/admin{}", unit.as_deref().map(|u| format!("?unit={u}")).unwrap_or_default())}>
+                    { texts::EDIT_STANDARDS.get(l) }
+                </a></p>
+                </>
             }
         });
         html! {

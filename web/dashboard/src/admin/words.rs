@@ -1,0 +1,124 @@
+//! The admin page's words in both languages, and the names of the catalog's closed lists.
+
+use skm_core::catalog::{ComplaintChannel, RequestChannel, SopRole};
+use skm_core::Text;
+
+const fn t(id: &'static str, en: &'static str) -> Text {
+    Text { id, en }
+}
+
+pub const TITLE: Text = t("Standar pelayanan unit", "The units' service standards");
+pub const HINT: Text = t(
+    "Setiap simpanan menjadi versi baru yang berlaku mulai tanggal yang dipilih; permohonan dinilai dengan versi yang berlaku saat diterima.",
+    "Every save is a new version in force from the chosen date; a request is judged by the version in force when it arrived.",
+);
+pub const TOKEN: Text = t("Token admin", "Admin token");
+pub const UNIT: Text = t("Unit", "Unit");
+pub const SERVICES: Text = t("Layanan yang berlaku hari ini", "Services in force today");
+pub const NONE_YET: Text = t("Belum ada layanan.", "No services yet.");
+pub const NEW_SERVICE: Text = t("Layanan baru", "New service");
+pub const EDIT: Text = t("Ubah", "Edit");
+pub const POSTER: Text = t("Poster QR", "QR poster");
+pub const RETIRE: Text = t("Hentikan", "Retire");
+pub const RETIRE_CONFIRM: Text = t(
+    "Hentikan layanan ini mulai hari ini? Riwayat versinya tetap disimpan.",
+    "Retire this service from today? Its versions are kept.",
+);
+pub const RETIRED: Text = t("Layanan dihentikan mulai", "Service retired from");
+pub const SAVE: Text = t("Simpan sebagai versi baru", "Save as a new version");
+pub const SAVING: Text = t("Menyimpan…", "Saving…");
+pub const CANCEL: Text = t("Tutup", "Close");
+pub const SAVED: Text = t("Tersimpan: versi", "Saved: version");
+pub const UNCHANGED: Text = t("Tidak ada perubahan: tetap versi", "Nothing changed: still version");
+pub const IN_FORCE_FROM: Text = t("berlaku mulai", "in force from");
+pub const WRONG_TOKEN: Text = t("Token admin salah.", "Wrong admin token.");
+pub const PROBLEMS: Text = t("Perbaiki dulu", "Fix first");
+pub const NO_PROBLEMS: Text = t("Sesuai aturan katalog.", "Fits the catalog's rules.");
+pub const EFFECTIVE: Text = t("Berlaku mulai", "In force from");
+pub const ONE_PER_LINE: Text = t("satu per baris", "one per line");
+pub const ADD_STEP: Text = t("Tambah langkah", "Add a step");
+pub const REMOVE: Text = t("Hapus", "Remove");
+pub const STATES_IT: Text = t("Dokumen memuat bagian ini", "The document has this part");
+
+pub const CODE: Text = t("Kode layanan (alamat survei)", "Service code (survey address)");
+pub const KIND: Text = t("Jenis dokumen", "Kind of document");
+pub const KIND_STANDARD: Text = t("Standar Pelayanan", "Service standard");
+pub const KIND_SOP: Text = t("SOP", "SOP");
+pub const NUMBER: Text = t("Nomor dokumen", "Document number");
+pub const NAME: Text = t("Nama layanan", "Service name");
+pub const NAME_EN: Text = t("Nama layanan (Inggris)", "Service name (English)");
+pub const PUBLISHER: Text = t("Unit penerbit", "Publishing unit");
+pub const REQUIREMENTS: Text = t("Persyaratan", "Requirements");
+pub const FLOW: Text = t("Alur (bagan)", "Flow (diagram)");
+pub const PROCEDURE: Text = t("Prosedur", "Procedure");
+pub const COMPLETION: Text = t("Jangka waktu penyelesaian", "Completion time");
+pub const LIMIT_TEXT: Text = t("Teks dokumen", "The document's words");
+pub const LIMIT_KIND: Text = t("Dihitung dalam", "Counted in");
+pub const AMOUNT: Text = t("Jumlah", "Amount");
+pub const AT_LEAST: Text = t("Paling cepat (menit, boleh kosong)", "At the earliest (minutes, optional)");
+pub const MINUTES: Text = t("menit kerja", "working minutes");
+pub const HOURS: Text = t("jam kerja", "working hours");
+pub const DAYS: Text = t("hari kerja", "working days");
+pub const AS_REQUESTED: Text = t("sesuai permohonan", "as requested");
+pub const FEE: Text = t("Biaya/tarif", "Fee");
+pub const FEE_AMOUNT: Text = t("Biaya (rupiah)", "Fee (rupiah)");
+pub const PRODUCT: Text = t("Produk pelayanan", "Service product");
+pub const REQUEST_CHANNELS: Text = t("Saluran permohonan", "Request channels");
+pub const COMPLAINTS: Text = t("Penanganan pengaduan", "Complaint handling");
+pub const COMPLAINT_CHANNELS: Text = t("Saluran pengaduan", "Complaint channels");
+pub const COMPLAINT_FLOW: Text = t("Alur penanganan pengaduan", "Complaint handling flow");
+pub const TIERS: Text = t("Batas waktu per tingkat pengaduan", "Deadline of each complaint tier");
+pub const LEGAL_BASIS: Text = t("Dasar hukum", "Legal basis");
+pub const FACILITIES: Text = t("Sarana dan prasarana", "Facilities");
+pub const COMPETENCE: Text = t("Kompetensi pelaksana", "Staff competence");
+pub const SUPERVISION: Text = t("Pengawasan internal", "Internal supervision");
+pub const SERVICE_GUARANTEES: Text = t("Jaminan pelayanan", "Service guarantees");
+pub const SECURITY_GUARANTEES: Text = t("Jaminan keamanan dan keselamatan", "Security and safety guarantees");
+pub const EVALUATION: Text = t("Evaluasi kinerja pelaksana", "Performance evaluation");
+pub const EVALUATION_TEXT: Text = t("Teks evaluasi", "Evaluation text");
+pub const MEETINGS: Text = t("Rapat evaluasi per bulan (paling sedikit)", "Evaluation meetings a month (at least)");
+pub const ROLES: Text = t("Peran yang wajib hadir", "Roles that must attend");
+pub const SKM_PER_YEAR: Text = t("SKM per tahun", "SKM surveys a year");
+pub const SOP: Text = t("Bagian SOP", "SOP sections");
+pub const SOP_EFFECTIVE: Text = t("Tanggal efektif SOP", "SOP effective date");
+pub const APPROVED_BY: Text = t("Disahkan oleh", "Approved by");
+pub const RELATED: Text = t("Keterkaitan", "Related procedures");
+pub const WARNINGS: Text = t("Peringatan", "Warnings");
+pub const RECORDS: Text = t("Pencatatan dan pendataan", "Records");
+pub const STEPS: Text = t("Langkah SOP", "SOP steps");
+pub const STEP: Text = t("Langkah", "Step");
+pub const ACTIVITY: Text = t("Kegiatan", "Activity");
+pub const EXECUTOR: Text = t("Pelaksana", "Executor");
+pub const INPUTS: Text = t("Kelengkapan", "Inputs");
+pub const STEP_TIME: Text = t("Waktu", "Time");
+pub const OUTPUT: Text = t("Output", "Output");
+
+/// Every request channel with its name.
+pub const REQUEST_CHANNEL_NAMES: [(RequestChannel, Text); 7] = [
+    (RequestChannel::Surat, t("Surat resmi", "Official letter")),
+    (RequestChannel::Srikandi, t("SRIKANDI", "SRIKANDI")),
+    (RequestChannel::FormulirWeb, t("Formulir web", "Web form")),
+    (RequestChannel::Whatsapp, t("WhatsApp", "WhatsApp")),
+    (RequestChannel::MediaSosial, t("Media sosial", "Social media")),
+    (RequestChannel::KolaborasiInstagram, t("Kolaborasi Instagram", "Instagram collaboration")),
+    (RequestChannel::TatapMuka, t("Tatap muka", "In person")),
+];
+
+/// Every complaint channel with its name.
+pub const COMPLAINT_CHANNEL_NAMES: [(ComplaintChannel, Text); 7] = [
+    (ComplaintChannel::TatapMuka, t("Tatap muka", "In person")),
+    (ComplaintChannel::KotakPengaduan, t("Kotak pengaduan", "Complaint box")),
+    (ComplaintChannel::Whatsapp, t("WhatsApp", "WhatsApp")),
+    (ComplaintChannel::Telepon, t("Telepon", "Telephone")),
+    (ComplaintChannel::Email, t("E-mail", "E-mail")),
+    (ComplaintChannel::Sp4nLapor, t("SP4N-LAPOR!", "SP4N-LAPOR!")),
+    (ComplaintChannel::MediaSosial, t("Media sosial", "Social media")),
+];
+
+/// Every executor of an SOP step with its name.
+pub const SOP_ROLE_NAMES: [(SopRole, Text); 4] = [
+    (SopRole::KepalaDinas, t("Kepala Dinas", "Head of office")),
+    (SopRole::KabidKomunikasiPublik, t("Kabid Komunikasi Publik", "Head of public communication")),
+    (SopRole::SubKoorPkpi, t("Sub Koordinator PKPI", "PKPI sub-coordinator")),
+    (SopRole::PetugasPkpi, t("Petugas PKPI", "PKPI officer")),
+];
