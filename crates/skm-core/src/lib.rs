@@ -6,6 +6,7 @@
 //! citizen's submission, Indonesian number formatting and the catalog of published service
 //! standards. It performs no I/O and knows nothing of polars, HTTP or the DOM.
 
+pub mod access;
 pub mod analysis;
 pub mod calendar;
 pub mod catalog;

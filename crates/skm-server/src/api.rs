@@ -3,7 +3,7 @@
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{DefaultBodyLimit, Path, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
@@ -15,10 +15,12 @@ use skm_core::wire::{decode_submission, DecodeError};
 use tower_http::compression::CompressionLayer;
 use tower_http::timeout::RequestBodyDeadlineLayer;
 
+use crate::auth::{audit, authorize, Caller};
 use crate::client::ClientIp;
 use crate::errors::{refusal, retry_later};
 use crate::store::{Filed, Stored};
 use crate::{AppState, KIOSK_KEY_HEADER};
+use skm_core::access::Action;
 
 /// The largest request body accepted, in bytes (a submission is well under 4 KB).
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
@@ -30,6 +32,17 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/services", get(services))
         .route("/api/v1/responses", post(submit))
         .route("/api/v1/responses.csv", get(export_csv))
+        .route(
+            "/api/v1/session",
+            get(crate::session::current).post(crate::session::sign_in).delete(crate::session::sign_out),
+        )
+        .route("/api/v1/session/password", post(crate::session::change_password))
+        .route("/api/v1/users", get(crate::staff::users))
+        .route("/api/v1/users/{username}/reset", post(crate::staff::reset))
+        .route("/api/v1/users/{username}/disable", post(crate::staff::disable))
+        .route("/api/v1/audit", get(crate::staff::audit_json))
+        .route("/api/v1/audit.csv", get(crate::staff::audit_as_csv))
+        .route("/api/v1/audit.xlsx", get(crate::staff::audit_as_xlsx))
         .route("/api/v1/units", get(units))
         .route("/api/v1/units/{unit}", get(unit))
         .route("/api/v1/units/{unit}/services", get(unit_services))
@@ -269,63 +282,36 @@ async fn submit(
     }
 }
 
-/// The admin token of a request, if it carries one.
-fn bearer(headers: &HeaderMap) -> Option<&str> {
-    headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "))
-}
-
-/// Checks the admin token: `None` when it is right, else the refusal. A client that keeps giving
-/// wrong tokens waits longer and longer before it is heard again (even with the right one), and
-/// every wrong one is logged.
-pub(crate) fn admin_refusal(
-    state: &AppState,
-    client: Option<std::net::IpAddr>,
-    headers: &HeaderMap,
-) -> Option<Response> {
-    let key = client.unwrap_or(std::net::IpAddr::from([0, 0, 0, 0]));
-    if let Err(wait) = state.admin_guard.check(&key) {
-        tracing::warn!(client = %key, wait_s = wait.as_secs(), "admin request refused: backing off after wrong tokens");
-        return Some(retry_later(
-            "too_many_failures",
-            wait,
-            "terlalu banyak token admin yang salah dari alamat ini",
-            "too many wrong admin tokens from this address",
-        ));
+async fn export_csv(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    caller: Caller,
+    method: Method,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(refused) = authorize(&state, &caller, client, &method, &headers, Action::ReadResponses, None).await {
+        return *refused;
     }
-    if bearer(headers).is_some_and(|token| state.admin_token.verify(token)) {
-        state.admin_guard.succeeded(&key);
-        return None;
-    }
-    let (failures, wait) = state.admin_guard.failed(&key);
-    tracing::warn!(client = %key, failures, wait_s = wait.map(|w| w.as_secs()), "wrong or missing admin token");
-    Some(refusal(
-        StatusCode::UNAUTHORIZED,
-        "unauthorized",
-        None,
-        "masuk dengan token admin",
-        "sign in with the admin token",
-    ))
-}
-
-async fn export_csv(State(state): State<AppState>, ClientIp(client): ClientIp, headers: HeaderMap) -> Response {
-    if let Some(refused) = admin_refusal(&state, client, &headers) {
-        return refused;
-    }
+    audit(&state, &caller, client, "export", "*", "ok").await;
     csv_of(&state, None).await
 }
 
 async fn unit_export_csv(
     State(state): State<AppState>,
     ClientIp(client): ClientIp,
+    caller: Caller,
+    method: Method,
     Path(code): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    if let Some(refused) = admin_refusal(&state, client, &headers) {
-        return refused;
-    }
     if state.directory().unit(&code).is_none() {
         return no_unit(&code);
     }
+    let allowed = authorize(&state, &caller, client, &method, &headers, Action::ReadResponses, Some(&code)).await;
+    if let Err(refused) = allowed {
+        return *refused;
+    }
+    audit(&state, &caller, client, "export", &code, "ok").await;
     csv_of(&state, Some(code)).await
 }
 

@@ -1,10 +1,11 @@
 //! The admin page's writes to a unit's service standards: save a service (a new version) and
-//! retire one. Guarded by the admin token; every rule is the core's, checked here again.
+//! retire one. Allowed to whoever may edit the unit's standards; every rule is the core's,
+//! checked here again; every change is audited with the documents before and after.
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
@@ -12,10 +13,12 @@ use skm_core::editing::{
     effective_date, field_problems, to_document, FieldProblem, RetireService, SaveStandard, Saved,
 };
 
+use crate::auth::{audit_change, authorize, Caller};
 use crate::client::ClientIp;
 use crate::errors::refusal;
 use crate::store::{Imported, StoreError};
 use crate::AppState;
+use skm_core::access::Action;
 
 /// The largest standard document accepted from the admin page, in bytes (the seed documents are
 /// under 10 KB).
@@ -101,9 +104,9 @@ fn json_body<T: serde::de::DeserializeOwned + Default>(
 }
 
 /// Runs a write on the store and refreshes the survey's directory, so the change shows at once.
-async fn write<F>(state: &AppState, change: F) -> Result<Imported, StoreError>
+async fn write<F>(state: &AppState, change: F) -> Result<(Imported, Option<String>), StoreError>
 where
-    F: FnOnce(&mut crate::Store) -> Result<Imported, StoreError> + Send + 'static,
+    F: FnOnce(&mut crate::Store) -> Result<(Imported, Option<String>), StoreError> + Send + 'static,
 {
     let store = state.store.clone();
     let done = tokio::task::spawn_blocking(move || match store.lock() {
@@ -158,12 +161,15 @@ fn answer(result: Result<Imported, StoreError>, effective: jiff::civil::Date) ->
 pub async fn save(
     State(state): State<AppState>,
     ClientIp(client): ClientIp,
+    caller: Caller,
+    method: Method,
     Path(unit): Path<String>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    if let Some(refused) = crate::api::admin_refusal(&state, client, &headers) {
-        return refused;
+    let allowed = authorize(&state, &caller, client, &method, &headers, Action::EditStandards, Some(&unit)).await;
+    if let Err(refused) = allowed {
+        return *refused;
     }
     let save: SaveStandard = match json_body::<Option<SaveStandard>>(body, &headers, false) {
         Ok(Some(save)) => save,
@@ -186,11 +192,25 @@ pub async fn save(
         }
     };
     let source = format!("admin:{}", save.standard.code);
+    let (code, target) = (save.standard.code.clone(), format!("{unit}/{}", save.standard.code));
+    let new = text.clone();
     let result = write(&state, move |s| {
+        let before = s.standard_history(&unit)?.into_iter().rev().find(|v| v.service == code);
         let mut done = s.import_standards(&unit, &[(source, text)], effective)?;
-        done.pop().ok_or_else(|| StoreError::Corrupt("nothing imported".to_owned()))
+        let done = done.pop().ok_or_else(|| StoreError::Corrupt("nothing imported".to_owned()))?;
+        Ok((done, before.and_then(|v| v.document)))
     })
     .await;
+    let result = match result {
+        Ok((done, old)) => {
+            if done.new {
+                let (actor, new) = (caller.actor(), Some(format!("v{} {effective}\n{new}", done.version)));
+                audit_change(&state, &actor, client, "standards.save", &target, "ok", old, new).await;
+            }
+            Ok(done)
+        }
+        Err(e) => Err(e),
+    };
     answer(result, effective)
 }
 
@@ -198,12 +218,15 @@ pub async fn save(
 pub async fn retire(
     State(state): State<AppState>,
     ClientIp(client): ClientIp,
+    caller: Caller,
+    method: Method,
     Path((unit, service)): Path<(String, String)>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    if let Some(refused) = crate::api::admin_refusal(&state, client, &headers) {
-        return refused;
+    let allowed = authorize(&state, &caller, client, &method, &headers, Action::EditStandards, Some(&unit)).await;
+    if let Err(refused) = allowed {
+        return *refused;
     }
     let retire: RetireService = match json_body(body, &headers, true) {
         Ok(retire) => retire,
@@ -213,6 +236,11 @@ pub async fn retire(
         Ok(day) => day,
         Err(problem) => return invalid(vec![problem]),
     };
-    let result = write(&state, move |s| s.retire_service(&unit, &service, effective)).await;
-    answer(result, effective)
+    let target = format!("{unit}/{service}");
+    let result = write(&state, move |s| s.retire_service(&unit, &service, effective).map(|d| (d, None))).await;
+    if let Ok((done, _)) = &result {
+        let new = Some(format!("v{} retired from {effective}", done.version));
+        audit_change(&state, &caller.actor(), client, "standards.retire", &target, "ok", None, new).await;
+    }
+    answer(result.map(|(done, _)| done), effective)
 }

@@ -6,6 +6,7 @@
 
 mod admin;
 mod api;
+pub mod auth;
 mod backoff;
 mod client;
 mod commit;
@@ -15,6 +16,8 @@ mod errors;
 mod limit;
 mod listen;
 mod security;
+mod session;
+pub mod staff;
 mod store;
 mod web;
 
@@ -31,7 +34,10 @@ pub use directory::{Directory, Listed, SharedDirectory};
 pub use errors::{MAX_HEADERS, MAX_HEADER_BYTES};
 pub use limit::{RateLimit, SubmitLimiter, KIOSK_KEY_HEADER};
 pub use listen::serve;
-pub use store::{Filed, Imported, StandardVersion, Store, StoreError, Stored, StoredUnit, SCHEMA_VERSION};
+pub use store::{
+    Audit, AuditEntry, Filed, Imported, StandardVersion, Store, StoreError, Stored, StoredToken, StoredUnit,
+    StoredUser, SCHEMA_VERSION,
+};
 
 /// The current time in WIB (UTC+7), the time zone of the reference offices.
 pub fn now_wib() -> jiff::ZonedDateTime {
@@ -55,6 +61,10 @@ pub struct AppState {
     pub admin_token: AdminToken,
     /// The back-off of clients that gave wrong admin tokens.
     pub admin_guard: Backoff<IpAddr>,
+    /// The back-off of failed sign-ins, per account and per address.
+    pub signin_guard: session::SignInGuard,
+    /// Whether the session cookie is marked `Secure` (served over https).
+    pub secure_cookies: bool,
     /// The per-client limit on submissions.
     pub limiter: SubmitLimiter,
     /// The reverse proxies that may name the client.
@@ -82,6 +92,8 @@ impl AppState {
             directory,
             admin_token,
             admin_guard: Backoff::new(BackoffPolicy::default()),
+            signin_guard: session::SignInGuard::default(),
+            secure_cookies: false,
             limiter,
             trusted_proxies: TrustedProxies::default(),
             read_timeout: DEFAULT_READ_TIMEOUT,

@@ -308,7 +308,7 @@ async fn wrong_admin_tokens_are_slowed_down_per_address() {
     let held = send(&st, attempt("rahasia", attacker)).await;
     assert_eq!(held.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(held.headers.get("retry-after").is_some());
-    assert!(held.bilingual()["message_en"].as_str().unwrap().contains("too many wrong admin tokens"));
+    assert!(held.bilingual()["message_en"].as_str().unwrap().contains("too many wrong tokens"));
     // Another address is not held back.
     assert_eq!(send(&st, attempt("rahasia", "198.51.100.7")).await.status, StatusCode::OK);
     // After the wait the right token works, and clears the record.

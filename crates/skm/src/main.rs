@@ -2,6 +2,7 @@
 //!
 //! Every flag is defined and documented here, once; the work happens in the library crates.
 
+mod audit;
 mod catalog;
 mod demo;
 mod files;
@@ -17,7 +18,9 @@ mod sla;
 mod sla_table;
 mod sources;
 mod standards;
+mod token;
 mod unit;
+mod user;
 mod words;
 
 use clap::{Parser, Subcommand};
@@ -56,6 +59,12 @@ enum Command {
     Unit(unit::UnitArgs),
     /// A unit's service standards in the server's database: import, export, retire.
     Standards(standards::StandardsArgs),
+    /// Staff accounts in the server's database: add, list, reset, disable.
+    User(user::UserArgs),
+    /// API tokens for automation: add, list, revoke.
+    Token(token::TokenArgs),
+    /// The audit log of staff actions.
+    Audit(audit::AuditArgs),
 }
 
 /// An error with its causes, each said once: a cause whose words the message before it already
@@ -97,6 +106,9 @@ fn main() -> std::process::ExitCode {
         Command::Report(args) => report::run(args),
         Command::Unit(args) => unit::run(args).map(success),
         Command::Standards(args) => standards::run(args).map(success),
+        Command::User(args) => user::run(args).map(success),
+        Command::Token(args) => token::run(args).map(success),
+        Command::Audit(args) => audit::run(args).map(success),
     };
     match result {
         Ok(code) => code,

@@ -4,6 +4,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use anyhow::Context;
+use skm_core::access::StaffRole;
 use skm_demo::{generate, DemoOptions};
 use skm_server::{AdminToken, AppState, Store, TrustedProxies};
 
@@ -42,9 +43,48 @@ pub struct ServeArgs {
     /// closed after as long.
     #[arg(long, default_value_t = skm_server::DEFAULT_READ_TIMEOUT.as_secs(), value_parser = clap::value_parser!(u64).range(1..=3600))]
     read_timeout: u64,
-    /// Do not fill an empty database with this year's demo responses (up to today).
+    /// Do not fill an empty database with this year's demo responses (up to today) and its
+    /// demo accounts.
     #[arg(long)]
     no_demo: bool,
+    /// Mark the session cookie `Secure` (the server is reached over https, as behind a proxy).
+    #[arg(long, env = "SKM_SECURE_COOKIES")]
+    secure_cookies: bool,
+}
+
+/// The password of every demo account (README, "Demo accounts"): for trying the roles out,
+/// never for a server that holds real answers.
+pub const DEMO_PASSWORD: &str = "demo-skm-2026";
+
+/// The demo accounts: one of each role over the two demo units.
+const DEMO_ACCOUNTS: [(&str, StaffRole, &[&str]); 5] = [
+    ("pemda", StaffRole::AdminPemda, &[]),
+    ("admin.purbalingga", StaffRole::AdminUnit, &["dinkominfo-purbalingga"]),
+    ("kadis.purbalingga", StaffRole::Pimpinan, &["dinkominfo-purbalingga"]),
+    ("operator.purbalingga", StaffRole::Operator, &["dinkominfo-purbalingga"]),
+    ("admin.ketapang", StaffRole::AdminUnit, &["diskominfo-ketapang"]),
+];
+
+/// Adds the demo accounts to a fresh demo database.
+fn seed_demo_accounts(store: &mut Store) -> anyhow::Result<()> {
+    let hash = skm_server::auth::hash_password(DEMO_PASSWORD).map_err(anyhow::Error::msg)?;
+    for (name, role, units) in DEMO_ACCOUNTS {
+        let units: Vec<String> = units.iter().map(|u| (*u).to_owned()).collect();
+        if store.units()?.iter().any(|u| units.contains(&u.unit.code)) || units.is_empty() {
+            store.add_user(
+                name,
+                &hash,
+                role,
+                &units,
+                skm_server::Audit { actor: "demo", ..skm_server::Audit::default() },
+            )?;
+        }
+    }
+    eprintln!(
+        "Akun demo / demo accounts: {} — kata sandi / password '{DEMO_PASSWORD}' (README). Jangan dipakai untuk data sungguhan / never for real data.",
+        DEMO_ACCOUNTS.map(|(name, role, _)| format!("{name} ({})", role.code())).join(", ")
+    );
+    Ok(())
 }
 
 const ADMIN_TOKEN_KEY: &str = "admin_token_sha256";
@@ -102,6 +142,15 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         let demo = generate(DemoOptions::for_year(year))?.until(now.timestamp());
         store.insert_many(&demo.responses)?;
         tracing::info!(responses = demo.responses.len(), year, "empty database filled with demo responses up to now");
+        if store.user_count()? == 0 {
+            seed_demo_accounts(&mut store)?;
+        }
+    }
+    if store.user_count()? == 0 {
+        eprintln!(
+            "Belum ada akun. Buat admin pemda pertama / no account yet; make the first pemda admin:\n  skm user add --username NAMA --role admin_pemda --db {}",
+            args.db.display()
+        );
     }
     let admin_token = admin_token(&mut store, args.admin_token.as_deref(), args.reset_admin_token)?;
     let limit = skm_server::RateLimit { per_minute: args.rate_limit, burst: args.rate_limit.saturating_mul(2) };
@@ -109,6 +158,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     let mut state = AppState::new(store, admin_token, limiter, &args.web_dir)?;
     state.trusted_proxies = TrustedProxies::new(args.trusted_proxies);
     state.read_timeout = std::time::Duration::from_secs(args.read_timeout);
+    state.secure_cookies = args.secure_cookies;
     let runtime = tokio::runtime::Runtime::new().context("tokio runtime")?;
     runtime.block_on(skm_server::serve(state, args.addr, |bound| {
         eprintln!("SKM siap / ready: http://{bound}/  (survei / survey: http://{bound}/, dasbor / dashboard: http://{bound}/dasbor)");

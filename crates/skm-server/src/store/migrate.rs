@@ -10,7 +10,7 @@ use rusqlite::Connection;
 use super::StoreError;
 
 /// The steps, in order; step `i` brings the database to version `i + 1`.
-const STEPS: [&str; 1] = [UNITS];
+const STEPS: [&str; 2] = [UNITS, ACCOUNTS];
 
 /// The version this release writes.
 pub const LATEST: u32 = STEPS.len() as u32;
@@ -57,6 +57,62 @@ CREATE TABLE standard_versions (
 );
 ALTER TABLE responses ADD COLUMN unit TEXT REFERENCES units(code);
 CREATE INDEX responses_unit ON responses(unit, service);
+";
+
+/// Version 2: staff accounts with their units, sign-in sessions, API tokens, and the
+/// append-only audit log of staff actions.
+const ACCOUNTS: &str = "
+CREATE TABLE users (
+    id         INTEGER PRIMARY KEY,
+    username   TEXT NOT NULL UNIQUE,
+    password   TEXT NOT NULL,
+    role       TEXT NOT NULL CHECK (role IN ('admin_pemda', 'admin_unit', 'pimpinan', 'operator')),
+    disabled   INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    created_at TEXT NOT NULL,
+    changed_at TEXT NOT NULL
+);
+CREATE TABLE user_units (
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    unit    TEXT NOT NULL REFERENCES units(code),
+    PRIMARY KEY (user_id, unit)
+);
+CREATE TABLE sessions (
+    id_hash    TEXT PRIMARY KEY,
+    user_id    INTEGER NOT NULL REFERENCES users(id),
+    csrf       TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
+CREATE TABLE api_tokens (
+    id         INTEGER PRIMARY KEY,
+    prefix     TEXT NOT NULL UNIQUE,
+    hash       TEXT NOT NULL UNIQUE,
+    permission TEXT NOT NULL CHECK (permission IN ('read', 'write')),
+    all_units  INTEGER NOT NULL DEFAULT 0 CHECK (all_units IN (0, 1)),
+    note       TEXT NOT NULL DEFAULT '',
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    last_used  TEXT,
+    revoked_at TEXT
+);
+CREATE TABLE token_units (
+    token_id INTEGER NOT NULL REFERENCES api_tokens(id),
+    unit     TEXT NOT NULL REFERENCES units(code),
+    PRIMARY KEY (token_id, unit)
+);
+CREATE TABLE audit (
+    seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+    at      TEXT NOT NULL,
+    actor   TEXT NOT NULL,
+    address TEXT NOT NULL DEFAULT '',
+    action  TEXT NOT NULL,
+    target  TEXT NOT NULL DEFAULT '',
+    outcome TEXT NOT NULL,
+    old     TEXT,
+    new     TEXT
+);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
 ";
 
 /// The database's version.

@@ -3,6 +3,7 @@
 //! WAL journal with `synchronous = FULL`: a response is on disk before its 201 is sent. The
 //! schema is brought up to date by versioned migrations (`migrate.rs`) when a file is opened.
 
+mod access;
 mod migrate;
 mod units;
 
@@ -44,6 +45,15 @@ pub enum StoreError {
     /// No unit has this code.
     #[error("unit '{0}' tidak ada / no unit '{0}'")]
     NoUnit(String),
+    /// An account with this username exists already.
+    #[error("pengguna '{0}' sudah ada / user '{0}' exists already")]
+    UserExists(String),
+    /// No account has this username.
+    #[error("pengguna '{0}' tidak ada / no user '{0}'")]
+    NoUser(String),
+    /// No live token has this prefix.
+    #[error("token '{0}' tidak ada atau sudah dicabut / no live token '{0}'")]
+    NoToken(String),
     /// The unit has no such service.
     #[error("unit '{unit}' tidak punya layanan '{service}' / unit '{unit}' has no service '{service}'")]
     NoService {
@@ -54,6 +64,7 @@ pub enum StoreError {
     },
 }
 
+pub use access::{Audit, AuditEntry, StoredToken, StoredUser};
 pub use migrate::LATEST as SCHEMA_VERSION;
 pub use units::{Imported, StandardVersion, StoredUnit};
 

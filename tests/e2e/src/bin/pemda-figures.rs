@@ -67,6 +67,8 @@ async fn main() {
         overview.push(started.elapsed().as_secs_f64() * 1000.0);
         until(c, "#pemda-table tbody tr", UNITS).await;
         pemda.push(started.elapsed().as_secs_f64() * 1000.0);
+        let worker = c.find(Locator::Css("#pemda")).await.unwrap().attr("data-elapsed-ms").await.unwrap();
+        println!("  the worker computed the {UNITS} units in {} ms", worker.unwrap_or_default());
     }
     println!("home page, {} services listed: median {:.0} ms of {home:.0?}", UNITS * SERVICES, median(home.clone()));
     println!(

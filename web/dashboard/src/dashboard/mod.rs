@@ -94,7 +94,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     let office = use_state(|| None::<(String, UnitDocuments)>);
     // With every unit shown: each unit's stored responses and documents, and the pemda's view.
     let unit_data = use_state(Vec::<(UnitInfo, Source, UnitDocuments)>::new);
-    let pemda_view = use_state(|| None::<Rc<PemdaView>>);
+    let pemda_view = use_state(|| None::<(Rc<PemdaView>, f64)>);
     {
         let (units, unit) = (units.clone(), unit.clone());
         use_effect_with((), move |_| {
@@ -145,7 +145,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
         let (phase, result, channels, pemda_view) =
             (phase.clone(), result.clone(), channels.clone(), pemda_view.clone());
         Callback::from(move |reply: Reply| match reply {
-            Reply::Units { view, .. } => pemda_view.set(Some(Rc::new(*view))),
+            Reply::Units { view, elapsed_ms } => pemda_view.set(Some((Rc::new(*view), elapsed_ms))),
             Reply::Year { report, elapsed_ms } => {
                 if let Some(sla) = &report.sla {
                     let mut seen = (*channels).clone();
@@ -554,7 +554,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
             // Folded away once there are figures to look at; a click opens it again.
             if unit.is_none() {
                 if let Some(view) = &*pemda_view {
-                    <pemda::PemdaPanel view={view.clone()} lang={l} />
+                    <pemda::PemdaPanel view={view.0.clone()} elapsed_ms={view.1} lang={l} />
                 }
             }
             <details class="data-in" open={result.is_none()}>

@@ -16,6 +16,8 @@ use crate::texts;
 pub struct PemdaProps {
     /// The view the worker computed.
     pub view: Rc<PemdaView>,
+    /// How long the worker took, for the figures script (`data-elapsed-ms`).
+    pub elapsed_ms: f64,
     /// Display language.
     pub lang: Lang,
 }
@@ -60,7 +62,7 @@ pub fn PemdaPanel(props: &PemdaProps) -> Html {
         }
     });
     html! {
-        <section id="pemda" class="pemda">
+        <section id="pemda" class="pemda" data-elapsed-ms={format!("{:.0}", props.elapsed_ms)}>
             <h2>{ texts::PEMDA_VIEW.get(l) }{ format!(" {}", v.year) }</h2>
             <section class="cards">
                 if let Some(c) = &v.respondent_weighted {
