@@ -207,6 +207,72 @@ pub struct ResetPassword {
     pub password: String,
 }
 
+/// An API token as the API lists it (never its secret).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenInfo {
+    /// Its first characters, to tell tokens apart.
+    pub prefix: String,
+    /// Read or write.
+    pub permission: TokenPermission,
+    /// Its units.
+    pub scope: Scope,
+    /// What it is for.
+    pub note: String,
+    /// Who made it.
+    pub created_by: String,
+    /// When.
+    pub created_at: String,
+    /// When it was last used.
+    pub last_used: Option<String>,
+    /// When it was revoked.
+    pub revoked_at: Option<String>,
+}
+
+/// A token to make: its units (`*` for every unit), permission and note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewToken {
+    /// Unit codes, or `["*"]`.
+    pub units: Vec<String>,
+    /// Read or write.
+    pub permission: TokenPermission,
+    /// What it is for.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A token just made: the secret, shown this once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MadeToken {
+    /// The secret.
+    pub token: String,
+    /// Its prefix.
+    pub prefix: String,
+}
+
+/// One line of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    /// Its place in the log.
+    pub seq: i64,
+    /// When (WIB).
+    pub at: String,
+    /// Who: a username, `token:<prefix>`, `cli` or `anonymous`.
+    pub actor: String,
+    /// The client's address (empty from the CLI).
+    pub address: String,
+    /// What (`sign_in`, `export`, `standards.save`, `user.add`, …).
+    pub action: String,
+    /// On what (a unit, a unit/service, a username, a token prefix).
+    pub target: String,
+    /// `ok`, `refused`, `failed` or `locked`.
+    pub outcome: String,
+    /// The value before, where something changed.
+    pub old: Option<String>,
+    /// The value after.
+    pub new: Option<String>,
+}
+
 /// The shortest password accepted.
 pub const MIN_PASSWORD_CHARS: usize = 10;
 

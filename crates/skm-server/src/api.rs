@@ -40,6 +40,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/users", get(crate::staff::users))
         .route("/api/v1/users/{username}/reset", post(crate::staff::reset))
         .route("/api/v1/users/{username}/disable", post(crate::staff::disable))
+        .route("/api/v1/tokens", get(crate::staff::tokens).post(crate::staff::add_token))
+        .route("/api/v1/tokens/{prefix}/revoke", post(crate::staff::revoke_token))
         .route("/api/v1/audit", get(crate::staff::audit_json))
         .route("/api/v1/audit.csv", get(crate::staff::audit_as_csv))
         .route("/api/v1/audit.xlsx", get(crate::staff::audit_as_xlsx))

@@ -6,12 +6,12 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use skm_core::access::{password_problem, Action, ResetPassword, UserInfo};
+use skm_core::access::{password_problem, Action, MadeToken, NewToken, ResetPassword, Scope, TokenInfo, UserInfo};
 
-use crate::auth::{authorize, hash_password, Caller};
+use crate::auth::{authorize, hash_password, new_token, Caller};
 use crate::client::ClientIp;
 use crate::errors::refusal;
-use crate::store::{Audit, AuditEntry, StoreError};
+use crate::store::{Audit, AuditEntry, StoreError, StoredToken};
 use crate::AppState;
 
 /// Runs `f` on the store off the async threads.
@@ -136,6 +136,102 @@ pub async fn disable(
     .await;
     match done {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => failed(e),
+    }
+}
+
+/// `GET /api/v1/tokens`: every API token with its last use (an `admin_pemda`).
+pub async fn tokens(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    caller: Caller,
+    method: Method,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(refused) = authorize(&state, &caller, client, &method, &headers, Action::Administer, None).await {
+        return *refused;
+    }
+    match with_store(&state, |s| s.tokens()).await {
+        Ok(tokens) => Json(tokens.iter().map(StoredToken::info).collect::<Vec<TokenInfo>>()).into_response(),
+        Err(e) => failed(e),
+    }
+}
+
+/// `POST /api/v1/tokens`: makes a token; its secret is in this answer only.
+pub async fn add_token(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    caller: Caller,
+    method: Method,
+    headers: HeaderMap,
+    body: Json<NewToken>,
+) -> Response {
+    if let Err(refused) = authorize(&state, &caller, client, &method, &headers, Action::Administer, None).await {
+        return *refused;
+    }
+    let NewToken { units, permission, note } = body.0;
+    if units.is_empty() {
+        return refusal(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid",
+            Some("units".to_owned()),
+            "pilih unit",
+            "choose units",
+        );
+    }
+    let scope = if units.iter().any(|u| u == "*") { Scope::All } else { Scope::Units(units) };
+    let (secret, prefix, hash) = new_token();
+    let (actor, address, made_prefix) =
+        (caller.actor(), client.map(|c| c.to_string()).unwrap_or_default(), prefix.clone());
+    let made = with_store(&state, move |s| {
+        s.add_token(
+            &prefix,
+            &hash,
+            permission,
+            &scope,
+            &note,
+            Audit { actor: &actor, address: &address, ..Audit::default() },
+        )
+    })
+    .await;
+    match made {
+        Ok(_) => (
+            StatusCode::CREATED,
+            [(header::CACHE_CONTROL, "no-store")],
+            Json(MadeToken { token: secret, prefix: made_prefix }),
+        )
+            .into_response(),
+        Err(StoreError::NoUnit(code)) => crate::api::no_unit(&code),
+        Err(e) => failed(e),
+    }
+}
+
+/// `POST /api/v1/tokens/<prefix>/revoke`.
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    caller: Caller,
+    method: Method,
+    headers: HeaderMap,
+    Path(prefix): Path<String>,
+) -> Response {
+    if let Err(refused) = authorize(&state, &caller, client, &method, &headers, Action::Administer, None).await {
+        return *refused;
+    }
+    let (actor, address) = (caller.actor(), client.map(|c| c.to_string()).unwrap_or_default());
+    let done = with_store(&state, move |s| {
+        s.revoke_token(&prefix, Audit { actor: &actor, address: &address, ..Audit::default() })
+    })
+    .await;
+    match done {
+        Ok(token) => Json(token.info()).into_response(),
+        Err(StoreError::NoToken(prefix)) => refusal(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            Some("token".to_owned()),
+            &format!("token '{prefix}' tidak ada atau sudah dicabut"),
+            &format!("no live token '{prefix}'"),
+        ),
         Err(e) => failed(e),
     }
 }

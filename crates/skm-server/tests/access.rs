@@ -129,6 +129,7 @@ async fn every_route_answers_every_caller_as_its_role_allows() {
     ];
     let standard = standard_body();
     let reset = r#"{"password":"teh-manis-hangat"}"#;
+    let new_token = r#"{"units":["*"],"permission":"read","note":"uji"}"#;
     // y: allowed (anything but 401/403), n: 403, u: 401; one letter per caller, in order.
     let table: Vec<(&str, String, Option<&str>, &str)> = vec![
         ("GET", "/api/v1/responses.csv".into(), None, "uynnnnny"),
@@ -140,6 +141,10 @@ async fn every_route_answers_every_caller_as_its_role_allows() {
         ("POST", format!("/api/v1/units/{B}/services/tidak-ada/retire"), None, "uynnnnny"),
         ("GET", "/api/v1/users".into(), None, "uyynnnnn"),
         ("POST", "/api/v1/users/cadangan/reset".into(), Some(reset), "uynnnnnn"),
+        ("GET", "/api/v1/tokens".into(), None, "uynnnnnn"),
+        ("POST", "/api/v1/tokens".into(), Some(new_token), "uynnnnnn"),
+        ("POST", "/api/v1/tokens/skm_00000000/revoke".into(), None, "uynnnnnn"),
+        ("POST", "/api/v1/users/cadangan/disable".into(), None, "uynnnnnn"),
         ("GET", "/api/v1/audit".into(), None, "uynnnnnn"),
         ("GET", "/api/v1/audit.csv".into(), None, "uynnnnnn"),
         ("GET", "/api/v1/audit.xlsx".into(), None, "uynnnnnn"),

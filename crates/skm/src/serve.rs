@@ -47,9 +47,36 @@ pub struct ServeArgs {
     /// demo accounts.
     #[arg(long)]
     no_demo: bool,
+    /// Remove suggestions and profile answers of responses older than this many years (their
+    /// scores, and so every count and index, stay): at start and then daily (UU PDP 27/2022).
+    #[arg(long, env = "SKM_RETENTION_YEARS", value_parser = clap::value_parser!(u16).range(1..=100))]
+    retention_years: Option<u16>,
     /// Mark the session cookie `Secure` (the server is reached over https, as behind a proxy).
     #[arg(long, env = "SKM_SECURE_COOKIES")]
     secure_cookies: bool,
+}
+
+/// Applies the retention period now and then every day, on a thread of its own.
+fn keep_retention(store: std::sync::Arc<std::sync::Mutex<Store>>, years: u16) {
+    std::thread::spawn(move || loop {
+        let cutoff = skm_server::now_wib()
+            .checked_sub(jiff::Span::new().years(i64::from(years)))
+            .map(|t| t.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string());
+        match (cutoff, store.lock()) {
+            (Ok(cutoff), Ok(mut s)) => {
+                let audit = skm_server::Audit { actor: "retention", ..skm_server::Audit::default() };
+                match s.apply_retention(&cutoff, audit) {
+                    Ok(cleared) if cleared > 0 => {
+                        tracing::info!(cleared, %cutoff, "retention: suggestions and profiles removed")
+                    }
+                    Ok(_) => {}
+                    Err(e) => tracing::error!(%e, "retention failed"),
+                }
+            }
+            _ => tracing::error!("retention: no cutoff or no store"),
+        }
+        std::thread::sleep(std::time::Duration::from_secs(24 * 3600));
+    });
 }
 
 /// The password of every demo account (README, "Demo accounts"): for trying the roles out,
@@ -159,6 +186,9 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     state.trusted_proxies = TrustedProxies::new(args.trusted_proxies);
     state.read_timeout = std::time::Duration::from_secs(args.read_timeout);
     state.secure_cookies = args.secure_cookies;
+    if let Some(years) = args.retention_years {
+        keep_retention(state.store.clone(), years);
+    }
     let runtime = tokio::runtime::Runtime::new().context("tokio runtime")?;
     runtime.block_on(skm_server::serve(state, args.addr, |bound| {
         eprintln!("SKM siap / ready: http://{bound}/  (survei / survey: http://{bound}/, dasbor / dashboard: http://{bound}/dasbor)");

@@ -3,6 +3,9 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
+use skm_server::Audit;
+
+use crate::user::cli_audit;
 use jiff::civil::Date;
 
 /// Arguments of `skm standards`.
@@ -76,6 +79,17 @@ pub fn run(args: StandardsArgs) -> anyhow::Result<()> {
             for done in store.import_standards(&unit, &documents, effective)? {
                 let what = if done.new { "versi baru / new version" } else { "tidak berubah / unchanged" };
                 println!("{}\tv{}\t{what}\t{effective}", done.service, done.version);
+                if done.new {
+                    let (target, new) = (format!("{unit}/{}", done.service), format!("v{} {effective}", done.version));
+                    let audit = Audit {
+                        action: "standards.import",
+                        target: &target,
+                        outcome: "ok",
+                        new: Some(&new),
+                        ..cli_audit()
+                    };
+                    store.audit(audit)?;
+                }
             }
         }
         StandardsCommand::Export { target: Target { unit, db }, out } => {
@@ -100,6 +114,14 @@ pub fn run(args: StandardsArgs) -> anyhow::Result<()> {
             let effective = effective.unwrap_or(today);
             let done = store.retire_service(&unit, &service, effective)?;
             println!("{}\tv{}\tdihentikan / retired\t{effective}", done.service, done.version);
+            let (target, new) = (format!("{unit}/{service}"), format!("v{} retired from {effective}", done.version));
+            store.audit(Audit {
+                action: "standards.retire",
+                target: &target,
+                outcome: "ok",
+                new: Some(&new),
+                ..cli_audit()
+            })?;
         }
     }
     Ok(())

@@ -65,7 +65,23 @@ pub fn run(args: UnitArgs) -> anyhow::Result<()> {
         UnitCommand::Add { file, db, replace } => {
             let text = crate::files::read_text(&file)?;
             let mut store = open_or_create(&db)?;
-            let unit = store.add_unit(&file.display().to_string(), &text, replace)?;
+            let source = file.display().to_string();
+            // The document it replaces, for the audit log.
+            let old = skm_core::unit::Unit::from_toml(&source, &text)
+                .ok()
+                .and_then(|u| store.unit(&u.code).ok().flatten())
+                .map(|stored| stored.document);
+            let unit = store.add_unit(&source, &text, replace)?;
+            let action = if old.is_some() { "unit.replace" } else { "unit.add" };
+            let audit = skm_server::Audit {
+                action,
+                target: &unit.code,
+                outcome: "ok",
+                old: old.as_deref(),
+                new: Some(&text),
+                ..crate::user::cli_audit()
+            };
+            store.audit(audit)?;
             println!("{}  {} ({})", unit.code, unit.name, unit.pemda);
             eprintln!(
                 "Unit tersimpan. Berikutnya / unit saved. Next: skm standards import --db {} --unit {} FOLDER",

@@ -1,5 +1,6 @@
 //! Calls to the server's JSON API.
 
+use gloo_storage::Storage;
 use serde::Deserialize;
 use skm_core::response::Submission;
 
@@ -105,17 +106,75 @@ fn encode(segment: &str) -> String {
     js_sys::encode_uri_component(segment).into()
 }
 
-/// Fetches the responses (a unit's, or all) as the canonical CSV with the admin token.
+/// Where the tab keeps the session's CSRF token (sent with every change).
+pub const CSRF_KEY: &str = "skm.csrf";
+
+fn csrf() -> Option<String> {
+    gloo_storage::SessionStorage::get::<String>(CSRF_KEY).ok()
+}
+
+/// The signed-in account, if any (its CSRF token kept for the tab's changes).
+pub async fn session() -> Result<Option<skm_core::access::SessionInfo>, String> {
+    let res = gloo_net::http::Request::get("/api/v1/session").send().await.map_err(|e| e.to_string())?;
+    match res.status() {
+        200 => {
+            let info: skm_core::access::SessionInfo = res.json().await.map_err(|e| e.to_string())?;
+            let _ = gloo_storage::SessionStorage::set(CSRF_KEY, &info.csrf);
+            Ok(Some(info))
+        }
+        401 => Ok(None),
+        s => Err(format!("HTTP {s}")),
+    }
+}
+
+/// Signs in with a username and password; the refusal in both languages (wrong, or locked for a
+/// while) when it fails.
+pub async fn sign_in(username: &str, password: &str) -> Result<skm_core::access::SessionInfo, String> {
+    let body = skm_core::access::SignIn { username: username.to_owned(), password: password.to_owned() };
+    let res = gloo_net::http::Request::post("/api/v1/session")
+        .json(&body)
+        .map_err(|e| e.to_string())?
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    if res.status() == 200 {
+        let info: skm_core::access::SessionInfo = res.json().await.map_err(|e| e.to_string())?;
+        let _ = gloo_storage::SessionStorage::set(CSRF_KEY, &info.csrf);
+        return Ok(info);
+    }
+    let status = res.status();
+    let refusal: ApiError = res.json().await.map_err(|_| format!("HTTP {status}"))?;
+    Err(format!("{} / {}", refusal.message_id, refusal.message_en))
+}
+
+/// Signs out.
+pub async fn sign_out() -> Result<(), String> {
+    let mut request = gloo_net::http::Request::delete("/api/v1/session");
+    if let Some(csrf) = csrf() {
+        request = request.header("X-CSRF-Token", &csrf);
+    }
+    let res = request.send().await.map_err(|e| e.to_string())?;
+    gloo_storage::SessionStorage::delete(CSRF_KEY);
+    if res.ok() {
+        Ok(())
+    } else {
+        Err(format!("HTTP {}", res.status()))
+    }
+}
+
+/// Fetches the responses (a unit's, or all) as the canonical CSV, with an API token or (none
+/// given) the session.
 pub async fn responses_csv(token: &str, unit: Option<&str>) -> Result<String, FetchError> {
     let path = match unit {
         Some(u) => format!("/api/v1/units/{}/responses.csv", encode(u)),
         None => "/api/v1/responses.csv".to_owned(),
     };
-    let res = gloo_net::http::Request::get(&path)
-        .header("Authorization", &format!("Bearer {token}"))
-        .send()
-        .await
-        .map_err(|e| FetchError::Other(e.to_string()))?;
+    let mut request = gloo_net::http::Request::get(&path);
+    // No token: the session cookie, if signed in, says who is asking.
+    if !token.is_empty() {
+        request = request.header("Authorization", &format!("Bearer {token}"));
+    }
+    let res = request.send().await.map_err(|e| FetchError::Other(e.to_string()))?;
     match res.status() {
         200 => res.text().await.map_err(|e| FetchError::Other(e.to_string())),
         401 => Err(FetchError::Unauthorized),
@@ -144,12 +203,14 @@ struct Refusal {
     problems: Vec<skm_core::editing::FieldProblem>,
 }
 
-/// Posts JSON with the admin token and reads the server's `Saved`.
-async fn post_admin<T: serde::Serialize>(
+/// Sends a request as the signed-in account (with the session's CSRF token) or with an API
+/// token: the JSON answer (`None` for 204), or why not.
+async fn admin_call<B: serde::Serialize, R: serde::de::DeserializeOwned>(
+    method: &str,
     token: &str,
     path: &str,
-    body: &T,
-) -> Result<skm_core::editing::Saved, SaveError> {
+    body: Option<&B>,
+) -> Result<Option<R>, SaveError> {
     let network = |e: gloo_net::Error| {
         SaveError::Other(ApiError {
             field: None,
@@ -157,15 +218,25 @@ async fn post_admin<T: serde::Serialize>(
             message_en: format!("network: {e}"),
         })
     };
-    let res = gloo_net::http::Request::post(path)
-        .header("Authorization", &format!("Bearer {token}"))
-        .json(body)
-        .map_err(network)?
-        .send()
-        .await
-        .map_err(network)?;
+    let mut request = match method {
+        "POST" => gloo_net::http::Request::post(path),
+        "DELETE" => gloo_net::http::Request::delete(path),
+        _ => gloo_net::http::Request::get(path),
+    };
+    if !token.is_empty() {
+        request = request.header("Authorization", &format!("Bearer {token}"));
+    }
+    if let Some(csrf) = csrf() {
+        request = request.header("X-CSRF-Token", &csrf);
+    }
+    let sent = match body {
+        Some(body) => request.json(body).map_err(network)?.send().await,
+        None => request.send().await,
+    };
+    let res = sent.map_err(network)?;
     match res.status() {
-        200 | 201 => res.json().await.map_err(network),
+        204 => Ok(None),
+        200 | 201 => res.json().await.map(Some).map_err(network),
         401 => Err(SaveError::Unauthorized),
         status => {
             let refusal: Refusal = res.json().await.unwrap_or(Refusal {
@@ -185,6 +256,71 @@ async fn post_admin<T: serde::Serialize>(
             }
         }
     }
+}
+
+/// A 200/201 answer that must have a body.
+fn body<R>(answer: Option<R>) -> Result<R, SaveError> {
+    answer.ok_or_else(|| {
+        SaveError::Other(ApiError {
+            field: None,
+            message_id: "jawaban kosong".to_owned(),
+            message_en: "an empty answer".to_owned(),
+        })
+    })
+}
+
+/// Posts JSON with the admin token (or the session) and reads the server's `Saved`.
+async fn post_admin<T: serde::Serialize>(
+    token: &str,
+    path: &str,
+    payload: &T,
+) -> Result<skm_core::editing::Saved, SaveError> {
+    body(admin_call("POST", token, path, Some(payload)).await?)
+}
+
+/// The accounts the signed-in account may see.
+pub async fn users() -> Result<Vec<skm_core::access::UserInfo>, SaveError> {
+    body(admin_call::<(), _>("GET", "", "/api/v1/users", None).await?)
+}
+
+/// Sets a new password for an account (an `admin_pemda`).
+pub async fn reset_user(username: &str, password: &str) -> Result<(), SaveError> {
+    let payload = skm_core::access::ResetPassword { password: password.to_owned() };
+    let path = format!("/api/v1/users/{}/reset", encode(username));
+    admin_call::<_, serde_json::Value>("POST", "", &path, Some(&payload)).await.map(|_| ())
+}
+
+/// Disables an account (an `admin_pemda`).
+pub async fn disable_user(username: &str) -> Result<(), SaveError> {
+    let path = format!("/api/v1/users/{}/disable", encode(username));
+    admin_call::<(), serde_json::Value>("POST", "", &path, None).await.map(|_| ())
+}
+
+/// Every API token with its last use.
+pub async fn tokens() -> Result<Vec<skm_core::access::TokenInfo>, SaveError> {
+    body(admin_call::<(), _>("GET", "", "/api/v1/tokens", None).await?)
+}
+
+/// Makes a token; its secret is in the answer only.
+pub async fn add_token(new: &skm_core::access::NewToken) -> Result<skm_core::access::MadeToken, SaveError> {
+    body(admin_call("POST", "", "/api/v1/tokens", Some(new)).await?)
+}
+
+/// Revokes a token by its prefix.
+pub async fn revoke_token(prefix: &str) -> Result<(), SaveError> {
+    let path = format!("/api/v1/tokens/{}/revoke", encode(prefix));
+    admin_call::<(), serde_json::Value>("POST", "", &path, None).await.map(|_| ())
+}
+
+/// The audit log, oldest first.
+pub async fn audit() -> Result<Vec<skm_core::access::AuditEntry>, SaveError> {
+    body(admin_call::<(), _>("GET", "", "/api/v1/audit", None).await?)
+}
+
+/// The signed-in account changes its password (and must sign in again).
+pub async fn change_password(current: &str, new: &str) -> Result<(), SaveError> {
+    let payload = skm_core::access::ChangePassword { current: current.to_owned(), new: new.to_owned() };
+    admin_call::<_, serde_json::Value>("POST", "", "/api/v1/session/password", Some(&payload)).await.map(|_| ())
 }
 
 /// Saves a service's standard of a unit as a new version.

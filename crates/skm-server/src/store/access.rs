@@ -60,34 +60,27 @@ pub struct StoredToken {
 }
 
 impl StoredToken {
+    /// The token as the API lists it.
+    pub fn info(&self) -> skm_core::access::TokenInfo {
+        skm_core::access::TokenInfo {
+            prefix: self.prefix.clone(),
+            permission: self.permission,
+            scope: self.scope.clone(),
+            note: self.note.clone(),
+            created_by: self.created_by.clone(),
+            created_at: self.created_at.clone(),
+            last_used: self.last_used.clone(),
+            revoked_at: self.revoked_at.clone(),
+        }
+    }
+
     /// What the token may do.
     pub fn grant(&self) -> Grant {
         Grant::Token { permission: self.permission, scope: self.scope.clone() }
     }
 }
 
-/// One line of the audit log.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct AuditEntry {
-    /// Its place in the log.
-    pub seq: i64,
-    /// When (WIB).
-    pub at: String,
-    /// Who: a username, `token:<prefix>`, `cli` or `anonymous`.
-    pub actor: String,
-    /// The client's address (empty from the CLI).
-    pub address: String,
-    /// What (`sign_in`, `export`, `standards.save`, `user.add`, …).
-    pub action: String,
-    /// On what (a unit, a unit/service, a username, a token prefix).
-    pub target: String,
-    /// `ok`, `refused`, `failed` or `locked`.
-    pub outcome: String,
-    /// The value before, where something changed.
-    pub old: Option<String>,
-    /// The value after.
-    pub new: Option<String>,
-}
+pub use skm_core::access::AuditEntry;
 
 /// A line to add to the audit log.
 #[derive(Debug, Clone, Default)]
@@ -412,6 +405,25 @@ impl Store {
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
 
+    /// Forgets what citizens wrote and told of themselves (suggestion, gender, age, education,
+    /// occupation) in responses submitted before `cutoff` (an RFC 3339 time); their scores stay,
+    /// so every count and index stays. Returns how many responses lost something; audited.
+    pub fn apply_retention(&mut self, cutoff: &str, audit: Audit<'_>) -> Result<u64, StoreError> {
+        let tx = self.conn.transaction()?;
+        let cleared = tx.execute(
+            "UPDATE responses SET suggestion = NULL, gender = NULL, age = NULL, education = NULL, occupation = NULL
+             WHERE submitted_at < ?1 AND (suggestion IS NOT NULL OR gender IS NOT NULL OR age IS NOT NULL
+               OR education IS NOT NULL OR occupation IS NOT NULL)",
+            [cutoff],
+        )? as u64;
+        if cleared > 0 {
+            let new = format!("{cleared} responses before {cutoff}: suggestion and profile removed");
+            append(&tx, &Audit { action: "retention", outcome: "ok", new: Some(&new), ..audit })?;
+        }
+        tx.commit()?;
+        Ok(cleared)
+    }
+
     /// How many accounts there are.
     pub fn user_count(&self) -> Result<u64, StoreError> {
         Ok(self.conn.query_row("SELECT COUNT(*) FROM users", [], |r| r.get::<_, i64>(0))? as u64)
@@ -421,6 +433,36 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn retention_forgets_old_suggestions_and_profiles_but_keeps_the_scores() {
+        use skm_core::response::ResponseRecord;
+        let mut store = Store::in_memory_demo().unwrap();
+        let record = |id: &str, at: &str| {
+            let mut r = ResponseRecord::new(id.to_owned(), at.to_owned(), &test_submission());
+            r.suggestion = Some("Loket lambat".to_owned());
+            r
+        };
+        store
+            .insert_many(&[record("lama", "2022-03-01T09:00:00+07:00"), record("baru", "2026-03-01T09:00:00+07:00")])
+            .unwrap();
+        let cleared = store
+            .apply_retention("2023-11-30T00:00:00+07:00", Audit { actor: "retention", ..Audit::default() })
+            .unwrap();
+        assert_eq!(cleared, 1);
+        let old = store.get("lama").unwrap().unwrap();
+        assert_eq!((old.suggestion.as_deref(), old.gender, old.age), (None, None, None));
+        assert_eq!(old.scores(), store.get("baru").unwrap().unwrap().scores(), "the scores stay");
+        assert_eq!(store.get("baru").unwrap().unwrap().suggestion.as_deref(), Some("Loket lambat"));
+        assert_eq!(store.count().unwrap(), 2);
+        assert_eq!(store.apply_retention("2023-11-30T00:00:00+07:00", Audit::default()).unwrap(), 0, "once");
+        assert!(store.audit_log().unwrap().iter().any(|e| e.action == "retention"));
+    }
+
+    fn test_submission() -> skm_core::response::ValidSubmission {
+        let json = r#"{"service":"publikasi-media-sosial","answers":{"u1":4,"u2":3,"u3":3,"u4":4,"u5":3,"u6":4,"u7":4,"u8":2,"u9":3},"profile":{"gender":"P","age":30}}"#;
+        skm_core::wire::decode_submission(json.as_bytes()).unwrap().validate(|_| true).unwrap()
+    }
 
     #[test]
     fn the_audit_log_is_append_only_even_in_the_database() {

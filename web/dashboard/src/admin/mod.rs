@@ -4,6 +4,7 @@
 
 mod editor;
 mod fields;
+mod staff;
 mod words;
 
 use gloo_storage::{SessionStorage, Storage};
@@ -15,7 +16,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::api::{self, SaveError};
-use crate::dashboard::{save_text, TOKEN_KEY};
+use crate::dashboard::{save_text, text_input, TOKEN_KEY};
 use editor::Editor;
 
 /// Props of [`AdminPage`].
@@ -90,6 +91,53 @@ pub fn AdminPage(props: &AdminProps) -> Html {
     // The form: a counter that remounts it, and the standard it starts from.
     let editing = use_state(|| None::<(u32, skm_core::catalog::ServiceStandard)>);
     let notice = use_state(String::new);
+    // A staff session (the cookie), or the sign-in to make one; a token works without it.
+    let me = use_state(|| None::<skm_core::access::SessionInfo>);
+    let username = use_state(String::new);
+    let password = use_state(String::new);
+    {
+        let me = me.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(Some(info)) = api::session().await {
+                    me.set(Some(info));
+                }
+            });
+        });
+    }
+    let sign_in = {
+        let (me, username, password, notice) = (me.clone(), username.clone(), password.clone(), notice.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (me, notice, username, password) =
+                (me.clone(), notice.clone(), (*username).clone(), (*password).clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::sign_in(&username, &password).await {
+                    Ok(info) => {
+                        notice.set(String::new());
+                        me.set(Some(info));
+                    }
+                    Err(message) => notice.set(message),
+                }
+            });
+        })
+    };
+    {
+        // An account of some units edits only those; the first is shown.
+        let (unit, units) = (unit.clone(), units.clone());
+        let scope = me.as_ref().map(|m| m.scope.clone());
+        use_effect_with((scope, units.len()), move |(scope, _)| {
+            if let Some(skm_core::access::Scope::Units(codes)) = scope {
+                if !codes.contains(&*unit) {
+                    if let Some(first) = units.iter().find(|u| codes.contains(&u.code)) {
+                        unit.set(first.code.clone());
+                    }
+                }
+            }
+        });
+    }
+    let on_username = text_input(&username);
+    let on_password = text_input(&password);
 
     {
         let (units, unit) = (units.clone(), unit.clone());
@@ -237,14 +285,41 @@ pub fn AdminPage(props: &AdminProps) -> Html {
         <main class="page admin">
             <h1>{ words::TITLE.get(l) }</h1>
             <p class="muted">{ words::HINT.get(l) }</p>
-            <div class="field signin">
-                <label for="token">{ words::TOKEN.get(l) }</label>
-                <input id="token" type="password" autocomplete="current-password" value={(*token).clone()} oninput={on_token} />
-            </div>
+            if let Some(info) = &*me {
+                <p id="signed-in" class="muted">
+                    { format!("{} {} ({}) ", skm_web::texts::SIGNED_IN_AS.get(l), info.username, info.role.code()) }
+                    <button id="signout" type="button" class="secondary" onclick={
+                        let me = me.clone();
+                        Callback::from(move |_: MouseEvent| {
+                            let me = me.clone();
+                            wasm_bindgen_futures::spawn_local(async move {
+                                let _ = api::sign_out().await;
+                                me.set(None);
+                            });
+                        })
+                    }>{ skm_web::texts::SIGN_OUT.get(l) }</button>
+                </p>
+            } else {
+                <form class="signin" onsubmit={sign_in}>
+                    <div class="field">
+                        <label for="username">{ skm_web::texts::USERNAME.get(l) }</label>
+                        <input id="username" type="text" autocomplete="username" autocapitalize="none" value={(*username).clone()} oninput={on_username} />
+                    </div>
+                    <div class="field">
+                        <label for="password">{ skm_web::texts::PASSWORD.get(l) }</label>
+                        <input id="password" type="password" autocomplete="current-password" value={(*password).clone()} oninput={on_password} />
+                    </div>
+                    <button id="signin" class="primary" type="submit">{ skm_web::texts::SIGN_IN.get(l) }</button>
+                    <div class="field">
+                        <label for="token">{ words::TOKEN.get(l) }</label>
+                        <input id="token" type="password" autocomplete="off" value={(*token).clone()} oninput={on_token} />
+                    </div>
+                </form>
+            }
             <div class="field">
                 <label for="admin-unit">{ words::UNIT.get(l) }</label>
                 <select id="admin-unit" onchange={on_unit}>
-                    { for units.iter().map(|u| html! {
+                    { for units.iter().filter(|u| me.as_ref().is_none_or(|m| m.scope.covers(Some(&u.code)))).map(|u| html! {
                         <option value={u.code.clone()} selected={u.code == *unit}>{ format!("{} ({})", u.name, u.pemda) }</option>
                     }) }
                 </select>
@@ -253,6 +328,12 @@ pub fn AdminPage(props: &AdminProps) -> Html {
             if !notice.is_empty() { <p id="admin-notice" role="status">{ (*notice).clone() }</p> }
             { list }
             <button id="new-service" type="button" class="primary" onclick={on_new}>{ words::NEW_SERVICE.get(l) }</button>
+            if let Some(info) = &*me {
+                <staff::StaffPanel lang={l} me={info.clone()} on_signed_out={
+                    let me = me.clone();
+                    Callback::from(move |()| me.set(None))
+                } />
+            }
             if let Some((key, standard)) = &*editing {
                 <Editor key={key.to_string()} lang={l} unit={(*unit).clone()} standard={standard.clone()}
                     token={(*token).clone()} {on_saved} {on_close} />

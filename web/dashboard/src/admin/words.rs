@@ -12,7 +12,7 @@ pub const HINT: Text = t(
     "Setiap simpanan menjadi versi baru yang berlaku mulai tanggal yang dipilih; permohonan dinilai dengan versi yang berlaku saat diterima.",
     "Every save is a new version in force from the chosen date; a request is judged by the version in force when it arrived.",
 );
-pub const TOKEN: Text = t("Token admin", "Admin token");
+pub const TOKEN: Text = t("Atau token API", "Or an API token");
 pub const UNIT: Text = t("Unit", "Unit");
 pub const SERVICES: Text = t("Layanan yang berlaku hari ini", "Services in force today");
 pub const NONE_YET: Text = t("Belum ada layanan.", "No services yet.");
@@ -31,7 +31,7 @@ pub const CANCEL: Text = t("Tutup", "Close");
 pub const SAVED: Text = t("Tersimpan: versi", "Saved: version");
 pub const UNCHANGED: Text = t("Tidak ada perubahan: tetap versi", "Nothing changed: still version");
 pub const IN_FORCE_FROM: Text = t("berlaku mulai", "in force from");
-pub const WRONG_TOKEN: Text = t("Token admin salah.", "Wrong admin token.");
+pub const WRONG_TOKEN: Text = t("Belum masuk, atau token salah.", "Not signed in, or a wrong token.");
 pub const PROBLEMS: Text = t("Perbaiki dulu", "Fix first");
 pub const NO_PROBLEMS: Text = t("Sesuai aturan katalog.", "Fits the catalog's rules.");
 pub const EFFECTIVE: Text = t("Berlaku mulai", "In force from");
@@ -122,3 +122,45 @@ pub const SOP_ROLE_NAMES: [(SopRole, Text); 4] = [
     (SopRole::SubKoorPkpi, t("Sub Koordinator PKPI", "PKPI sub-coordinator")),
     (SopRole::PetugasPkpi, t("Petugas PKPI", "PKPI officer")),
 ];
+
+pub const MY_ACCOUNT: Text = t("Akun saya", "My account");
+pub const CURRENT_PASSWORD: Text = t("Kata sandi sekarang", "Current password");
+pub const NEW_PASSWORD: Text =
+    t("Kata sandi baru (paling sedikit 10 karakter)", "New password (at least 10 characters)");
+pub const CHANGE_PASSWORD: Text = t("Ganti kata sandi", "Change password");
+pub const PASSWORD_CHANGED: Text =
+    t("Kata sandi diganti. Silakan masuk lagi.", "Password changed. Please sign in again.");
+pub const USERS: Text = t("Pengguna", "Users");
+pub const ROLE: Text = t("Peran", "Role");
+pub const UNITS: Text = t("Unit", "Units");
+pub const STATE: Text = t("Status", "State");
+pub const ACTIVE: Text = t("aktif", "active");
+pub const DISABLED: Text = t("nonaktif", "disabled");
+pub const DISABLE: Text = t("Nonaktifkan", "Disable");
+pub const DISABLE_CONFIRM: Text =
+    t("Nonaktifkan akun ini? Sesinya berakhir.", "Disable this account? Its sessions end.");
+pub const RESET_FOR: Text = t("Atur ulang kata sandi", "Reset the password of");
+pub const RESET: Text = t("Atur ulang", "Reset");
+pub const DONE: Text = t("Selesai.", "Done.");
+pub const TOKENS: Text = t("Token API", "API tokens");
+pub const PERMISSION: Text = t("Izin", "Permission");
+pub const LAST_USED: Text = t("Terakhir dipakai", "Last used");
+pub const NOTE: Text = t("Keterangan", "Note");
+pub const REVOKE: Text = t("Cabut", "Revoke");
+pub const REVOKED: Text = t("dicabut", "revoked");
+pub const TOKEN_UNITS: Text =
+    t("Unit (kode, dipisah koma; * untuk semua)", "Units (codes, comma-separated; * for all)");
+pub const MAKE_TOKEN: Text = t("Buat token", "Make a token");
+pub const NEW_TOKEN: Text = t(
+    "Token baru, hanya ditampilkan sekali ini; simpan sekarang:",
+    "The new token, shown this once only; keep it now:",
+);
+pub const AUDIT: Text = t("Log audit", "Audit log");
+pub const AUDIT_LATEST: Text = t("50 baris terakhir, terbaru dahulu", "The last 50 lines, newest first");
+pub const DOWNLOAD_CSV: Text = t("Unduh CSV", "Download CSV");
+pub const DOWNLOAD_XLSX: Text = t("Unduh XLSX", "Download XLSX");
+pub const WHEN: Text = t("Waktu", "When");
+pub const WHO: Text = t("Siapa", "Who");
+pub const WHAT: Text = t("Apa", "What");
+pub const TARGET: Text = t("Sasaran", "Target");
+pub const OUTCOME: Text = t("Hasil", "Outcome");

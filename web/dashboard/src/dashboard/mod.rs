@@ -10,6 +10,7 @@ mod views;
 use std::rc::Rc;
 
 use gloo_storage::{SessionStorage, Storage};
+use skm_core::access::{Scope, SessionInfo};
 use skm_core::format::decimal_id;
 use skm_core::pemda::PemdaView;
 use skm_core::period::Period;
@@ -67,11 +68,21 @@ fn this_year() -> i16 {
     i16::try_from(js_sys::Date::new_0().get_full_year()).unwrap_or(2026)
 }
 
+/// A callback that keeps a text field's value in `state` as it is typed.
+pub(crate) fn text_input(state: &UseStateHandle<String>) -> Callback<InputEvent> {
+    let state = state.clone();
+    Callback::from(move |e: InputEvent| state.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+}
+
 /// The dashboard page.
 #[component]
 pub fn DashboardPage(props: &DashboardProps) -> Html {
     let l = props.lang;
     let token = use_state(|| SessionStorage::get::<String>(TOKEN_KEY).unwrap_or_default());
+    // A staff sign-in: the account (with its units) once the server knows it.
+    let me = use_state(|| None::<SessionInfo>);
+    let username = use_state(String::new);
+    let password = use_state(String::new);
     let server = use_state(|| None::<Source>);
     let use_server = use_state(|| true);
     let files = use_state(Vec::<Source>::new);
@@ -276,12 +287,31 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
 
     let sign_in = {
         let (token, server, notes, unit) = (token.clone(), server.clone(), notes.clone(), unit.clone());
+        let (me, username, password) = (me.clone(), username.clone(), password.clone());
         Callback::from(move |()| {
-            let (server, notes) = (server.clone(), notes.clone());
+            let (server, notes, me) = (server.clone(), notes.clone(), me.clone());
             let token = (*token).clone();
             let unit = (*unit).clone();
-            let _ = SessionStorage::set(TOKEN_KEY, &token);
+            // A username and password (no token, not signed in yet): a session first.
+            let credentials = (token.is_empty() && me.is_none()).then(|| ((*username).clone(), (*password).clone()));
+            if !token.is_empty() {
+                let _ = SessionStorage::set(TOKEN_KEY, &token);
+            }
+            // An account of some units waits until one of them is chosen (every unit at once is
+            // not its to read).
+            let waits = unit.is_none() && me.as_ref().is_some_and(|m| matches!(m.scope, Scope::Units(_)));
             wasm_bindgen_futures::spawn_local(async move {
+                if let Some((username, password)) = credentials {
+                    // Signed in, the account's units are shown and their data fetched (below).
+                    match api::sign_in(&username, &password).await {
+                        Ok(info) => me.set(Some(info)),
+                        Err(message) => notes.set(vec![message]),
+                    }
+                    return;
+                }
+                if waits {
+                    return;
+                }
                 match api::responses_csv(&token, unit.as_deref()).await {
                     Ok(csv) => {
                         let name = match &unit {
@@ -300,15 +330,56 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
         })
     };
     {
-        // A token kept from earlier in this tab signs in at once, and again for another unit.
-        let (sign_in, has_token) = (sign_in.clone(), !token.is_empty());
-        let signed_in = server.is_some() || SessionStorage::get::<String>(TOKEN_KEY).is_ok();
-        use_effect_with((*unit).clone(), move |_| {
+        // A token kept from earlier in this tab, or a session, signs in at once, and again for
+        // another unit.
+        let (sign_in, has_token) = (sign_in.clone(), !token.is_empty() || me.is_some());
+        let signed_in = server.is_some() || SessionStorage::get::<String>(TOKEN_KEY).is_ok() || me.is_some();
+        use_effect_with(((*unit).clone(), me.is_some()), move |_| {
             if has_token && signed_in {
                 sign_in.emit(());
             }
         });
     }
+    {
+        // A session of this browser (the cookie) is used at once.
+        let me = me.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(Some(info)) = api::session().await {
+                    me.set(Some(info));
+                }
+            });
+        });
+    }
+    {
+        // A signed-in account sees its own units only; with one, that one is shown.
+        let (units, unit) = (units.clone(), unit.clone());
+        let scope = me.as_ref().map(|m| m.scope.clone());
+        use_effect_with((scope, units.len()), move |(scope, _)| {
+            let Some(Scope::Units(codes)) = scope else { return };
+            let mine: Vec<UnitInfo> = units.iter().filter(|u| codes.contains(&u.code)).cloned().collect();
+            if mine.len() != units.len() {
+                units.set(mine.clone());
+            }
+            let shown = unit.as_ref().is_some_and(|u| codes.contains(u));
+            if !shown && !mine.is_empty() {
+                unit.set(mine.first().map(|u| u.code.clone()));
+            }
+        });
+    }
+    let sign_out = {
+        let (me, server, token) = (me.clone(), server.clone(), token.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (me, server, token) = (me.clone(), server.clone(), token.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = api::sign_out().await;
+                SessionStorage::delete(TOKEN_KEY);
+                token.set(String::new());
+                me.set(None);
+                server.set(None);
+            });
+        })
+    };
     let add_files = {
         let (files, notes) = (files.clone(), notes.clone());
         Callback::from(move |list: web_sys::FileList| {
@@ -352,17 +423,24 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
 
     let sign_in_form = {
-        let on_token = {
-            let token = token.clone();
-            Callback::from(move |e: InputEvent| token.set(e.target_unchecked_into::<HtmlInputElement>().value()))
-        };
+        let on_token = text_input(&token);
+        let on_username = text_input(&username);
+        let on_password = text_input(&password);
         let on_submit = sign_in.reform(|e: SubmitEvent| e.prevent_default());
         html! {
             <form class="signin" onsubmit={on_submit}>
                 <p class="muted">{ texts::SIGN_IN_HINT.get(l) }</p>
+                <label class="field" for="username">
+                    <span>{ texts::USERNAME.get(l) }</span>
+                    <input id="username" type="text" autocomplete="username" autocapitalize="none" value={(*username).clone()} oninput={on_username} />
+                </label>
+                <label class="field" for="password">
+                    <span>{ texts::PASSWORD.get(l) }</span>
+                    <input id="password" type="password" autocomplete="current-password" value={(*password).clone()} oninput={on_password} />
+                </label>
                 <label class="field" for="token">
                     <span>{ texts::TOKEN.get(l) }</span>
-                    <input id="token" type="password" autocomplete="current-password" value={(*token).clone()} oninput={on_token} />
+                    <input id="token" type="password" autocomplete="off" value={(*token).clone()} oninput={on_token} />
                 </label>
                 <button id="signin" class="primary" type="submit">{ texts::SIGN_IN.get(l) }</button>
             </form>
@@ -551,6 +629,12 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     html! {
         <main class="page dashboard">
             <h1>{ texts::DASHBOARD.get(l) }</h1>
+            if let Some(info) = &*me {
+                <p id="signed-in" class="muted">
+                    { format!("{} {} ({}) ", texts::SIGNED_IN_AS.get(l), info.username, info.role.code()) }
+                    <button id="signout" type="button" class="secondary" onclick={sign_out}>{ texts::SIGN_OUT.get(l) }</button>
+                </p>
+            }
             // Folded away once there are figures to look at; a click opens it again.
             if unit.is_none() {
                 if let Some(view) = &*pemda_view {
