@@ -3,7 +3,7 @@
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{DefaultBodyLimit, Path, State};
-use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
@@ -15,7 +15,7 @@ use skm_core::wire::{decode_submission, DecodeError};
 use tower_http::compression::CompressionLayer;
 use tower_http::timeout::RequestBodyDeadlineLayer;
 
-use crate::auth::{audit, authorize, Caller};
+use crate::auth::Asking;
 use crate::client::ClientIp;
 use crate::errors::{refusal, retry_later};
 use crate::store::{Filed, Stored};
@@ -56,6 +56,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/api/v1/units/{unit}/services/{service}/retire", post(crate::editing::retire))
         .route("/api/v1/units/{unit}/responses.csv", get(unit_export_csv))
+        .route("/api/v1/units/{unit}/users", get(crate::staff::unit_users))
         .route("/api/{*rest}", any(api_not_found))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn(crate::errors::bilingual));
@@ -284,37 +285,23 @@ async fn submit(
     }
 }
 
-async fn export_csv(
-    State(state): State<AppState>,
-    ClientIp(client): ClientIp,
-    caller: Caller,
-    method: Method,
-    headers: HeaderMap,
-) -> Response {
-    if let Err(refused) = authorize(&state, &caller, client, &method, &headers, Action::ReadResponses, None).await {
+async fn export_csv(asking: Asking) -> Response {
+    if let Err(refused) = asking.may(Action::ReadResponses, None).await {
         return *refused;
     }
-    audit(&state, &caller, client, "export", "*", "ok").await;
-    csv_of(&state, None).await
+    asking.audit("export", "*", "ok").await;
+    csv_of(&asking.state, None).await
 }
 
-async fn unit_export_csv(
-    State(state): State<AppState>,
-    ClientIp(client): ClientIp,
-    caller: Caller,
-    method: Method,
-    Path(code): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    if state.directory().unit(&code).is_none() {
+async fn unit_export_csv(asking: Asking, Path(code): Path<String>) -> Response {
+    if asking.state.directory().unit(&code).is_none() {
         return no_unit(&code);
     }
-    let allowed = authorize(&state, &caller, client, &method, &headers, Action::ReadResponses, Some(&code)).await;
-    if let Err(refused) = allowed {
+    if let Err(refused) = asking.may(Action::ReadResponses, Some(&code)).await {
         return *refused;
     }
-    audit(&state, &caller, client, "export", &code, "ok").await;
-    csv_of(&state, Some(code)).await
+    asking.audit("export", &code, "ok").await;
+    csv_of(&asking.state, Some(code)).await
 }
 
 /// The responses (all, or a unit's) as the canonical CSV.

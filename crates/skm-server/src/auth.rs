@@ -168,6 +168,62 @@ impl FromRequestParts<AppState> for Caller {
     }
 }
 
+/// A request as authorization sees it: the state, the client's address, the caller, and the
+/// method and headers (for the CSRF check). Every protected handler takes it first.
+pub struct Asking {
+    /// The server's state.
+    pub state: AppState,
+    /// The client's address.
+    pub client: Option<IpAddr>,
+    /// Who is calling.
+    pub caller: Caller,
+    method: Method,
+    headers: HeaderMap,
+}
+
+impl FromRequestParts<AppState> for Asking {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Asking, Self::Rejection> {
+        let crate::client::ClientIp(client) = crate::client::ClientIp::from_request_parts(parts, state).await?;
+        let caller = Caller::from_request_parts(parts, state).await?;
+        Ok(Asking {
+            state: state.clone(),
+            client,
+            caller,
+            method: parts.method.clone(),
+            headers: parts.headers.clone(),
+        })
+    }
+}
+
+impl Asking {
+    /// `Ok` when the caller may do `action` on `unit`; otherwise the refusal ([`authorize`]).
+    pub async fn may(&self, action: Action, unit: Option<&str>) -> Result<(), Box<Response>> {
+        authorize(&self.state, &self.caller, self.client, &self.method, &self.headers, action, unit).await
+    }
+
+    /// Writes a line of the caller's to the audit log.
+    pub async fn audit(&self, action: &str, target: &str, outcome: &str) {
+        audit(&self.state, &self.caller, self.client, action, target, outcome).await;
+    }
+
+    /// How the audit log names the caller.
+    pub fn actor(&self) -> String {
+        self.caller.actor()
+    }
+
+    /// The request's headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The client's address as the audit log keeps it (empty when unknown).
+    pub fn address(&self) -> String {
+        self.client.map(|c| c.to_string()).unwrap_or_default()
+    }
+}
+
 /// Writes a line to the audit log; a failure to write is logged, never hidden.
 pub async fn audit(
     state: &AppState,

@@ -4,8 +4,8 @@
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, Method, StatusCode};
+use axum::extract::Path;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
@@ -13,8 +13,7 @@ use skm_core::editing::{
     effective_date, field_problems, to_document, FieldProblem, RetireService, SaveStandard, Saved,
 };
 
-use crate::auth::{audit_change, authorize, Caller};
-use crate::client::ClientIp;
+use crate::auth::{audit_change, Asking};
 use crate::errors::refusal;
 use crate::store::{Imported, StoreError};
 use crate::AppState;
@@ -158,20 +157,12 @@ fn answer(result: Result<Imported, StoreError>, effective: jiff::civil::Date) ->
 }
 
 /// `POST /api/v1/units/<unit>/standards`: saves a service's standard as a new version.
-pub async fn save(
-    State(state): State<AppState>,
-    ClientIp(client): ClientIp,
-    caller: Caller,
-    method: Method,
-    Path(unit): Path<String>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
-    let allowed = authorize(&state, &caller, client, &method, &headers, Action::EditStandards, Some(&unit)).await;
-    if let Err(refused) = allowed {
+pub async fn save(asking: Asking, Path(unit): Path<String>, body: Result<Bytes, BytesRejection>) -> Response {
+    if let Err(refused) = asking.may(Action::EditStandards, Some(&unit)).await {
         return *refused;
     }
-    let save: SaveStandard = match json_body::<Option<SaveStandard>>(body, &headers, false) {
+    let (state, headers, client) = (&asking.state, asking.headers(), asking.client);
+    let save: SaveStandard = match json_body::<Option<SaveStandard>>(body, headers, false) {
         Ok(Some(save)) => save,
         Ok(None) => return invalid(Vec::new()),
         Err(refused) => return *refused,
@@ -194,7 +185,7 @@ pub async fn save(
     let source = format!("admin:{}", save.standard.code);
     let (code, target) = (save.standard.code.clone(), format!("{unit}/{}", save.standard.code));
     let new = text.clone();
-    let result = write(&state, move |s| {
+    let result = write(state, move |s| {
         let before = s.standard_history(&unit)?.into_iter().rev().find(|v| v.service == code);
         let mut done = s.import_standards(&unit, &[(source, text)], effective)?;
         let done = done.pop().ok_or_else(|| StoreError::Corrupt("nothing imported".to_owned()))?;
@@ -204,8 +195,8 @@ pub async fn save(
     let result = match result {
         Ok((done, old)) => {
             if done.new {
-                let (actor, new) = (caller.actor(), Some(format!("v{} {effective}\n{new}", done.version)));
-                audit_change(&state, &actor, client, "standards.save", &target, "ok", old, new).await;
+                let (actor, new) = (asking.actor(), Some(format!("v{} {effective}\n{new}", done.version)));
+                audit_change(state, &actor, client, "standards.save", &target, "ok", old, new).await;
             }
             Ok(done)
         }
@@ -216,19 +207,15 @@ pub async fn save(
 
 /// `POST /api/v1/units/<unit>/services/<service>/retire`: retires a service from a day on.
 pub async fn retire(
-    State(state): State<AppState>,
-    ClientIp(client): ClientIp,
-    caller: Caller,
-    method: Method,
+    asking: Asking,
     Path((unit, service)): Path<(String, String)>,
-    headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let allowed = authorize(&state, &caller, client, &method, &headers, Action::EditStandards, Some(&unit)).await;
-    if let Err(refused) = allowed {
+    if let Err(refused) = asking.may(Action::EditStandards, Some(&unit)).await {
         return *refused;
     }
-    let retire: RetireService = match json_body(body, &headers, true) {
+    let (state, headers, client) = (&asking.state, asking.headers(), asking.client);
+    let retire: RetireService = match json_body(body, headers, true) {
         Ok(retire) => retire,
         Err(refused) => return *refused,
     };
@@ -237,10 +224,10 @@ pub async fn retire(
         Err(problem) => return invalid(vec![problem]),
     };
     let target = format!("{unit}/{service}");
-    let result = write(&state, move |s| s.retire_service(&unit, &service, effective).map(|d| (d, None))).await;
+    let result = write(state, move |s| s.retire_service(&unit, &service, effective).map(|d| (d, None))).await;
     if let Ok((done, _)) = &result {
         let new = Some(format!("v{} retired from {effective}", done.version));
-        audit_change(&state, &caller.actor(), client, "standards.retire", &target, "ok", None, new).await;
+        audit_change(state, &asking.actor(), client, "standards.retire", &target, "ok", None, new).await;
     }
     answer(result.map(|(done, _)| done), effective)
 }

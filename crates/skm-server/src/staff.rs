@@ -2,14 +2,13 @@
 //! audit log (JSON, CSV, XLSX). An `admin_pemda` may do all of it; a unit's admin sees the
 //! accounts of its units.
 
-use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::extract::Path;
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use skm_core::access::{password_problem, Action, MadeToken, NewToken, ResetPassword, Scope, TokenInfo, UserInfo};
 
-use crate::auth::{authorize, hash_password, new_token, Caller};
-use crate::client::ClientIp;
+use crate::auth::{hash_password, new_token, Asking};
 use crate::errors::refusal;
 use crate::store::{Audit, AuditEntry, StoreError, StoredToken};
 use crate::AppState;
@@ -46,21 +45,15 @@ fn failed(detail: StoreError) -> Response {
 
 /// `GET /api/v1/users`: every account (an `admin_pemda`), or those sharing a unit with a unit's
 /// admin.
-pub async fn users(
-    State(state): State<AppState>,
-    ClientIp(client): ClientIp,
-    caller: Caller,
-    method: Method,
-    headers: HeaderMap,
-) -> Response {
-    let Some(grant) = caller.grant() else {
-        return match authorize(&state, &caller, client, &method, &headers, Action::SeeUsers, None).await {
+pub async fn users(asking: Asking) -> Response {
+    let Some(grant) = asking.caller.grant() else {
+        return match asking.may(Action::SeeUsers, None).await {
             Err(refused) => *refused,
             Ok(()) => StatusCode::UNAUTHORIZED.into_response(),
         };
     };
     let all = grant.allows(Action::Administer, None);
-    let listed = with_store(&state, |s| s.users()).await;
+    let listed = with_store(&asking.state, |s| s.users()).await;
     let users = match listed {
         Ok(users) => users,
         Err(e) => return failed(e),
@@ -71,24 +64,38 @@ pub async fn users(
         .map(|u| UserInfo { username: u.username, role: u.role, units: u.units, disabled: u.disabled })
         .collect();
     if !all && visible.is_empty() {
-        if let Err(refused) = authorize(&state, &caller, client, &method, &headers, Action::SeeUsers, None).await {
+        if let Err(refused) = asking.may(Action::SeeUsers, None).await {
             return *refused;
         }
     }
     Json(visible).into_response()
 }
 
+/// `GET /api/v1/units/<unit>/users`: the accounts of one unit, for whoever may see its users.
+pub async fn unit_users(asking: Asking, Path(unit): Path<String>) -> Response {
+    if asking.state.directory().unit(&unit).is_none() {
+        return crate::api::no_unit(&unit);
+    }
+    let allowed = asking.may(Action::SeeUsers, Some(&unit)).await;
+    if let Err(refused) = allowed {
+        return *refused;
+    }
+    match with_store(&asking.state, |s| s.users()).await {
+        Ok(users) => Json(
+            users
+                .into_iter()
+                .filter(|u| u.units.contains(&unit))
+                .map(|u| UserInfo { username: u.username, role: u.role, units: u.units, disabled: u.disabled })
+                .collect::<Vec<_>>(),
+        )
+        .into_response(),
+        Err(e) => failed(e),
+    }
+}
+
 /// `POST /api/v1/users/<username>/reset`: a new password, set by an `admin_pemda`.
-pub async fn reset(
-    State(state): State<AppState>,
-    ClientIp(client): ClientIp,
-    caller: Caller,
-    method: Method,
-    headers: HeaderMap,
-    Path(username): Path<String>,
-    body: Json<ResetPassword>,
-) -> Response {
-    if let Err(refused) = authorize(&state, &caller, client, &method, &headers, Action::Administer, None).await {
+pub async fn reset(asking: Asking, Path(username): Path<String>, body: Json<ResetPassword>) -> Response {
+    if let Err(refused) = asking.may(Action::Administer, None).await {
         return *refused;
     }
     if let Some(problem) = password_problem(&body.password, &username) {
@@ -100,9 +107,8 @@ pub async fn reset(
             problem.en,
         );
     }
-    let (actor, address, password) =
-        (caller.actor(), client.map(|c| c.to_string()).unwrap_or_default(), body.0.password);
-    let done = with_store(&state, move |s| {
+    let (actor, address, password) = (asking.actor(), asking.address(), body.0.password);
+    let done = with_store(&asking.state, move |s| {
         let hash = hash_password(&password).map_err(StoreError::Corrupt)?;
         s.set_password(
             &username,
@@ -118,19 +124,12 @@ pub async fn reset(
 }
 
 /// `POST /api/v1/users/<username>/disable`: the account may no longer sign in; its sessions end.
-pub async fn disable(
-    State(state): State<AppState>,
-    ClientIp(client): ClientIp,
-    caller: Caller,
-    method: Method,
-    headers: HeaderMap,
-    Path(username): Path<String>,
-) -> Response {
-    if let Err(refused) = authorize(&state, &caller, client, &method, &headers, Action::Administer, None).await {
+pub async fn disable(asking: Asking, Path(username): Path<String>) -> Response {
+    if let Err(refused) = asking.may(Action::Administer, None).await {
         return *refused;
     }
-    let (actor, address) = (caller.actor(), client.map(|c| c.to_string()).unwrap_or_default());
-    let done = with_store(&state, move |s| {
+    let (actor, address) = (asking.actor(), asking.address());
+    let done = with_store(&asking.state, move |s| {
         s.set_disabled(&username, true, Audit { actor: &actor, address: &address, ..Audit::default() })
     })
     .await;
@@ -141,32 +140,19 @@ pub async fn disable(
 }
 
 /// `GET /api/v1/tokens`: every API token with its last use (an `admin_pemda`).
-pub async fn tokens(
-    State(state): State<AppState>,
-    ClientIp(client): ClientIp,
-    caller: Caller,
-    method: Method,
-    headers: HeaderMap,
-) -> Response {
-    if let Err(refused) = authorize(&state, &caller, client, &method, &headers, Action::Administer, None).await {
+pub async fn tokens(asking: Asking) -> Response {
+    if let Err(refused) = asking.may(Action::Administer, None).await {
         return *refused;
     }
-    match with_store(&state, |s| s.tokens()).await {
+    match with_store(&asking.state, |s| s.tokens()).await {
         Ok(tokens) => Json(tokens.iter().map(StoredToken::info).collect::<Vec<TokenInfo>>()).into_response(),
         Err(e) => failed(e),
     }
 }
 
 /// `POST /api/v1/tokens`: makes a token; its secret is in this answer only.
-pub async fn add_token(
-    State(state): State<AppState>,
-    ClientIp(client): ClientIp,
-    caller: Caller,
-    method: Method,
-    headers: HeaderMap,
-    body: Json<NewToken>,
-) -> Response {
-    if let Err(refused) = authorize(&state, &caller, client, &method, &headers, Action::Administer, None).await {
+pub async fn add_token(asking: Asking, body: Json<NewToken>) -> Response {
+    if let Err(refused) = asking.may(Action::Administer, None).await {
         return *refused;
     }
     let NewToken { units, permission, note } = body.0;
@@ -181,9 +167,8 @@ pub async fn add_token(
     }
     let scope = if units.iter().any(|u| u == "*") { Scope::All } else { Scope::Units(units) };
     let (secret, prefix, hash) = new_token();
-    let (actor, address, made_prefix) =
-        (caller.actor(), client.map(|c| c.to_string()).unwrap_or_default(), prefix.clone());
-    let made = with_store(&state, move |s| {
+    let (actor, address, made_prefix) = (asking.actor(), asking.address(), prefix.clone());
+    let made = with_store(&asking.state, move |s| {
         s.add_token(
             &prefix,
             &hash,
@@ -207,19 +192,12 @@ pub async fn add_token(
 }
 
 /// `POST /api/v1/tokens/<prefix>/revoke`.
-pub async fn revoke_token(
-    State(state): State<AppState>,
-    ClientIp(client): ClientIp,
-    caller: Caller,
-    method: Method,
-    headers: HeaderMap,
-    Path(prefix): Path<String>,
-) -> Response {
-    if let Err(refused) = authorize(&state, &caller, client, &method, &headers, Action::Administer, None).await {
+pub async fn revoke_token(asking: Asking, Path(prefix): Path<String>) -> Response {
+    if let Err(refused) = asking.may(Action::Administer, None).await {
         return *refused;
     }
-    let (actor, address) = (caller.actor(), client.map(|c| c.to_string()).unwrap_or_default());
-    let done = with_store(&state, move |s| {
+    let (actor, address) = (asking.actor(), asking.address());
+    let done = with_store(&asking.state, move |s| {
         s.revoke_token(&prefix, Audit { actor: &actor, address: &address, ..Audit::default() })
     })
     .await;
@@ -296,50 +274,25 @@ pub enum AuditFormat {
 }
 
 /// `GET /api/v1/audit`: the audit log as JSON, for an `admin_pemda`.
-pub async fn audit_json(
-    state: State<AppState>,
-    client: ClientIp,
-    caller: Caller,
-    method: Method,
-    headers: HeaderMap,
-) -> Response {
-    audit_log(state, client, caller, method, headers, AuditFormat::Json).await
+pub async fn audit_json(asking: Asking) -> Response {
+    audit_log(asking, AuditFormat::Json).await
 }
 
 /// `GET /api/v1/audit.csv`.
-pub async fn audit_as_csv(
-    state: State<AppState>,
-    client: ClientIp,
-    caller: Caller,
-    method: Method,
-    headers: HeaderMap,
-) -> Response {
-    audit_log(state, client, caller, method, headers, AuditFormat::Csv).await
+pub async fn audit_as_csv(asking: Asking) -> Response {
+    audit_log(asking, AuditFormat::Csv).await
 }
 
 /// `GET /api/v1/audit.xlsx`.
-pub async fn audit_as_xlsx(
-    state: State<AppState>,
-    client: ClientIp,
-    caller: Caller,
-    method: Method,
-    headers: HeaderMap,
-) -> Response {
-    audit_log(state, client, caller, method, headers, AuditFormat::Xlsx).await
+pub async fn audit_as_xlsx(asking: Asking) -> Response {
+    audit_log(asking, AuditFormat::Xlsx).await
 }
 
-async fn audit_log(
-    State(state): State<AppState>,
-    ClientIp(client): ClientIp,
-    caller: Caller,
-    method: Method,
-    headers: HeaderMap,
-    format: AuditFormat,
-) -> Response {
-    if let Err(refused) = authorize(&state, &caller, client, &method, &headers, Action::ReadAudit, None).await {
+async fn audit_log(asking: Asking, format: AuditFormat) -> Response {
+    if let Err(refused) = asking.may(Action::ReadAudit, None).await {
         return *refused;
     }
-    let entries = match with_store(&state, |s| s.audit_log()).await {
+    let entries = match with_store(&asking.state, |s| s.audit_log()).await {
         Ok(entries) => entries,
         Err(e) => return failed(e),
     };

@@ -140,6 +140,8 @@ async fn every_route_answers_every_caller_as_its_role_allows() {
         ("POST", format!("/api/v1/units/{A}/services/tidak-ada/retire"), None, "uyynnnyy"),
         ("POST", format!("/api/v1/units/{B}/services/tidak-ada/retire"), None, "uynnnnny"),
         ("GET", "/api/v1/users".into(), None, "uyynnnnn"),
+        ("GET", format!("/api/v1/units/{A}/users"), None, "uyynnnnn"),
+        ("GET", format!("/api/v1/units/{B}/users"), None, "uynnnnnn"),
         ("POST", "/api/v1/users/cadangan/reset".into(), Some(reset), "uynnnnnn"),
         ("GET", "/api/v1/tokens".into(), None, "uynnnnnn"),
         ("POST", "/api/v1/tokens".into(), Some(new_token), "uynnnnnn"),
