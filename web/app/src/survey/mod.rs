@@ -113,6 +113,9 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
     let settings = use_state(skm_core::unit::SurveySettings::default);
     let kiosk = use_memo((), |_| crate::kiosk::enabled());
     let last_touch = use_mut_ref(crate::kiosk::now_ms);
+    // Set from the first click on «Kirim» until the server has answered: the clicks that come
+    // before the page shows «Mengirim…» (a double tap, a stuck key) send nothing more.
+    let in_flight = use_mut_ref(|| false);
     let latest = use_mut_ref(Form::default);
     *latest.borrow_mut() = (*form).clone();
 
@@ -286,7 +289,11 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
     let send = {
         let (form, status, code) = (form.clone(), status.clone(), code.clone());
         let service_code = props.service.clone();
+        let in_flight = in_flight.clone();
         move || {
+            if *in_flight.borrow() {
+                return;
+            }
             let Some(mut submission) = form.submission(&service_code) else {
                 status.set(Status::Hint(texts::ANSWER_ALL));
                 return;
@@ -303,12 +310,14 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
                 return;
             }
             status.set(Status::Sending);
+            *in_flight.borrow_mut() = true;
             // From here the outbox owns the answers: the draft is done with.
             crate::outbox::add(&submission);
             draft::clear();
-            let (status, form, code) = (status.clone(), form.clone(), code.clone());
+            let (status, form, code, in_flight) = (status.clone(), form.clone(), code.clone(), in_flight.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let outcome = api::submit(&submission).await;
+                *in_flight.borrow_mut() = false;
                 match outcome {
                     Ok(created) => {
                         crate::outbox::remove(submission.client_id.as_deref());
