@@ -64,6 +64,7 @@ pub const QUEUED: Text = t(
 );
 pub const CI_95: Text = t("SK 95%:", "95% CI:");
 pub const NOT_FOUND: Text = t("Halaman tidak ditemukan.", "Page not found.");
+pub const CHARACTERS_LEFT: Text = t("karakter lagi", "characters left");
 pub const BACK_HOME: Text = t("Kembali ke daftar layanan", "Back to the list of services");
 pub const NEXT: Text = t("Lanjut", "Next");
 pub const BACK: Text = t("Kembali", "Back");

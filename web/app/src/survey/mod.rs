@@ -230,7 +230,7 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
                 <div id={id} class="thanks" role="status">
                     <h1>{ texts::THANKS.get(l) }</h1>
                     { body }
-                    if !*kiosk { <p><a href="/">{ texts::BACK_HOME.get(l) }</a></p> }
+                    if !*kiosk { <p><a class="back-link" href="/">{ texts::BACK_HOME.get(l) }</a></p> }
                 </div>
             </main>
         };

@@ -142,8 +142,12 @@ impl Screen<'_> {
                 <label class="field" for="suggestion">
                     <span class="muted">{ texts::SUGGESTION_HINT.get(l) }</span>
                     <textarea id="suggestion" rows="5" maxlength={MAX_SUGGESTION_CHARS.to_string()}
-                        value={self.form.suggestion.clone()} {oninput} />
+                        aria-describedby="suggestion-left" value={self.form.suggestion.clone()} {oninput} />
                 </label>
+                // The box stops at its limit: the citizen sees how much is left, not a cut.
+                <p id="suggestion-left" class="muted" aria-live="polite">
+                    { format!("{} {}", MAX_SUGGESTION_CHARS.saturating_sub(self.form.suggestion.chars().count()), texts::CHARACTERS_LEFT.get(l)) }
+                </p>
             </section>
         }
     }
