@@ -99,7 +99,7 @@ impl Caller {
     pub fn actor(&self) -> String {
         match self {
             Caller::Staff { user, .. } => user.username.clone(),
-            Caller::Token(token) => format!("token:{}", token.prefix),
+            Caller::Token(token) => format!("token:{}", token.info.prefix),
             Caller::AdminToken => "admin-token".to_owned(),
             Caller::Anonymous => "anonymous".to_owned(),
             Caller::BadToken => "bad-token".to_owned(),

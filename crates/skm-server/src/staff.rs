@@ -10,7 +10,7 @@ use skm_core::access::{password_problem, Action, MadeToken, NewToken, ResetPassw
 
 use crate::auth::{hash_password, new_token, Asking};
 use crate::errors::refusal;
-use crate::store::{Audit, AuditEntry, StoreError, StoredToken};
+use crate::store::{Audit, AuditEntry, StoreError};
 use crate::AppState;
 
 /// Runs `f` on the store off the async threads.
@@ -61,7 +61,7 @@ pub async fn users(asking: Asking) -> Response {
     let visible: Vec<UserInfo> = users
         .into_iter()
         .filter(|u| all || u.units.iter().any(|unit| grant.allows(Action::SeeUsers, Some(unit))))
-        .map(|u| UserInfo { username: u.username, role: u.role, units: u.units, disabled: u.disabled })
+        .map(|u| u.info())
         .collect();
     if !all && visible.is_empty() {
         if let Err(refused) = asking.may(Action::SeeUsers, None).await {
@@ -81,14 +81,8 @@ pub async fn unit_users(asking: Asking, Path(unit): Path<String>) -> Response {
         return *refused;
     }
     match with_store(&asking.state, |s| s.users()).await {
-        Ok(users) => Json(
-            users
-                .into_iter()
-                .filter(|u| u.units.contains(&unit))
-                .map(|u| UserInfo { username: u.username, role: u.role, units: u.units, disabled: u.disabled })
-                .collect::<Vec<_>>(),
-        )
-        .into_response(),
+        Ok(users) => Json(users.into_iter().filter(|u| u.units.contains(&unit)).map(|u| u.info()).collect::<Vec<_>>())
+            .into_response(),
         Err(e) => failed(e),
     }
 }
@@ -145,7 +139,7 @@ pub async fn tokens(asking: Asking) -> Response {
         return *refused;
     }
     match with_store(&asking.state, |s| s.tokens()).await {
-        Ok(tokens) => Json(tokens.iter().map(StoredToken::info).collect::<Vec<TokenInfo>>()).into_response(),
+        Ok(tokens) => Json(tokens.into_iter().map(|t| t.info).collect::<Vec<TokenInfo>>()).into_response(),
         Err(e) => failed(e),
     }
 }
@@ -202,7 +196,7 @@ pub async fn revoke_token(asking: Asking, Path(prefix): Path<String>) -> Respons
     })
     .await;
     match done {
-        Ok(token) => Json(token.info()).into_response(),
+        Ok(token) => Json(token.info).into_response(),
         Err(StoreError::NoToken(prefix)) => refusal(
             StatusCode::NOT_FOUND,
             "not_found",

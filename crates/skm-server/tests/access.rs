@@ -255,12 +255,12 @@ async fn a_revoked_token_opens_nothing_and_its_last_use_is_kept() {
     let path = format!("/api/v1/units/{A}/responses.csv");
     assert_eq!(send(&st, request(&Who::Bearer(secret.clone()), "GET", &path, None)).await.status, StatusCode::OK);
     let listed = st.store.lock().unwrap().tokens().unwrap();
-    assert!(listed[0].last_used.is_some());
-    assert!(secret.starts_with(&listed[0].prefix));
+    assert!(listed[0].info.last_used.is_some());
+    assert!(secret.starts_with(&listed[0].info.prefix));
     let cli = Audit { actor: "cli", ..Audit::default() };
-    st.store.lock().unwrap().revoke_token(&listed[0].prefix, cli).unwrap();
+    st.store.lock().unwrap().revoke_token(&listed[0].info.prefix, cli).unwrap();
     assert_eq!(send(&st, request(&Who::Bearer(secret), "GET", &path, None)).await.status, StatusCode::UNAUTHORIZED);
     let log = st.store.lock().unwrap().audit_log().unwrap();
-    assert!(log.iter().any(|e| e.action == "token.revoke" && e.target == listed[0].prefix));
+    assert!(log.iter().any(|e| e.action == "token.revoke" && e.target == listed[0].info.prefix));
     assert!(log.iter().any(|e| e.action == "token.use" && e.outcome == "refused"));
 }

@@ -95,9 +95,10 @@ const DEMO_ACCOUNTS: [(&str, StaffRole, &[&str]); 5] = [
 /// Adds the demo accounts to a fresh demo database.
 fn seed_demo_accounts(store: &mut Store) -> anyhow::Result<()> {
     let hash = skm_server::auth::hash_password(DEMO_PASSWORD).map_err(anyhow::Error::msg)?;
+    let present: Vec<String> = store.units()?.into_iter().map(|u| u.unit.code).collect();
     for (name, role, units) in DEMO_ACCOUNTS {
         let units: Vec<String> = units.iter().map(|u| (*u).to_owned()).collect();
-        if store.units()?.iter().any(|u| units.contains(&u.unit.code)) || units.is_empty() {
+        if units.is_empty() || units.iter().any(|u| present.contains(u)) {
             store.add_user(
                 name,
                 &hash,

@@ -64,7 +64,7 @@ pub fn run(args: TokenArgs) -> anyhow::Result<()> {
         }
         TokenCommand::List { db } => {
             let store = crate::sources::open_existing(&db)?;
-            for t in store.tokens()? {
+            for t in store.tokens()?.into_iter().map(|t| t.info) {
                 let units = match &t.scope {
                     Scope::All => "*".to_owned(),
                     Scope::Units(u) => u.join(","),
@@ -83,7 +83,7 @@ pub fn run(args: TokenArgs) -> anyhow::Result<()> {
                 token.trim_end_matches('…').to_owned()
             };
             let revoked = store.revoke_token(&key, audit)?;
-            eprintln!("Token dicabut / token revoked: {}…", revoked.prefix);
+            eprintln!("Token dicabut / token revoked: {}…", revoked.info.prefix);
         }
     }
     Ok(())

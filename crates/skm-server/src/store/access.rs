@@ -3,7 +3,7 @@
 
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
-use skm_core::access::{Grant, Scope, StaffRole, TokenPermission};
+use skm_core::access::{Grant, Scope, StaffRole, TokenInfo, TokenPermission, UserInfo};
 
 use super::{Store, StoreError};
 
@@ -29,6 +29,16 @@ pub struct StoredUser {
 }
 
 impl StoredUser {
+    /// The account as the API lists it.
+    pub fn info(&self) -> UserInfo {
+        UserInfo {
+            username: self.username.clone(),
+            role: self.role,
+            units: self.units.clone(),
+            disabled: self.disabled,
+        }
+    }
+
     /// What the account may do.
     pub fn grant(&self) -> Grant {
         let scope = if self.role == StaffRole::AdminPemda { Scope::All } else { Scope::Units(self.units.clone()) };
@@ -36,47 +46,19 @@ impl StoredUser {
     }
 }
 
-/// An API token, without its secret.
+/// An API token, without its secret: its row and what the API lists of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StoredToken {
     /// Row id.
     pub id: i64,
-    /// The token's first characters, shown to tell tokens apart.
-    pub prefix: String,
-    /// Read or write.
-    pub permission: TokenPermission,
-    /// Its units.
-    pub scope: Scope,
-    /// What it is for.
-    pub note: String,
-    /// Who made it.
-    pub created_by: String,
-    /// When.
-    pub created_at: String,
-    /// When it was last used.
-    pub last_used: Option<String>,
-    /// When it was revoked.
-    pub revoked_at: Option<String>,
+    /// Prefix, permission, scope, note, maker, and when it was made, last used and revoked.
+    pub info: TokenInfo,
 }
 
 impl StoredToken {
-    /// The token as the API lists it.
-    pub fn info(&self) -> skm_core::access::TokenInfo {
-        skm_core::access::TokenInfo {
-            prefix: self.prefix.clone(),
-            permission: self.permission,
-            scope: self.scope.clone(),
-            note: self.note.clone(),
-            created_by: self.created_by.clone(),
-            created_at: self.created_at.clone(),
-            last_used: self.last_used.clone(),
-            revoked_at: self.revoked_at.clone(),
-        }
-    }
-
     /// What the token may do.
     pub fn grant(&self) -> Grant {
-        Grant::Token { permission: self.permission, scope: self.scope.clone() }
+        Grant::Token { permission: self.info.permission, scope: self.info.scope.clone() }
     }
 }
 
@@ -296,7 +278,7 @@ impl Store {
         );
         append(&tx, &Audit { action: "token.add", target: prefix, outcome: "ok", new: Some(&new), ..audit })?;
         tx.commit()?;
-        self.tokens()?.into_iter().find(|t| t.id == id).ok_or_else(|| StoreError::NoToken(prefix.to_owned()))
+        self.read_tokens("id = ?1", &id)?.pop().ok_or_else(|| StoreError::NoToken(prefix.to_owned()))
     }
 
     fn read_tokens(&self, clause: &str, value: &dyn rusqlite::ToSql) -> Result<Vec<StoredToken>, StoreError> {
@@ -328,17 +310,8 @@ impl Store {
                 Scope::Units(units.query_map([id], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?)
             };
             let permission = TokenPermission::from_code(&permission).ok_or(StoreError::Corrupt(permission))?;
-            out.push(StoredToken {
-                id,
-                prefix,
-                permission,
-                scope,
-                note,
-                created_by,
-                created_at,
-                last_used,
-                revoked_at,
-            });
+            let info = TokenInfo { prefix, permission, scope, note, created_by, created_at, last_used, revoked_at };
+            out.push(StoredToken { id, info });
         }
         Ok(out)
     }

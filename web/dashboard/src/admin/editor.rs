@@ -70,8 +70,7 @@ pub struct EditorProps {
 }
 
 fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    super::today().to_string()
 }
 
 /// The form.
@@ -186,19 +185,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 let text = edit(&d, move |s, v: String| {
                     if let Some(e) = s.request_channels.iter_mut().find(|e| e.channel == channel) { e.text = v }
                 });
-                html! {
-                    <div class="channel">
-                        <label class="check" for={id.clone()}>
-                            <input id={id.clone()} type="checkbox" checked={entry.is_some()}
-                                onchange={toggle.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().checked())} />
-                            { " " }{ name.get(l) }
-                        </label>
-                        if let Some(entry) = entry {
-                            <input id={format!("{id}-text")} type="text" aria-label={name.get(l)} value={entry.text.clone()}
-                                oninput={text.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value())} />
-                        }
-                    </div>
-                }
+                at.channel(&id, *name, entry.map(|e| e.text.as_str()), toggle, text)
             }) }
             { at.problems("request_channels", false) }
         </fieldset>
@@ -231,19 +218,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                                     e.text = v;
                                 }
                             });
-                            html! {
-                                <div class="channel">
-                                    <label class="check" for={id.clone()}>
-                                        <input id={id.clone()} type="checkbox" checked={entry.is_some()}
-                                            onchange={toggle.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().checked())} />
-                                        { " " }{ name.get(l) }
-                                    </label>
-                                    if let Some(entry) = entry {
-                                        <input id={format!("{id}-text")} type="text" aria-label={name.get(l)} value={entry.text.clone()}
-                                            oninput={text.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value())} />
-                                    }
-                                </div>
-                            }
+                            at.channel(&id, *name, entry.map(|e| e.text.as_str()), toggle, text)
                         }) }
                         { at.problems("complaints.channels", false) }
                     </fieldset>

@@ -192,6 +192,32 @@ impl At<'_> {
         }
     }
 
+    /// A channel of a closed list: a checkbox that offers it, and the document's words for it
+    /// while it is offered.
+    pub fn channel(
+        &self,
+        id: &str,
+        name: Text,
+        text: Option<&str>,
+        toggle: Callback<bool>,
+        on_text: Callback<String>,
+    ) -> Html {
+        let l = self.lang;
+        html! {
+            <div class="channel">
+                <label class="check" for={id.to_owned()}>
+                    <input id={id.to_owned()} type="checkbox" checked={text.is_some()}
+                        onchange={toggle.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().checked())} />
+                    { " " }{ name.get(l) }
+                </label>
+                if let Some(text) = text {
+                    <input id={format!("{id}-text")} type="text" aria-label={name.get(l)} value={text.to_owned()}
+                        oninput={on_text.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value())} />
+                }
+            </div>
+        }
+    }
+
     /// A part of the document that may be absent: a checkbox that adds or removes it, and its
     /// fields while it is there.
     pub fn optional(&self, path: &str, label: Text, present: bool, on: Callback<bool>, inner: Html) -> Html {

@@ -26,6 +26,7 @@ pub struct AdminProps {
     pub lang: Lang,
 }
 
+/// Today in the browser's own calendar.
 fn today() -> jiff::civil::Date {
     let d = js_sys::Date::new_0();
     let (y, m, day) = (d.get_full_year(), d.get_month() + 1, d.get_date());
