@@ -258,12 +258,16 @@ def main():
     parser.add_argument("--runs", type=int, default=3, help="runs per engine (one at 10m)")
     parser.add_argument("--serve-seconds", type=int, default=15)
     parser.add_argument("--out", default=str(ROOT / "docs/benchmarks.md"))
+    parser.add_argument("--baseline", help="another skm-bench binary whose phases are timed beside this one's"
+                        " (a build of an earlier commit, to compare one step with what replaced it)")
+    parser.add_argument("--baseline-label", default="baseline", help="what the baseline binary is")
     args = parser.parse_args()
     sizes = [s for s in args.sizes.split(",") if s]
     wasm_sizes = {s for s in sizes if args.wasm_max in SIZES and SIZES[s] <= SIZES[args.wasm_max]}
     wasm_dir = ROOT / "target" / "bench-wasm"
     started = time.time()
     rows = []  # (size, task, engine, median s, runs, peak MB, same numbers)
+    phases = []  # (size, task, build, {phase: median s})
     browser = Browser(wasm_dir, ROOT / "target" / "bench-data") if wasm_sizes else None
     reference = ROOT / "target" / "bench-data" / "sla-reference.json"
     reference.parent.mkdir(parents=True, exist_ok=True)
@@ -286,6 +290,19 @@ def main():
                 same = "yes" if one["tables"] == mine["tables"] else "NO: tables differ"
                 rows.append((size, task, ONE_CORE, statistics.median(one["seconds"]), runs, rss1, same, mb))
                 say(f"{size:>5} {task} skm 1 core   {statistics.median(one['seconds']):8.3f} s  {rss1:7.0f} MB")
+                # Each phase on its own, this build and the baseline's taking turns.
+                builds = [("this build", ROOT / "target/release/skm-bench")]
+                if args.baseline:
+                    builds.append((args.baseline_label, Path(args.baseline)))
+                timed = {label: [] for label, _ in builds}
+                for _ in range(runs):
+                    for label, binary in builds:
+                        out = subprocess.run([binary, "phases", task, path], check=True, capture_output=True, text=True)
+                        timed[label].append(json.loads(out.stdout))
+                for label, runs_of in timed.items():
+                    medians = {k: statistics.median(r[k] for r in runs_of) for k in runs_of[0]}
+                    phases.append((size, task, label, medians))
+                    say(f"{size:>5} {task} phases of {label}: {medians}")
                 for peer in PEERS:
                     inputs = [path] if task == "ikm" else [path, reference]
                     theirs, rss = runs_measured([PYTHON, ROOT / "scripts/bench/peers.py", task, peer, *inputs], runs)
@@ -312,7 +329,7 @@ def main():
     load = serve_load(args.serve_seconds, 32)
     say(f"{load['rate']:.0f} submissions/s, p50 {load['p50']:.2f} ms, p99 {load['p99']:.2f} ms, "
         f"{load['requests']} sent, {load['non_2xx']} refused, {load['stored']} stored")
-    write_doc(Path(args.out), rows, load, versions(), time.time() - started, args)
+    write_doc(Path(args.out), rows, phases, load, versions(), time.time() - started, args)
     say(f"== wrote {args.out} in {time.time() - started:.0f} s")
 
 
@@ -326,7 +343,7 @@ def differences_any(task, mine, theirs):
     return out + [f"{k}: {a.get(k)} vs {b.get(k)}" for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
 
 
-def write_doc(path, rows, load, v, elapsed, args):
+def write_doc(path, rows, phases, load, v, elapsed, args):
     by = {(r[0], r[1], r[2]): r for r in rows}
     lines = [
         "# Benchmarks",
@@ -391,6 +408,21 @@ def write_doc(path, rows, load, v, elapsed, args):
             lines.append(f"| {r[0]} | {r[7]:.0f} MB | {r[2]} | {fmt_s(r[3])} s | {r[3] / base:.2f} | {vs_one} | {mem} | {r[6]} |")
         lines.append("")
     lines += [
+        "## Phases",
+        "",
+        "skm natively (both cores), each phase timed on its own by `skm-bench phases`, median of the",
+        "runs. IKM: *read* is the file read and checked into the response table, *analyse* the",
+        "tables computed from it (polars). SLA: *read_and_judge* is the request file read and every",
+        "request judged on the calendar, *whole* the whole analysis again, reading included.",
+    ]
+    if args.baseline:
+        lines += ["", f"*{args.baseline_label}* is `{args.baseline}`, timed in turn with this build in the same run."]
+    lines += ["", "| rows | task | build | phases |", "|---:|---|---|---|"]
+    for size, task, label, medians in phases:
+        cells = ", ".join(f"{k} {fmt_s(v)} s" for k, v in medians.items())
+        lines.append(f"| {size} | {task} | {label} | {cells} |")
+    lines += [
+        "",
         "## `skm serve` under load",
         "",
         f"wrk on the same machine (loopback), 2 threads, {load['connections']} connections, {load['seconds']} s;",

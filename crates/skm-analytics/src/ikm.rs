@@ -43,17 +43,17 @@ pub fn analyse_ikm(
     let grouped_by_period = options.by.contains(&GroupBy::Period);
     let grouping =
         Grouping { service: options.by.contains(&GroupBy::Service), period: grouped_by_period.then_some(kind) };
-    let tallies = tally(table, grouping);
+    let tallies = tally(table, grouping)?;
 
     let min = options.min_sample;
     let all = everyone(&tallies);
-    let mut overall = GroupResult::from_moments(GroupKey::default(), &all.pairs.moments(), weight);
+    let mut overall = GroupResult::from_moments(GroupKey::default(), &all.moments, weight);
     overall.profile = all.breakdowns(weight, min);
 
     let mut groups = Vec::new();
     if !options.by.is_empty() {
         for t in &tallies {
-            let mut g = GroupResult::from_moments(t.key.clone(), &t.pairs.moments(), weight);
+            let mut g = GroupResult::from_moments(t.key.clone(), &t.moments, weight);
             g.profile = t.breakdowns(weight, min);
             groups.push(g);
         }

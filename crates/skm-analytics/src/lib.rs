@@ -1,5 +1,6 @@
-//! Analytics of the SKM toolkit: reads offices' exported tables and applies the core's rules,
-//! aggregating with polars.
+//! Analytics of the SKM toolkit: reads offices' exported tables and applies the core's rules.
+//! The IKM and the meetings are aggregated by polars; the readers and the SLA's judging and
+//! tallies are still hand-written passes (ARCHITECTURE.md says which, and why).
 //!
 //! The same code runs natively (the `skm` batch commands) and as wasm32 in the dashboard's Web
 //! Worker. It reads and aggregates; the rules themselves (NRR, IKM, grades, intervals, sample

@@ -110,3 +110,41 @@ pub fn sla_reference() -> Result<Value, String> {
         "limits": limits,
     }))
 }
+
+/// Seconds spent in each phase of a task: reading the file into a table, then computing the
+/// tables (`ikm`: responses; `sla`: requests read and judged, then counted).
+pub fn phases(task: &str, name: &str, bytes: &[u8]) -> Result<Value, String> {
+    use std::time::Instant;
+    let err = |e: skm_analytics::AnalyticsError| e.to_string();
+    let mapping = Mapping::builtin().map_err(err)?;
+    let files = [Input::new(name, bytes).with_limits(Limits::NONE)];
+    match task {
+        "ikm" => {
+            let start = Instant::now();
+            let table = read_responses(&files, &mapping).map_err(err)?;
+            let read = start.elapsed().as_secs_f64();
+            let options = IkmOptions {
+                by: vec![GroupBy::Service, GroupBy::Period],
+                period: PeriodKind::Quarter,
+                ..Default::default()
+            };
+            let start = Instant::now();
+            analyse_ikm(&table, &options, Population::Unknown).map_err(err)?;
+            Ok(json!({ "read": read, "analyse": start.elapsed().as_secs_f64() }))
+        }
+        "sla" => {
+            let catalog = Catalog::builtin().map_err(|e| e.to_string())?;
+            let calendar = Calendar::default_wib().map_err(|e| e.to_string())?;
+            let ctx = SlaContext { catalog: &catalog, calendar: &calendar, mapping: &mapping, as_of: sla_as_of() };
+            let start = Instant::now();
+            let mut summary = skm_core::analysis::InputSummary::default();
+            skm_analytics::input::read_items(skm_core::compliance::ItemKind::Request, &files, ctx, &mut summary)
+                .map_err(err)?;
+            let read = start.elapsed().as_secs_f64();
+            let start = Instant::now();
+            analyse_sla(SlaInputs { requests: &files, ..Default::default() }, ctx, None).map_err(err)?;
+            Ok(json!({ "read_and_judge": read, "whole": start.elapsed().as_secs_f64() }))
+        }
+        other => Err(format!("tugas tidak dikenal / unknown task: {other}")),
+    }
+}

@@ -1,5 +1,6 @@
 //! `skm-bench ikm|sla FILE [RUNS]`: times one benchmark task natively and prints JSON with the
 //! wall time of each run (file read included) and the tables of the last run.
+//! `skm-bench phases ikm|sla FILE`: the seconds of each phase (reading, computing).
 //! `skm-bench sla-reference`: prints the calendar and promised times the SLA peers judge by.
 
 use std::time::Instant;
@@ -15,6 +16,17 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some("sla-reference") {
         match skm_bench::sla_reference() {
+            Ok(v) => println!("{v}"),
+            Err(e) => {
+                eprintln!("{e}");
+                std::process::exit(1);
+            }
+        }
+        return;
+    }
+    if let (Some("phases"), Some(task), Some(path)) = (args.get(1).map(String::as_str), args.get(2), args.get(3)) {
+        let result = map(path).map_err(|e| e.to_string()).and_then(|bytes| skm_bench::phases(task, path, &bytes));
+        match result {
             Ok(v) => println!("{v}"),
             Err(e) => {
                 eprintln!("{e}");

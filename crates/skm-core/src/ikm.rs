@@ -85,6 +85,15 @@ impl Tally {
         }
     }
 
+    /// Adds another group's tally to this one.
+    pub fn merge(&mut self, other: &Tally) {
+        self.respondents += other.respondents;
+        for (mine, theirs) in self.elements.iter_mut().zip(&other.elements) {
+            mine.answers += theirs.answers;
+            mine.sum += theirs.sum;
+        }
+    }
+
     /// The IKM of the group.
     pub fn summary(&self, weight: WeightConvention) -> IkmSummary {
         IkmSummary::from_tallies(self.respondents, self.elements, weight)
@@ -220,14 +229,33 @@ pub struct Moments {
 impl Moments {
     /// Adds one respondent's answers (`None` = not answered).
     pub fn add(&mut self, scores: &[Option<u8>; 9]) {
-        self.respondents += 1;
+        self.add_times(scores, 1);
+    }
+
+    /// Adds `count` respondents who gave the same answers.
+    pub fn add_times(&mut self, scores: &[Option<u8>; 9], count: u64) {
+        self.respondents += count;
         for (i, a) in scores.iter().enumerate() {
             let Some(a) = a else { continue };
             for (k, b) in scores.iter().enumerate() {
                 let Some(b) = b else { continue };
-                self.both[i][k] += 1;
-                self.sum[i][k] += u64::from(*a);
-                self.product[i][k] += u64::from(*a) * u64::from(*b);
+                self.both[i][k] += count;
+                self.sum[i][k] += u64::from(*a) * count;
+                self.product[i][k] += u64::from(*a) * u64::from(*b) * count;
+            }
+        }
+    }
+
+    /// Adds another group's moments to these.
+    pub fn merge(&mut self, other: &Moments) {
+        self.respondents += other.respondents;
+        for (mine, theirs) in
+            [(&mut self.both, &other.both), (&mut self.sum, &other.sum), (&mut self.product, &other.product)]
+        {
+            for (row, other_row) in mine.iter_mut().zip(theirs) {
+                for (v, w) in row.iter_mut().zip(other_row) {
+                    *v += w;
+                }
             }
         }
     }
@@ -274,6 +302,30 @@ impl Moments {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn moments_added_many_times_or_merged_equal_those_added_one_by_one() {
+        let answers = [
+            [Some(4), Some(3), None, Some(2), Some(4), Some(4), Some(1), None, Some(3)],
+            [None; 9],
+            [Some(1), Some(2), Some(3), Some(4), Some(1), Some(2), Some(3), Some(4), Some(1)],
+        ];
+        let (mut one_by_one, mut at_once, mut first, mut second) =
+            (Moments::default(), Moments::default(), Moments::default(), Moments::default());
+        for (n, scores) in answers.iter().enumerate() {
+            for _ in 0..=n {
+                one_by_one.add(scores);
+            }
+            at_once.add_times(scores, n as u64 + 1);
+            if n == 0 { &mut first } else { &mut second }.add_times(scores, n as u64 + 1);
+        }
+        first.merge(&second);
+        assert_eq!(at_once, one_by_one);
+        assert_eq!(first, one_by_one);
+        assert_eq!(one_by_one.respondents, 6);
+        assert_eq!(one_by_one.both[0][8], 1 + 3);
+        assert_eq!(one_by_one.product[0][3], 4 * 2 + 3 * 4);
+    }
 
     fn all(score: u64, n: u64) -> [ElementTally; 9] {
         [ElementTally { answers: n, sum: score * n }; 9]

@@ -21,7 +21,6 @@ pub mod i18n;
 pub mod ikm;
 pub mod instrument;
 pub mod issue;
-pub mod pairs;
 pub mod pemda;
 pub mod period;
 pub mod profile;
