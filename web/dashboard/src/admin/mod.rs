@@ -50,9 +50,18 @@ struct Row {
     waiting: Option<(u32, String)>,
 }
 
-/// The rows of the services in force today, and the unit's name.
+/// Today in a zone, by the browser's clock: the unit's day, not the browser's, decides which
+/// version is in force (in the evening in UTC it is already tomorrow in WIB).
+fn today_in(zone: skm_core::calendar::Zone) -> jiff::civil::Date {
+    jiff::Timestamp::from_millisecond(js_sys::Date::now() as i64)
+        .map(|now| now.to_zoned_datetime(zone.time_zone()).date())
+        .unwrap_or_else(|_| today())
+}
+
+/// The rows of the services in force today in the unit's zone, and the unit's name.
 fn rows_of(documents: &UnitDocuments) -> Result<(String, Vec<Row>), String> {
-    let day = today();
+    let zone = skm_core::unit::Unit::from_toml("unit.toml", &documents.unit).map_err(|e| e.to_string())?.calendar.zone;
+    let day = today_in(zone);
     let (unit, catalog) = documents.read(day)?;
     let rows = documents
         .in_force(day)
