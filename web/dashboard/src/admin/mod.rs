@@ -168,12 +168,19 @@ pub fn AdminPage(props: &AdminProps) -> Html {
         });
     }
     {
+        // Answers can arrive out of order when the unit changes while one is on its way (the
+        // first unit listed, then the session's own): only the latest unit's answer is kept.
         let documents = documents.clone();
+        let wanted = use_mut_ref(String::new);
         use_effect_with(((*unit).clone(), *reloads), move |(code, _)| {
             let code = code.clone();
+            *wanted.borrow_mut() = code.clone();
             if !code.is_empty() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    documents.set(api::unit_documents(&code).await.ok());
+                    let answer = api::unit_documents(&code).await.ok();
+                    if *wanted.borrow() == code {
+                        documents.set(answer);
+                    }
                 });
             }
         });
