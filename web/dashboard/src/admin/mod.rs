@@ -52,7 +52,7 @@ struct Row {
 
 /// Today in a zone, by the browser's clock: the unit's day, not the browser's, decides which
 /// version is in force (in the evening in UTC it is already tomorrow in WIB).
-fn today_in(zone: skm_core::calendar::Zone) -> jiff::civil::Date {
+pub(crate) fn today_in(zone: skm_core::calendar::Zone) -> jiff::civil::Date {
     jiff::Timestamp::from_millisecond(js_sys::Date::now() as i64)
         .map(|now| now.to_zoned_datetime(zone.time_zone()).date())
         .unwrap_or_else(|_| today())

@@ -689,9 +689,7 @@ fn same_period_in(key: &str, year: i16) -> Option<String> {
 
 /// Today in WIB, by the browser's clock.
 fn today() -> Option<jiff::civil::Date> {
-    let millis = js_sys::Date::now() as i64;
-    let now = jiff::Timestamp::from_millisecond(millis).ok()?;
-    Some(now.to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(7))).date())
+    Some(crate::admin::today_in(skm_core::calendar::Zone::Wib))
 }
 
 /// A warning for every file that holds dates after today.
