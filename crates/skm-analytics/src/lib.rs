@@ -1,11 +1,12 @@
 //! Analytics of the SKM toolkit: reads offices' exported tables and applies the core's rules.
-//! The IKM and the meetings are aggregated by polars; the readers and the SLA's judging and
-//! tallies are still hand-written passes (ARCHITECTURE.md says which, and why).
+//! The IKM, the SLA's tallies and the meetings are aggregated by polars; the readers and the
+//! SLA's judging are still hand-written passes (ARCHITECTURE.md says which, and why).
 //!
 //! The same code runs natively (the `skm` batch commands) and as wasm32 in the dashboard's Web
 //! Worker. It reads and aggregates; the rules themselves (NRR, IKM, grades, intervals, sample
 //! size) live in `skm-core`.
 
+mod collect;
 mod error;
 mod ikm;
 pub mod input;
@@ -13,6 +14,7 @@ mod meetings;
 mod moments;
 mod parallel;
 mod sla;
+mod slots;
 mod tally;
 mod year;
 

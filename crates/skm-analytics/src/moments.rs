@@ -17,8 +17,10 @@ use skm_core::ikm::{ElementTally, Moments, Tally, WeightConvention};
 use skm_core::profile::{ProfileField, PROFILE_FIELDS};
 use skm_core::{Period, PeriodKind};
 
+use crate::collect::collect_many;
 use crate::input::ResponseTable;
 use crate::parallel::in_parts;
+use crate::slots::TextSlots;
 use crate::AnalyticsError;
 
 /// What the respondents are grouped by (no keys: one group of everyone).
@@ -168,27 +170,8 @@ fn frame(table: &ResponseTable, grouping: Grouping) -> PolarsResult<(DataFrame, 
 /// by slot. Each distinct service text and day is placed once, by the core's rules.
 fn group_slots(table: &ResponseTable, grouping: Grouping) -> (Vec<u32>, Vec<Arc<str>>, Vec<PeriodKey>) {
     let rows = table.service.len();
-    let mut services: Vec<Arc<str>> = Vec::new();
+    let mut services = TextSlots::default();
     let mut periods: Vec<PeriodKey> = Vec::new();
-    // The reader shares one text per distinct cell (per part of a file read in parts, up to a
-    // few dozen cells): the texts met are told apart by their address first, then by content.
-    const ADDRESSES: usize = 64;
-    let mut texts: Vec<(*const u8, u32)> = Vec::new();
-    let mut by_name: HashMap<Arc<str>, u32, foldhash::fast::RandomState> = HashMap::default();
-    let mut service_slot = |name: &Arc<str>| {
-        let address = name.as_ptr();
-        if let Some((_, id)) = texts.iter().find(|(a, _)| *a == address) {
-            return *id;
-        }
-        let id = *by_name.entry(name.clone()).or_insert_with(|| {
-            services.push(name.clone());
-            services.len() as u32 - 1
-        });
-        if texts.len() < ADDRESSES {
-            texts.push((address, id));
-        }
-        id
-    };
     let mut days: HashMap<Option<i32>, u32, foldhash::fast::RandomState> = HashMap::default();
     let mut last: Option<(Option<i32>, u32)> = None;
     let mut period_slot = |kind: PeriodKind, day: Option<i32>| {
@@ -211,12 +194,12 @@ fn group_slots(table: &ResponseTable, grouping: Grouping) -> (Vec<u32>, Vec<Arc<
     };
     let mut slots = Vec::with_capacity(rows);
     for row in 0..rows {
-        let s = if grouping.service { service_slot(&table.service[row]) } else { 0 };
+        let s = if grouping.service { services.slot(&table.service[row]) } else { 0 };
         let p = grouping.period.map_or(0, |kind| period_slot(kind, table.date[row]));
         slots.push((s, p));
     }
     let per_service = periods.len().max(1) as u32;
-    (slots.into_iter().map(|(s, p)| s * per_service + p).collect(), services, periods)
+    (slots.into_iter().map(|(s, p)| s * per_service + p).collect(), services.texts(), periods)
 }
 
 /// Each respondent's combination of profile answers: the answer's slot of each question in
@@ -265,7 +248,10 @@ pub(crate) fn tally(table: &ResponseTable, grouping: Grouping) -> Result<Vec<Gro
         sums.push(col(score(i)).sum().cast(DataType::UInt64).alias(score(i)));
     }
     let by_profile = frame.lazy().group_by([key(col(PROFILE), combinations)]).agg(sums);
-    let (by_pattern, by_profile) = collect_both(by_pattern, by_profile).map_err(polars)?;
+    let mut results = collect_many(vec![by_pattern, by_profile]).map_err(polars)?.into_iter();
+    let (Some(by_pattern), Some(by_profile)) = (results.next(), results.next()) else {
+        return Err(polars(PolarsError::NoData("IKM".into())));
+    };
 
     let mut groups = Groups::new(grouping, services, periods);
     let column = |frame: &DataFrame, name: &str| -> PolarsResult<Vec<u64>> {
@@ -302,22 +288,6 @@ pub(crate) fn tally(table: &ResponseTable, grouping: Grouping) -> Result<Vec<Gro
     let mut groups: Vec<GroupTally> = groups.slots.into_iter().flatten().collect();
     groups.sort_by(|a, b| a.key.cmp(&b.key));
     Ok(groups)
-}
-
-/// Two queries' results: side by side natively, one after the other on wasm32 (one thread).
-fn collect_both(a: LazyFrame, b: LazyFrame) -> PolarsResult<(DataFrame, DataFrame)> {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let mut both = collect_all([a, b])?.into_iter();
-        match (both.next(), both.next()) {
-            (Some(a), Some(b)) => Ok((a, b)),
-            _ => Err(PolarsError::NoData("IKM".into())),
-        }
-    }
-    #[cfg(target_arch = "wasm32")]
-    {
-        Ok((a.collect()?, b.collect()?))
-    }
 }
 
 /// The groups by their number (service slot × periods + period slot), made as they are met.

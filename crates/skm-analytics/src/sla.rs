@@ -1,8 +1,10 @@
 //! SLA compliance: requests and complaints judged on the calendar (`input/items.rs`), then
-//! counted per service, month, channel and tier (`tally.rs`), and SOP steps per step.
+//! counted by polars per service, month, channel and tier (`tally.rs`), and SOP steps per step.
 
-use std::cmp::Reverse;
 use std::collections::HashMap;
+use std::sync::Arc;
+
+use polars::prelude::PolarsResult;
 
 use skm_core::analysis::InputSummary;
 use skm_core::catalog::{Catalog, COMPLAINT_TIERS};
@@ -10,12 +12,12 @@ use skm_core::compliance::{
     Breach, ComplianceRow, ItemKind, ServiceCompliance, SlaReport, SlaSection, StepCompliance, Tally,
 };
 use skm_core::issue::{InputIssue, IssueKind};
-use skm_core::sla::TIMING_BANDS;
 use skm_core::sla::{describe, Outcome};
 
 use crate::input::{read_items, read_steps, Input, Item, SlaContext, StepTime};
 use crate::parallel::in_parts;
-use crate::tally::{Group, Grouping, MINUTE};
+use crate::slots::TextSlots;
+use crate::tally::{breach_order, section_tallies, step_tallies, TimedStep, MINUTE};
 use crate::AnalyticsError;
 
 /// The files of an SLA analysis.
@@ -49,57 +51,40 @@ pub fn analyse_sla_where(
     complaints.retain(in_year);
     let steps = read_steps(files.steps, ctx, &mut input)?;
 
-    let request_section = section(&requests, ctx.catalog, false);
-    let complaint_section =
-        if files.complaints.is_empty() { None } else { Some(section(&complaints, ctx.catalog, true)) };
-    let step_results = step_compliance(&requests, &steps, ctx, &mut input);
+    let polars = |source| AnalyticsError::Polars { context: "SLA".to_owned(), source };
+    let request_section = section(&requests, ctx.catalog, false).map_err(polars)?;
+    let complaint_section = match files.complaints.is_empty() {
+        true => None,
+        false => Some(section(&complaints, ctx.catalog, true).map_err(polars)?),
+    };
+    let step_results = step_compliance(&requests, &steps, ctx, &mut input).map_err(polars)?;
 
-    // In order of service, most time late first, then ID; services compared by their rank, and
-    // on a tie requests before complaints, each in the order read.
+    // In order of service, most time late first, then ID; on a tie requests before complaints,
+    // each in the order read.
     let breached: Vec<&Item> =
         requests.iter().chain(&complaints).filter(|i| i.judgement.outcome == Outcome::Breached).collect();
-    let mut services: Vec<&str> = Vec::new();
-    for item in &breached {
-        if !services.contains(&&*item.service) {
-            services.push(&item.service);
-        }
-    }
+    let mut services: Vec<&str> = breached.iter().map(|i| &*i.service).collect();
     services.sort_unstable();
-    let rank = |i: &Item| services.iter().position(|s| *s == &*i.service).unwrap_or(usize::MAX);
-    // Sorted on integers (rank, lateness, the ID's first 16 bytes, position), then by the whole
-    // ID only within a run where those are equal: comparing through the items took 0.14 s for
-    // 212k breaches.
-    let prefix = |id: &str| {
-        let mut head = [0u8; 16];
-        let n = id.len().min(16);
-        head[..n].copy_from_slice(&id.as_bytes()[..n]);
-        u128::from_be_bytes(head)
-    };
-    let mut keys: Vec<(usize, Reverse<i64>, u128, usize)> = breached
-        .iter()
-        .enumerate()
-        .map(|(n, i)| (rank(i), Reverse(i.judgement.late_seconds), prefix(&i.id), n))
-        .collect();
-    keys.sort_unstable();
-    for run in keys.chunk_by_mut(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2)).filter(|run| run.len() > 1) {
-        run.sort_unstable_by(|a, b| breached[a.3].id.cmp(&breached[b.3].id).then(a.3.cmp(&b.3)));
-    }
+    services.dedup();
+    let rank: Vec<u32> =
+        breached.iter().map(|i| services.binary_search(&&*i.service).map_or(u32::MAX, |r| r as u32)).collect();
+    let late: Vec<i64> = breached.iter().map(|i| i.judgement.late_seconds).collect();
+    let ids: Vec<&str> = breached.iter().map(|i| i.id.as_str()).collect();
+    let order = breach_order(&rank, &late, &ids).map_err(polars)?;
     // Natively in parts, one per core: each breach is three moments written out and two texts.
-    let breaches: Vec<Breach> = in_parts(keys.len(), 50_000, |range| {
-        keys[range]
+    let breaches: Vec<Breach> = in_parts(order.len(), 50_000, |range| {
+        order[range]
             .iter()
-            .map(|&(_, _, _, n)| {
-                let i = breached[n];
-                Breach {
-                    kind: i.kind,
-                    id: i.id.clone(),
-                    service: i.service.to_string(),
-                    tier: i.tier.map(|t| t.code().to_owned()),
-                    received: ctx.calendar.iso(i.received),
-                    deadline: ctx.calendar.iso(i.due),
-                    completed: i.completed.map(|c| ctx.calendar.iso(c)),
-                    late_minutes: i.judgement.late_seconds as f64 / MINUTE,
-                }
+            .filter_map(|&n| breached.get(n as usize))
+            .map(|i| Breach {
+                kind: i.kind,
+                id: i.id.clone(),
+                service: i.service.to_string(),
+                tier: i.tier.map(|t| t.code().to_owned()),
+                received: ctx.calendar.iso(i.received),
+                deadline: ctx.calendar.iso(i.due),
+                completed: i.completed.map(|c| ctx.calendar.iso(c)),
+                late_minutes: i.judgement.late_seconds as f64 / MINUTE,
             })
             .collect()
     });
@@ -117,20 +102,6 @@ pub fn analyse_sla_where(
     })
 }
 
-/// A service's items: all of them, per month of receipt, and per band of time taken.
-#[derive(Debug)]
-struct ServiceGroup {
-    all: Group,
-    months: Grouping<(i16, i8)>,
-    timing: Vec<u64>,
-}
-
-impl Default for ServiceGroup {
-    fn default() -> Self {
-        ServiceGroup { all: Group::default(), months: Grouping::new(), timing: vec![0; TIMING_BANDS.len() + 1] }
-    }
-}
-
 fn month_key((year, month): (i16, i8)) -> String {
     format!("{year:04}-{month:02}")
 }
@@ -146,38 +117,19 @@ fn row(
     ComplianceRow { service: owned(service), month: owned(month), channel: owned(channel), tier: owned(tier), tally }
 }
 
-fn section(items: &[Item], catalog: &Catalog, complaints: bool) -> SlaSection {
-    let mut overall = Group::default();
-    let mut services: Grouping<&str, ServiceGroup> = Grouping::new();
-    let mut months: Grouping<(i16, i8)> = Grouping::new();
-    let mut channels: Grouping<&str> = Grouping::new();
-    let mut tiers: Grouping<Option<usize>> = Grouping::new();
-    for item in items {
-        let (outcome, taken) = (item.judgement.outcome, item.judgement.taken_seconds);
-        let month = (item.received.year(), item.received.month());
-        overall.add(outcome, taken);
-        let service = services.get(&*item.service);
-        service.all.add(outcome, taken);
-        service.months.get(month).add(outcome, taken);
-        if let Some(band) = item.judgement.timing_band() {
-            if let Some(count) = service.timing.get_mut(band) {
-                *count += 1;
-            }
-        }
-        months.get(month).add(outcome, taken);
-        channels.get(&*item.channel).add(outcome, taken);
-        if complaints {
-            // In the order of COMPLAINT_TIERS, items without a tier first.
-            tiers.get(item.tier.and_then(|t| COMPLAINT_TIERS.iter().position(|x| *x == t))).add(outcome, taken);
-        }
-    }
-    let services = services
-        .sorted()
+/// A section's tables, with each service's promise as the catalog states it.
+fn section(items: &[Item], catalog: &Catalog, complaints: bool) -> PolarsResult<SlaSection> {
+    let tallies = section_tallies(items, complaints)?;
+    let months = |months: Vec<((i16, i8), Tally)>| -> Vec<ComplianceRow> {
+        months.into_iter().map(|(m, t)| row(None, Some(&month_key(m)), None, None, t)).collect()
+    };
+    let services = tallies
+        .services
         .into_iter()
-        .map(|(code, group)| {
-            let promise = match (catalog.get(code), complaints) {
-                (Some(s), false) => describe(s.completion_time.limit),
-                (Some(s), true) => s.complaints.as_ref().map_or(String::new(), |c| {
+        .map(|s| {
+            let promise = match (catalog.get(&s.service), complaints) {
+                (Some(st), false) => describe(st.completion_time.limit),
+                (Some(st), true) => st.complaints.as_ref().map_or(String::new(), |c| {
                     COMPLAINT_TIERS
                         .iter()
                         .filter_map(|t| c.deadline(*t).map(|d| format!("{} {}", t.code(), describe(d.limit))))
@@ -186,24 +138,22 @@ fn section(items: &[Item], catalog: &Catalog, complaints: bool) -> SlaSection {
                 }),
                 (None, _) => String::new(),
             };
-            let months = group.months.tallies();
             ServiceCompliance {
-                timing: group.timing,
-                months: months.into_iter().map(|(m, t)| row(None, Some(&month_key(m)), None, None, t)).collect(),
-                service: code.to_owned(),
+                timing: s.timing,
+                months: months(s.months),
+                service: s.service.to_string(),
                 promise,
-                tally: group.all.tally(),
+                tally: s.all,
             }
         })
         .collect();
-    let months = months.tallies().into_iter().map(|(m, t)| row(None, Some(&month_key(m)), None, None, t)).collect();
-    let channels = channels.tallies().into_iter().map(|(c, t)| row(None, None, Some(c), None, t)).collect();
-    let tiers = tiers
-        .tallies()
+    let channels = tallies.channels.into_iter().map(|(c, t)| row(None, None, Some(&c), None, t)).collect();
+    let tiers = tallies
+        .tiers
         .into_iter()
         .map(|(i, t)| row(None, None, None, Some(i.and_then(|i| COMPLAINT_TIERS.get(i)).map_or("", |t| t.code())), t))
         .collect();
-    SlaSection { overall: overall.tally(), services, months, channels, tiers }
+    Ok(SlaSection { overall: tallies.overall, services, months: months(tallies.months), channels, tiers })
 }
 
 /// Per SOP step: compliance against its standard time and its share of all delay.
@@ -212,54 +162,51 @@ fn step_compliance(
     steps: &[StepTime],
     ctx: SlaContext<'_>,
     input: &mut InputSummary,
-) -> Vec<StepCompliance> {
+) -> PolarsResult<Vec<StepCompliance>> {
     if steps.is_empty() {
-        return Vec::new();
+        return Ok(Vec::new());
     }
-    let service_of: HashMap<&str, &str> = requests.iter().map(|r| (r.id.as_str(), &*r.service)).collect();
-    // Per (service, step): the tally and the minutes past the standard time, summed.
-    let mut groups: Grouping<(&str, u32), (Group, f64)> = Grouping::new();
-    for s in steps {
-        let Some(code) = service_of.get(s.request_id.as_str()) else { continue };
-        let sop_step = ctx
-            .catalog
+    let service_of: HashMap<&str, &Arc<str>> = requests.iter().map(|r| (r.id.as_str(), &r.service)).collect();
+    let sop_step = |code: &str, number: u32| {
+        ctx.catalog
             .get(code)
             .and_then(|st| st.sop.as_ref())
-            .and_then(|sop| sop.steps.iter().find(|x| x.number == s.step));
-        let Some(limit) = sop_step.and_then(|x| x.standard_time.limit.working_minutes()) else {
+            .and_then(|sop| sop.steps.iter().find(|x| x.number == number))
+    };
+    let mut services = TextSlots::default();
+    let mut timed = Vec::new();
+    for s in steps {
+        let Some(code) = service_of.get(s.request_id.as_str()) else { continue };
+        let Some(limit_minutes) = sop_step(code, s.step).and_then(|x| x.standard_time.limit.working_minutes()) else {
             let (file, row) = &s.source;
             input.push_issue(InputIssue::new(file, *row, "step", &s.step.to_string(), IssueKind::UnknownStep));
             continue;
         };
         let seconds = ctx.calendar.working_seconds_between(s.started, s.finished);
-        let minutes = seconds as f64 / MINUTE;
-        let (group, delay) = groups.get((code, s.step));
-        group.add(if minutes <= limit as f64 { Outcome::Met } else { Outcome::Breached }, Some(seconds));
-        *delay += (minutes - limit as f64).max(0.0);
+        timed.push(TimedStep { service: services.slot(code), step: s.step, seconds, limit_minutes });
     }
-    let groups = groups.sorted();
-    let mut service_delay: HashMap<&str, f64> = HashMap::new();
-    for ((service, _), (_, delay)) in &groups {
-        *service_delay.entry(service).or_default() += delay;
+    let services = services.texts();
+    let mut tallies = step_tallies(&timed)?;
+    tallies.sort_by(|a, b| services[a.service as usize].cmp(&services[b.service as usize]).then(a.step.cmp(&b.step)));
+    let mut service_delay: HashMap<u32, f64> = HashMap::new();
+    for t in &tallies {
+        *service_delay.entry(t.service).or_default() += t.delay_minutes;
     }
-    groups
+    Ok(tallies
         .into_iter()
-        .map(|((service, number), (group, delay))| {
-            let sop_step = ctx
-                .catalog
-                .get(service)
-                .and_then(|st| st.sop.as_ref())
-                .and_then(|sop| sop.steps.iter().find(|x| x.number == number));
-            let total_delay = service_delay.get(service).copied().unwrap_or(0.0);
+        .map(|t| {
+            let service = &services[t.service as usize];
+            let sop_step = sop_step(service, t.step);
+            let total_delay = service_delay.get(&t.service).copied().unwrap_or(0.0);
             StepCompliance {
-                service: service.to_owned(),
-                step: number,
+                service: service.to_string(),
+                step: t.step,
                 activity: sop_step.map_or(String::new(), |x| x.activity.clone()),
                 limit_minutes: sop_step.and_then(|x| x.standard_time.limit.working_minutes()).unwrap_or(0),
-                tally: group.tally(),
-                delay_minutes: delay,
-                delay_share: (total_delay > 0.0).then(|| delay * 100.0 / total_delay),
+                tally: t.tally,
+                delay_minutes: t.delay_minutes,
+                delay_share: (total_delay > 0.0).then(|| t.delay_minutes * 100.0 / total_delay),
             }
         })
-        .collect()
+        .collect())
 }

@@ -21,7 +21,7 @@ pub struct IkmArgs {
     /// With --unit and --db, the unit's stored responses are analysed (with any files given).
     #[command(flatten)]
     unit: crate::sources::UnitSource,
-    /// Group by: service, period, both (service,period) or none.
+    /// Group by: service, period, both as `service,period`, or none.
     #[arg(long, value_delimiter = ',', default_value = "service", value_parser = parse_by)]
     by: Vec<Option<GroupBy>>,
     /// Length of a period: year, semester, quarter or month.

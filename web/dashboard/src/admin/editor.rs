@@ -59,6 +59,8 @@ pub struct EditorProps {
     pub lang: Lang,
     /// The unit's code.
     pub unit: String,
+    /// Today in the unit's zone (ISO), the default day a change takes effect.
+    pub today: String,
     /// The standard to start from (a template for a new service).
     pub standard: ServiceStandard,
     /// The admin token.
@@ -69,10 +71,6 @@ pub struct EditorProps {
     pub on_close: Callback<()>,
 }
 
-fn today() -> String {
-    super::today().to_string()
-}
-
 /// The form.
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
@@ -81,7 +79,10 @@ pub fn Editor(props: &EditorProps) -> Html {
         let start = props.standard.clone();
         use_reducer(move || Draft(start))
     };
-    let effective = use_state(today);
+    let effective = {
+        let today = props.today.clone();
+        use_state(move || today)
+    };
     let status = use_state(|| Status::Idle);
     let server_problems = use_state(Vec::<FieldProblem>::new);
     let d = draft.dispatcher();
@@ -297,13 +298,14 @@ pub fn Editor(props: &EditorProps) -> Html {
         },
     );
 
+    let today = props.today.clone();
     let sop = at.optional(
         "sop",
         words::SOP,
         s.sop.is_some(),
-        edit(&d, |s, on: bool| {
+        edit(&d, move |s, on: bool| {
             s.sop = on.then(|| SopDetails {
-                effective_date: today(),
+                effective_date: today.clone(),
                 approved_by: String::new(),
                 related_procedures: Vec::new(),
                 warnings: Vec::new(),

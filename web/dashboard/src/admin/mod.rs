@@ -58,8 +58,8 @@ pub(crate) fn today_in(zone: skm_core::calendar::Zone) -> jiff::civil::Date {
         .unwrap_or_else(|_| today())
 }
 
-/// The rows of the services in force today in the unit's zone, and the unit's name.
-fn rows_of(documents: &UnitDocuments) -> Result<(String, Vec<Row>), String> {
+/// The rows of the services in force today in the unit's zone, the unit's name, and that day.
+fn rows_of(documents: &UnitDocuments) -> Result<(String, Vec<Row>, jiff::civil::Date), String> {
     let zone = skm_core::unit::Unit::from_toml("unit.toml", &documents.unit).map_err(|e| e.to_string())?.calendar.zone;
     let day = today_in(zone);
     let (unit, catalog) = documents.read(day)?;
@@ -80,7 +80,7 @@ fn rows_of(documents: &UnitDocuments) -> Result<(String, Vec<Row>), String> {
             })
         })
         .collect();
-    Ok((unit.name, rows))
+    Ok((unit.name, rows, day))
 }
 
 /// The standard to edit: the service's latest version (it may not be in force yet).
@@ -202,9 +202,9 @@ pub fn AdminPage(props: &AdminProps) -> Html {
         })
     };
     let listed = (*documents).as_ref().map(rows_of);
-    let unit_name = match &listed {
-        Some(Ok((name, _))) => name.clone(),
-        _ => String::new(),
+    let (unit_name, unit_today) = match &listed {
+        Some(Ok((name, _, day))) => (name.clone(), *day),
+        _ => (String::new(), today()),
     };
     let open = {
         let editing = editing.clone();
@@ -229,8 +229,8 @@ pub fn AdminPage(props: &AdminProps) -> Html {
     let list = match &listed {
         None => html! { <p class="muted">{ skm_web::texts::LOADING.get(l) }</p> },
         Some(Err(why)) => html! { <p class="error" role="alert">{ why }</p> },
-        Some(Ok((_, rows))) if rows.is_empty() => html! { <p class="muted">{ words::NONE_YET.get(l) }</p> },
-        Some(Ok((name, rows))) => html! {
+        Some(Ok((_, rows, _))) if rows.is_empty() => html! { <p class="muted">{ words::NONE_YET.get(l) }</p> },
+        Some(Ok((name, rows, _))) => html! {
             <ul id="admin-services" class="admin-services">
                 { for rows.iter().map(|row| {
                     let edit = {
@@ -352,8 +352,8 @@ pub fn AdminPage(props: &AdminProps) -> Html {
                 } />
             }
             if let Some((key, standard)) = &*editing {
-                <Editor key={key.to_string()} lang={l} unit={(*unit).clone()} standard={standard.clone()}
-                    token={(*token).clone()} {on_saved} {on_close} />
+                <Editor key={key.to_string()} lang={l} unit={(*unit).clone()} today={unit_today.to_string()}
+                    standard={standard.clone()} token={(*token).clone()} {on_saved} {on_close} />
             }
         </main>
     }
