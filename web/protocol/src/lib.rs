@@ -1,41 +1,33 @@
 //! The messages between the dashboard page and the analytics Web Worker.
 //!
-//! Messages travel as JSON strings through `postMessage`. The worker says [`Reply::Ready`] once
-//! it can take requests; the page sends nothing before that (earlier messages would be lost
-//! while the worker's wasm is still loading).
+//! A request travels through `postMessage` as JSON text beside the bytes of the files the worker
+//! does not have yet, each an `ArrayBuffer` handed over (transferred, not copied); the worker
+//! keeps the files it is given and a later request names them only by their [`FileId`]
+//! (`transfer.rs`). Replies are JSON text. The worker says [`Reply::Ready`] once it can take
+//! requests; the page sends nothing before that (earlier messages would be lost while the
+//! worker's wasm is still loading).
 
-use base64::Engine;
 use serde::{Deserialize, Serialize};
 use skm_core::year::{FileKind, YearFilter, YearReport};
 use skm_core::{PeriodKind, WeightConvention};
 
+pub mod transfer;
+
 /// The file name of the worker's loader script in `dist/` (from Trunk's `data-loader-shim`).
 pub const WORKER_SCRIPT: &str = "/skm-worker_loader.js";
 
-/// A file handed to the worker: its name, what it holds if known, and its bytes (base64, as
-/// messages are JSON text).
+/// The number a file's bytes are known by to the worker, given by the page, one per file it holds.
+pub type FileId = u32;
+
+/// A file handed to the worker: its name, what it holds if known, and the id its bytes go by.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FileData {
     /// The file's name, for messages.
     pub name: String,
     /// What it holds; `None` lets the worker tell from its header.
     pub kind: Option<FileKind>,
-    /// The bytes, base64.
-    pub base64: String,
-}
-
-impl FileData {
-    /// Wraps a file's bytes.
-    pub fn new(name: &str, kind: Option<FileKind>, bytes: &[u8]) -> FileData {
-        FileData { name: name.to_owned(), kind, base64: base64::engine::general_purpose::STANDARD.encode(bytes) }
-    }
-
-    /// The file's bytes.
-    pub fn bytes(&self) -> Result<Vec<u8>, String> {
-        base64::engine::general_purpose::STANDARD
-            .decode(&self.base64)
-            .map_err(|e| format!("{}: isi berkas rusak / file content damaged: {e}", self.name))
-    }
+    /// Its bytes' id.
+    pub id: FileId,
 }
 
 /// Which year and what to restrict it to.
@@ -120,6 +112,12 @@ pub enum Reply {
         /// Milliseconds spent in the worker.
         elapsed_ms: f64,
     },
+    /// The worker no longer holds these files (it let them go to stay within its memory): the
+    /// page sends the request again with their bytes.
+    Missing {
+        /// Their ids.
+        ids: Vec<FileId>,
+    },
     /// The request failed; the message is bilingual.
     Error {
         /// What went wrong.
@@ -128,6 +126,21 @@ pub enum Reply {
 }
 
 impl Request {
+    /// The ids of the files the request names, each once, in order of first mention.
+    pub fn file_ids(&self) -> Vec<FileId> {
+        let files: Vec<&FileData> = match self {
+            Request::Year { files, .. } => files.iter().collect(),
+            Request::Units { units, .. } => units.iter().flat_map(|u| &u.files).collect(),
+        };
+        let mut ids: Vec<FileId> = Vec::with_capacity(files.len());
+        for f in files {
+            if !ids.contains(&f.id) {
+                ids.push(f.id);
+            }
+        }
+        ids
+    }
+
     /// Encodes the request for `postMessage`.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
@@ -166,15 +179,16 @@ mod tests {
             filter: YearFilter { service: Some("internet-jaringan".into()), ..YearFilter::default() },
             min_sample: 12,
         };
-        let request =
-            Request::Year { files: vec![FileData::new("a.xlsx", None, b"PK\x03\x04\xff")], query, office: None };
+        let file = |id: FileId| FileData { name: format!("{id}.csv"), kind: None, id };
+        let request = Request::Year { files: vec![file(7), file(3), file(7)], query: query.clone(), office: None };
         assert_eq!(Request::from_json(&request.to_json()).unwrap(), request);
-        let Request::Year { files, .. } = request else { panic!("a year request") };
-        assert_eq!(files[0].bytes().unwrap(), b"PK\x03\x04\xff");
-        let reply = Reply::Progress { stage: FileKind::Requests };
-        assert_eq!(Reply::from_json(&reply.to_json()).unwrap(), reply);
+        assert_eq!(request.file_ids(), [7, 3]);
+        let unit = |code: &str, files| UnitData { code: code.into(), name: code.into(), files, office: None };
+        let units = Request::Units { units: vec![unit("a", vec![file(1)]), unit("b", vec![file(2), file(1)])], query };
+        assert_eq!(units.file_ids(), [1, 2]);
+        for reply in [Reply::Progress { stage: FileKind::Requests }, Reply::Missing { ids: vec![4, 9] }] {
+            assert_eq!(Reply::from_json(&reply.to_json()).unwrap(), reply);
+        }
         assert!(Reply::from_json("{").is_err());
-        let broken = FileData { name: "x.csv".into(), kind: None, base64: "%%%".into() };
-        assert!(broken.bytes().unwrap_err().contains("x.csv"));
     }
 }

@@ -1,4 +1,6 @@
-//! The analytics Web Worker: receives [`Request`]s as JSON, answers [`Reply`]s as JSON.
+//! The analytics Web Worker: receives [`Request`]s with the bytes of new files (transferred
+//! buffers, `skm_worker_protocol::transfer`), keeps the files between requests (`store.rs`), and
+//! answers [`Reply`]s as JSON.
 //!
 //! polars runs here, single-threaded, so the page stays responsive. Charts are not drawn here:
 //! plotters measures text through the DOM, which a worker does not have.
@@ -9,9 +11,12 @@ use skm_core::catalog::Catalog;
 use skm_core::pemda::{PemdaView, UnitFigures};
 use skm_core::unit::UnitDocuments;
 use skm_worker_protocol::{Reply, Request};
+use store::Store;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+mod store;
 
 /// The office's standards and calendar: the unit's from the server, or the built-in ones.
 struct Office {
@@ -36,14 +41,29 @@ impl Office {
     }
 }
 
-fn handle(text: &str, builtin: &Office, now: &dyn Fn() -> f64, post: &dyn Fn(&Reply)) -> Reply {
-    match Request::from_json(text) {
-        Ok(Request::Year { files, query, office }) => year(&files, &query, office.as_ref(), builtin, now, post),
-        Ok(Request::Units { units, query }) => {
+/// Answers a request (its new files already kept); files it names that are not kept are asked
+/// for again.
+fn handle(
+    request: Request,
+    store: &mut Store,
+    builtin: &Office,
+    now: &dyn Fn() -> f64,
+    post: &dyn Fn(&Reply),
+) -> Reply {
+    let ids = request.file_ids();
+    let missing = store.missing(&ids);
+    if !missing.is_empty() {
+        return Reply::Missing { ids: missing };
+    }
+    store.use_and_trim(&ids, store::KEPT_BYTES);
+    let store = &*store;
+    match request {
+        Request::Year { files, query, office } => year(&files, store, &query, office.as_ref(), builtin, now, post),
+        Request::Units { units, query } => {
             let start = now();
             let mut figures = Vec::with_capacity(units.len());
             for unit in &units {
-                match year(&unit.files, &query, unit.office.as_ref(), builtin, now, &|_| {}) {
+                match year(&unit.files, store, &query, unit.office.as_ref(), builtin, now, &|_| {}) {
                     Reply::Year { report, .. } => figures.push(UnitFigures::of(&unit.code, &unit.name, &report)),
                     Reply::Error { message } => return Reply::Error { message: format!("{}: {message}", unit.name) },
                     _ => {}
@@ -52,13 +72,13 @@ fn handle(text: &str, builtin: &Office, now: &dyn Fn() -> f64, post: &dyn Fn(&Re
             let view = PemdaView::new(query.year, figures);
             Reply::Units { view: Box::new(view), elapsed_ms: now() - start }
         }
-        Err(message) => Reply::Error { message },
     }
 }
 
 /// One year's figures from the files, by the unit's standards and calendar if given.
 fn year(
     files: &[skm_worker_protocol::FileData],
+    store: &Store,
     query: &skm_worker_protocol::YearQuery,
     office: Option<&UnitDocuments>,
     builtin: &Office,
@@ -78,15 +98,11 @@ fn year(
     };
     let office = of_unit.as_ref().unwrap_or(builtin);
     let start = now();
-    let mut bytes = Vec::with_capacity(files.len());
-    for file in files {
-        match file.bytes() {
-            Ok(b) => bytes.push(b),
-            Err(message) => return Reply::Error { message },
-        }
-    }
     let mut year_files = Vec::with_capacity(files.len());
-    for (file, bytes) in files.iter().zip(&bytes) {
+    for file in files {
+        let Some(bytes) = store.get(file.id) else {
+            return Reply::Missing { ids: vec![file.id] };
+        };
         let input = Input::new(&file.name, bytes);
         let kind = match file.kind {
             Some(kind) => kind,
@@ -117,6 +133,7 @@ fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let replier = scope.clone();
     let office = Office::load();
+    let mut store = Store::default();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let clock = replier.performance();
         let now = move || clock.as_ref().map_or(0.0, |p| p.now());
@@ -125,9 +142,14 @@ fn main() {
                 web_sys_log(&format!("skm-worker: reply could not be posted: {e:?}"));
             }
         };
-        let reply = match (event.data().as_string(), &office) {
-            (Some(text), Ok(office)) => handle(&text, office, &now, &post),
-            (None, _) => Reply::Error { message: "pesan harus berupa teks JSON / message must be JSON text".into() },
+        let reply = match (skm_worker_protocol::transfer::decode(&event.data()), &office) {
+            (Ok((request, files)), Ok(office)) => {
+                for (id, bytes) in files {
+                    store.put(id, bytes);
+                }
+                handle(request, &mut store, office, &now, &post)
+            }
+            (Err(message), _) => Reply::Error { message },
             (_, Err(message)) => Reply::Error { message: message.clone() },
         };
         post(&reply);

@@ -170,7 +170,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
             }
             Reply::Progress { stage } => phase.set(Phase::Busy(Some(stage))),
             Reply::Error { message } => phase.set(Phase::Failed(message)),
-            Reply::Ready => {}
+            Reply::Ready | Reply::Missing { .. } => {}
         })
     };
     // Every change of data or filters computes the year again, in the worker.
@@ -209,7 +209,8 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
                 query: query.clone(),
                 office: office.clone(),
             };
-            if let Some(Err(e)) = slot.as_ref().map(|w| w.send(&request)) {
+            let bytes = sources.iter().map(Source::bytes).collect();
+            if let Some(Err(e)) = slot.as_ref().map(|w| w.send(&request, bytes)) {
                 phase.set(Phase::Failed(e));
             }
         });
@@ -234,16 +235,19 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
                 .iter()
                 .map(|(info, stored, documents)| {
                     // A dropped file belongs to the unit whose code starts its name.
-                    let mut sources = vec![stored.data()];
-                    sources.extend(files.iter().filter(|f| f.name.starts_with(&info.code)).map(Source::data));
-                    UnitData {
+                    let mut sources = vec![stored.clone()];
+                    sources.extend(files.iter().filter(|f| f.name.starts_with(&info.code)).cloned());
+                    let unit = UnitData {
                         code: info.code.clone(),
                         name: info.name.clone(),
-                        files: sources,
+                        files: sources.iter().map(Source::data).collect(),
                         office: Some(documents.clone()),
-                    }
+                    };
+                    (unit, sources)
                 })
-                .collect();
+                .collect::<Vec<_>>();
+            let bytes = units.iter().flat_map(|(_, sources)| sources.iter().map(Source::bytes)).collect();
+            let units = units.into_iter().map(|(unit, _)| unit).collect();
             let mut slot = worker.borrow_mut();
             if slot.is_none() {
                 match WorkerClient::spawn(on_reply) {
@@ -251,7 +255,8 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
                     Err(e) => return phase.set(Phase::Failed(e)),
                 }
             }
-            if let Some(Err(e)) = slot.as_ref().map(|w| w.send(&Request::Units { units, query: query.clone() })) {
+            if let Some(Err(e)) = slot.as_ref().map(|w| w.send(&Request::Units { units, query: query.clone() }, bytes))
+            {
                 phase.set(Phase::Failed(e));
             }
         });

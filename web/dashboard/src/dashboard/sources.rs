@@ -1,10 +1,11 @@
 //! The data the dashboard computes from: the server's responses and the files the user picks or
 //! drops, read in the browser and never uploaded.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use skm_core::year::FileKind;
-use skm_worker_protocol::FileData;
+use skm_worker_protocol::{FileData, FileId};
 use wasm_bindgen_futures::JsFuture;
 
 /// One file of data.
@@ -16,17 +17,34 @@ pub struct Source {
     pub kind: Option<FileKind>,
     /// Its bytes.
     pub bytes: Rc<Vec<u8>>,
+    /// The id its bytes go by to the worker, its own among the page's sources.
+    pub id: FileId,
+}
+
+thread_local! {
+    /// The id of the next source.
+    static NEXT_ID: Cell<FileId> = const { Cell::new(1) };
 }
 
 impl Source {
     /// A source from a name and bytes.
     pub fn new(name: &str, bytes: Vec<u8>) -> Source {
-        Source { name: name.to_owned(), kind: FileKind::from_file_name(name), bytes: Rc::new(bytes) }
+        let id = NEXT_ID.with(|next| {
+            let id = next.get();
+            next.set(id.wrapping_add(1));
+            id
+        });
+        Source { name: name.to_owned(), kind: FileKind::from_file_name(name), bytes: Rc::new(bytes), id }
     }
 
-    /// The file as the worker takes it.
+    /// The file as a request names it.
     pub fn data(&self) -> FileData {
-        FileData::new(&self.name, self.kind, &self.bytes)
+        FileData { name: self.name.clone(), kind: self.kind, id: self.id }
+    }
+
+    /// Its bytes under its id, for the worker.
+    pub fn bytes(&self) -> (FileId, Rc<Vec<u8>>) {
+        (self.id, self.bytes.clone())
     }
 }
 
