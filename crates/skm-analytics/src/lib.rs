@@ -24,5 +24,8 @@ pub use input::{
     read_requests, read_responses, Input, Limit, Limits, Mapping, RequestTable, ResponseTable, SlaContext,
 };
 pub use meetings::{analyse_meetings, MeetingInputs};
-pub use sla::{analyse_sla, analyse_sla_where, SlaInputs};
-pub use year::{analyse_year, analyse_year_with_responses, classify, YearContext, YearFile, YearOptions};
+pub use sla::{analyse_sla, analyse_sla_where, read_sla, sla_of, SlaData, SlaInputs};
+pub use year::{
+    analyse_year, analyse_year_data, analyse_year_with_responses, classify, read_year, YearContext, YearData, YearFile,
+    YearOptions,
+};

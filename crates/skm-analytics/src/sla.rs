@@ -6,13 +6,15 @@ use std::sync::Arc;
 
 use polars::prelude::PolarsResult;
 
+use jiff::civil::DateTime;
 use skm_core::analysis::InputSummary;
+use skm_core::calendar::Calendar;
 use skm_core::catalog::{Catalog, COMPLAINT_TIERS};
 use skm_core::compliance::{
     Breach, ComplianceRow, ItemKind, ServiceCompliance, SlaReport, SlaSection, StepCompliance, Tally,
 };
 use skm_core::issue::{InputIssue, IssueKind};
-use skm_core::sla::{describe, Outcome};
+use skm_core::sla::{describe, judge, Outcome};
 
 use crate::input::{read_items, read_steps, Input, Item, SlaContext, StepTime};
 use crate::parallel::in_parts;
@@ -43,26 +45,63 @@ pub fn analyse_sla_where(
     year: Option<i16>,
     keep: &dyn Fn(&Item) -> bool,
 ) -> Result<SlaReport, AnalyticsError> {
-    let mut input = InputSummary::default();
-    let in_year = |item: &Item| year.is_none_or(|y| item.received.year() == y) && keep(item);
-    let mut requests = read_items(ItemKind::Request, files.requests, ctx, &mut input)?;
-    requests.retain(in_year);
-    let mut complaints = read_items(ItemKind::Complaint, files.complaints, ctx, &mut input)?;
-    complaints.retain(in_year);
-    let steps = read_steps(files.steps, ctx, &mut input)?;
+    sla_of(&read_sla(files, ctx)?, ctx, year, keep)
+}
 
+/// Request, complaint and step files read and judged: what SLA tables are computed from, kept
+/// by the dashboard's worker so that a filter change reads nothing again.
+#[derive(Debug, Clone)]
+pub struct SlaData {
+    input: InputSummary,
+    requests: Vec<Item>,
+    complaints: Vec<Item>,
+    /// Whether complaint files were given (their section is shown even when empty).
+    has_complaints: bool,
+    steps: Vec<StepTime>,
+}
+
+/// Reads and judges the SLA files.
+pub fn read_sla(files: SlaInputs<'_>, ctx: SlaContext<'_>) -> Result<SlaData, AnalyticsError> {
+    let mut input = InputSummary::default();
+    let requests = read_items(ItemKind::Request, files.requests, ctx, &mut input)?;
+    let complaints = read_items(ItemKind::Complaint, files.complaints, ctx, &mut input)?;
+    let steps = read_steps(files.steps, ctx, &mut input)?;
+    Ok(SlaData { input, requests, complaints, has_complaints: !files.complaints.is_empty(), steps })
+}
+
+impl SlaData {
+    /// Judges the open items again as of another moment (completed ones do not change).
+    pub fn judge_open_as_of(&mut self, calendar: &Calendar, as_of: DateTime) {
+        for item in self.requests.iter_mut().chain(&mut self.complaints).filter(|i| i.completed.is_none()) {
+            item.judgement = judge(calendar, item.received, item.due, None, as_of);
+        }
+    }
+}
+
+/// The SLA tables of the read items received in `year` (if given) that `keep` accepts.
+pub fn sla_of(
+    data: &SlaData,
+    ctx: SlaContext<'_>,
+    year: Option<i16>,
+    keep: &dyn Fn(&Item) -> bool,
+) -> Result<SlaReport, AnalyticsError> {
+    let mut input = data.input.clone();
+    let in_year = |item: &&Item| year.is_none_or(|y| item.received.year() == y) && keep(item);
+    let requests: Vec<&Item> = data.requests.iter().filter(in_year).collect();
+    let complaints: Vec<&Item> = data.complaints.iter().filter(in_year).collect();
+    let steps = &data.steps;
     let polars = |source| AnalyticsError::Polars { context: "SLA".to_owned(), source };
     let request_section = section(&requests, ctx.catalog, false).map_err(polars)?;
-    let complaint_section = match files.complaints.is_empty() {
-        true => None,
-        false => Some(section(&complaints, ctx.catalog, true).map_err(polars)?),
+    let complaint_section = match data.has_complaints {
+        false => None,
+        true => Some(section(&complaints, ctx.catalog, true).map_err(polars)?),
     };
-    let step_results = step_compliance(&requests, &steps, ctx, &mut input).map_err(polars)?;
+    let step_results = step_compliance(&requests, steps, ctx, &mut input).map_err(polars)?;
 
     // In order of service, most time late first, then ID; on a tie requests before complaints,
     // each in the order read.
     let breached: Vec<&Item> =
-        requests.iter().chain(&complaints).filter(|i| i.judgement.outcome == Outcome::Breached).collect();
+        requests.iter().chain(&complaints).copied().filter(|i| i.judgement.outcome == Outcome::Breached).collect();
     let mut services: Vec<&str> = breached.iter().map(|i| &*i.service).collect();
     services.sort_unstable();
     services.dedup();
@@ -118,7 +157,7 @@ fn row(
 }
 
 /// A section's tables, with each service's promise as the catalog states it.
-fn section(items: &[Item], catalog: &Catalog, complaints: bool) -> PolarsResult<SlaSection> {
+fn section(items: &[&Item], catalog: &Catalog, complaints: bool) -> PolarsResult<SlaSection> {
     let tallies = section_tallies(items, complaints)?;
     let months = |months: Vec<((i16, i8), Tally)>| -> Vec<ComplianceRow> {
         months.into_iter().map(|(m, t)| row(None, Some(&month_key(m)), None, None, t)).collect()
@@ -158,7 +197,7 @@ fn section(items: &[Item], catalog: &Catalog, complaints: bool) -> PolarsResult<
 
 /// Per SOP step: compliance against its standard time and its share of all delay.
 fn step_compliance(
-    requests: &[Item],
+    requests: &[&Item],
     steps: &[StepTime],
     ctx: SlaContext<'_>,
     input: &mut InputSummary,

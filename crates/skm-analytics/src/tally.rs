@@ -132,7 +132,7 @@ struct ItemFrame {
 }
 
 /// The items as a frame.
-fn item_frame(items: &[Item]) -> PolarsResult<ItemFrame> {
+fn item_frame(items: &[&Item]) -> PolarsResult<ItemFrame> {
     let (mut services, mut channels) = (TextSlots::default(), TextSlots::default());
     let n = items.len();
     let (mut service, mut month, mut channel, mut tier) =
@@ -161,7 +161,7 @@ fn item_frame(items: &[Item]) -> PolarsResult<ItemFrame> {
 }
 
 /// Counts a section's items per service, month, channel and (for complaints) tier.
-pub(crate) fn section_tallies(items: &[Item], complaints: bool) -> PolarsResult<SectionTallies> {
+pub(crate) fn section_tallies(items: &[&Item], complaints: bool) -> PolarsResult<SectionTallies> {
     let ItemFrame { frame, services, channels } = item_frame(items)?;
     // Sorted by time taken once, open items first: each group's times then arrive in order, and
     // its two quantiles sort what is already sorted (three times faster at 1M requests).

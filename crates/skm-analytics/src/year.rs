@@ -12,9 +12,10 @@ use skm_core::{GroupBy, IkmOptions, PeriodKind, WeightConvention};
 
 use crate::input::sheet::{read_sheet, RowSink};
 use crate::input::Item;
+use crate::sla::{read_sla, sla_of, SlaData};
 use crate::{
-    analyse_ikm, analyse_meetings, analyse_sla_where, read_requests, read_responses, AnalyticsError, Input, Mapping,
-    MeetingInputs, Population, ResponseTable, SlaContext, SlaInputs,
+    analyse_ikm, analyse_meetings, read_requests, read_responses, AnalyticsError, Input, Mapping, MeetingInputs,
+    Population, RequestTable, ResponseTable, SlaContext, SlaInputs,
 };
 
 /// A file of the year and what it holds.
@@ -128,23 +129,51 @@ fn span(options: &YearOptions) -> Result<(i32, i32), AnalyticsError> {
     Ok((epoch_days(start), epoch_days(end)))
 }
 
-/// The year's respondents: the response files read, restricted to the year (or the filter's
-/// period) and the filter's service. What the IKM of [`analyse_year`] is computed from.
-fn year_responses(
+/// The year's files read once (the responses, the requests counted for N, and the requests,
+/// complaints and SOP steps judged): what a change of filter, weight or trend is computed from
+/// without reading again, as the dashboard's worker keeps it.
+#[derive(Debug, Clone, Default)]
+pub struct YearData {
+    responses: Option<ResponseTable>,
+    request_table: Option<RequestTable>,
+    sla: Option<SlaData>,
+}
+
+/// Reads the year's response, request, complaint and step files; open items are judged as of
+/// `as_of`. `progress` hears each stage.
+pub fn read_year(
     files: &[YearFile<'_>],
     ctx: YearContext<'_>,
-    options: &YearOptions,
-) -> Result<ResponseTable, AnalyticsError> {
-    let inputs: Vec<Input<'_>> = files.iter().filter(|f| f.kind == FileKind::Responses).map(|f| f.input).collect();
-    let (first_day, last_day) = span(options)?;
-    let filter = &options.filter;
-    let mut t = read_responses(&inputs, ctx.mapping)?;
-    // Undated responses (some exports have no time) count for the year, not for a period.
-    t.retain(|s, d| {
-        filter.service.as_deref().is_none_or(|f| f == s)
-            && d.map_or(filter.period.is_none(), |d| (first_day..=last_day).contains(&d))
-    });
-    Ok(t)
+    as_of: DateTime,
+    progress: &mut dyn FnMut(FileKind),
+) -> Result<YearData, AnalyticsError> {
+    let of = |kind: FileKind| files.iter().filter(|f| f.kind == kind).map(|f| f.input).collect::<Vec<_>>();
+    let (responses, requests) = (of(FileKind::Responses), of(FileKind::Requests));
+    let mut data = YearData::default();
+    if !responses.is_empty() {
+        progress(FileKind::Responses);
+        data.responses = Some(read_responses(&responses, ctx.mapping)?);
+        if !requests.is_empty() {
+            data.request_table = Some(read_requests(&requests, ctx.mapping)?);
+        }
+    }
+    if !requests.is_empty() {
+        progress(FileKind::Requests);
+        let (complaints, steps) = (of(FileKind::Complaints), of(FileKind::Steps));
+        let sla_ctx = SlaContext { catalog: ctx.catalog, calendar: ctx.calendar, mapping: ctx.mapping, as_of };
+        let files = SlaInputs { requests: &requests, complaints: &complaints, steps: &steps };
+        data.sla = Some(read_sla(files, sla_ctx)?);
+    }
+    Ok(data)
+}
+
+impl YearData {
+    /// Judges the open requests and complaints again as of another moment.
+    pub fn judge_open_as_of(&mut self, calendar: &Calendar, as_of: DateTime) {
+        if let Some(sla) = &mut self.sla {
+            sla.judge_open_as_of(calendar, as_of);
+        }
+    }
 }
 
 /// The year's IKM, SLA compliance and meetings from its files; `progress` hears each stage.
@@ -165,20 +194,33 @@ pub fn analyse_year_with_responses(
     options: &YearOptions,
     progress: &mut dyn FnMut(FileKind),
 ) -> Result<(YearReport, ResponseTable), AnalyticsError> {
+    // A filter out of step with the year is refused before anything is read.
+    span(options)?;
+    let data = read_year(files, ctx, options.as_of, progress)?;
+    analyse_year_data(files, &data, ctx, options, progress)
+}
+
+/// The year's figures from its files already read (`data`, judged as of `options.as_of`); the
+/// meeting files, which are small, are read here. Also gives the year's respondents.
+pub fn analyse_year_data(
+    files: &[YearFile<'_>],
+    data: &YearData,
+    ctx: YearContext<'_>,
+    options: &YearOptions,
+    progress: &mut dyn FnMut(FileKind),
+) -> Result<(YearReport, ResponseTable), AnalyticsError> {
     let of = |kind: FileKind| files.iter().filter(|f| f.kind == kind).map(|f| f.input).collect::<Vec<_>>();
     let (first_day, last_day) = span(options)?;
     let filter = &options.filter;
     let service_ok = |s: &str| filter.service.as_deref().is_none_or(|f| f == s);
 
-    let responses = of(FileKind::Responses);
     let mut table = None;
     let (mut ikm, mut trend, mut suggestions) = (None, None, Vec::new());
-    if !responses.is_empty() {
-        progress(FileKind::Responses);
-        let t = year_responses(files, ctx, options)?;
-        let requests = of(FileKind::Requests);
-        let request_table = if requests.is_empty() { None } else { Some(read_requests(&requests, ctx.mapping)?) };
-        let population = request_table.as_ref().map_or(Population::Unknown, Population::Requests);
+    if let Some(all) = &data.responses {
+        let mut t = all.clone();
+        // Undated responses (some exports have no time) count for the year, not for a period.
+        t.retain(|s, d| service_ok(s) && d.map_or(filter.period.is_none(), |d| (first_day..=last_day).contains(&d)));
+        let population = data.request_table.as_ref().map_or(Population::Unknown, Population::Requests);
         let by_service = IkmOptions {
             weight: options.weight,
             by: vec![GroupBy::Service],
@@ -210,23 +252,19 @@ pub fn analyse_year_with_responses(
         table = Some(t);
     }
 
-    let requests = of(FileKind::Requests);
-    let sla = if requests.is_empty() {
-        None
-    } else {
-        progress(FileKind::Requests);
-        let complaints = of(FileKind::Complaints);
-        let steps = of(FileKind::Steps);
-        let sla_ctx =
-            SlaContext { catalog: ctx.catalog, calendar: ctx.calendar, mapping: ctx.mapping, as_of: options.as_of };
-        let keep = |item: &Item| {
-            let day = epoch_days(item.received.date());
-            service_ok(&item.service)
-                && filter.channel.as_deref().is_none_or(|c| item.channel.eq_ignore_ascii_case(c))
-                && (first_day..=last_day).contains(&day)
-        };
-        let files = SlaInputs { requests: &requests, complaints: &complaints, steps: &steps };
-        Some(analyse_sla_where(files, sla_ctx, Some(options.year), &keep)?)
+    let sla = match &data.sla {
+        None => None,
+        Some(sla) => {
+            let sla_ctx =
+                SlaContext { catalog: ctx.catalog, calendar: ctx.calendar, mapping: ctx.mapping, as_of: options.as_of };
+            let keep = |item: &Item| {
+                let day = epoch_days(item.received.date());
+                service_ok(&item.service)
+                    && filter.channel.as_deref().is_none_or(|c| item.channel.eq_ignore_ascii_case(c))
+                    && (first_day..=last_day).contains(&day)
+            };
+            Some(sla_of(sla, sla_ctx, Some(options.year), &keep)?)
+        }
     };
 
     let meetings_files = of(FileKind::Meetings);

@@ -4,8 +4,8 @@
 
 use jiff::civil::date;
 use skm_analytics::{
-    analyse_meetings, analyse_sla, analyse_year, classify, ikm_of_files, read_responses, Input, Mapping, MeetingInputs,
-    SlaContext, SlaInputs, YearContext, YearFile, YearOptions,
+    analyse_meetings, analyse_sla, analyse_year, analyse_year_data, classify, ikm_of_files, read_responses, read_year,
+    Input, Mapping, MeetingInputs, SlaContext, SlaInputs, YearContext, YearFile, YearOptions,
 };
 use skm_core::calendar::Calendar;
 use skm_core::catalog::Catalog;
@@ -128,4 +128,38 @@ fn the_filters_restrict_every_chapter() {
     let by_channel = year(&demo, YearFilter { channel: Some(channel.clone()), ..YearFilter::default() });
     let expected = sla.requests.channels.iter().find(|c| c.channel.as_ref() == Some(&channel)).unwrap();
     assert_eq!(by_channel.sla.as_ref().unwrap().requests.overall.total, expected.tally.total);
+}
+
+#[test]
+fn figures_from_the_files_read_once_equal_those_read_again() {
+    let demo = demo();
+    let files: Vec<YearFile> = demo
+        .files
+        .iter()
+        .map(|(name, bytes)| {
+            let input = Input::new(name, bytes);
+            YearFile { kind: classify(&input).unwrap(), input }
+        })
+        .collect();
+    let (catalog, calendar, mapping) =
+        (Catalog::builtin().unwrap(), Calendar::default_wib().unwrap(), Mapping::builtin().unwrap());
+    let ctx = YearContext { catalog: &catalog, calendar: &calendar, mapping: &mapping };
+    // Read once, as of mid-year, as the worker does when the page opens.
+    let mut data = read_year(&files, ctx, date(2026, 6, 30).at(9, 0, 0, 0), &mut |_| {}).unwrap();
+    let filters = [
+        YearFilter::default(),
+        YearFilter { service: Some("internet-jaringan".into()), ..YearFilter::default() },
+        YearFilter { period: Some("2026-Q2".into()), ..YearFilter::default() },
+        YearFilter { channel: Some("whatsapp".into()), ..YearFilter::default() },
+    ];
+    let moments = [(6, 30), (9, 1), (12, 31), (3, 2)].map(|(m, d)| date(2026, m, d).at(14, 30, 0, 0));
+    for (as_of, filter) in moments.iter().zip(filters) {
+        let mut options = options(filter);
+        options.as_of = *as_of;
+        options.weight = WeightConvention::Rounded011;
+        data.judge_open_as_of(&calendar, *as_of);
+        let (kept, _) = analyse_year_data(&files, &data, ctx, &options, &mut |_| {}).unwrap();
+        let again = analyse_year(&files, ctx, &options, &mut |_| {}).unwrap();
+        assert_eq!(serde_json::to_string(&kept).unwrap(), serde_json::to_string(&again).unwrap());
+    }
 }

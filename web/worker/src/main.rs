@@ -5,7 +5,9 @@
 //! polars runs here, single-threaded, so the page stays responsive. Charts are not drawn here:
 //! plotters measures text through the DOM, which a worker does not have.
 
-use skm_analytics::{analyse_year, classify, Input, Mapping, YearContext, YearFile, YearOptions};
+use skm_analytics::{
+    analyse_year_data, classify, read_year, Input, Mapping, YearContext, YearData, YearFile, YearOptions,
+};
 use skm_core::calendar::Calendar;
 use skm_core::catalog::Catalog;
 use skm_core::pemda::{PemdaView, UnitFigures};
@@ -41,11 +43,21 @@ impl Office {
     }
 }
 
+/// The year last computed, read: a change of filter, weight or trend on the same files and
+/// office is computed from it without reading again.
+struct Kept {
+    files: Vec<skm_worker_protocol::FileData>,
+    office: Option<UnitDocuments>,
+    today: jiff::civil::Date,
+    data: YearData,
+}
+
 /// Answers a request (its new files already kept); files it names that are not kept are asked
 /// for again.
 fn handle(
     request: Request,
     store: &mut Store,
+    kept: &mut Option<Kept>,
     builtin: &Office,
     now: &dyn Fn() -> f64,
     post: &dyn Fn(&Reply),
@@ -58,12 +70,14 @@ fn handle(
     store.use_and_trim(&ids, store::KEPT_BYTES);
     let store = &*store;
     match request {
-        Request::Year { files, query, office } => year(&files, store, &query, office.as_ref(), builtin, now, post),
+        Request::Year { files, query, office } => {
+            year(&files, store, Some(kept), &query, office.as_ref(), builtin, now, post)
+        }
         Request::Units { units, query } => {
             let start = now();
             let mut figures = Vec::with_capacity(units.len());
             for unit in &units {
-                match year(&unit.files, store, &query, unit.office.as_ref(), builtin, now, &|_| {}) {
+                match year(&unit.files, store, None, &query, unit.office.as_ref(), builtin, now, &|_| {}) {
                     Reply::Year { report, .. } => figures.push(UnitFigures::of(&unit.code, &unit.name, &report)),
                     Reply::Error { message } => return Reply::Error { message: format!("{}: {message}", unit.name) },
                     _ => {}
@@ -75,10 +89,14 @@ fn handle(
     }
 }
 
-/// One year's figures from the files, by the unit's standards and calendar if given.
+/// One year's figures from the files, by the unit's standards and calendar if given; with
+/// `kept`, what was read last time is used again when the files and office are the same, and
+/// what is read now is kept.
+#[allow(clippy::too_many_arguments)]
 fn year(
     files: &[skm_worker_protocol::FileData],
     store: &Store,
+    mut kept: Option<&mut Option<Kept>>,
     query: &skm_worker_protocol::YearQuery,
     office: Option<&UnitDocuments>,
     builtin: &Office,
@@ -96,7 +114,9 @@ fn year(
         }
         None => None,
     };
+    let office_documents = office;
     let office = of_unit.as_ref().unwrap_or(builtin);
+    let today = builtin.calendar.local(wall).date();
     let start = now();
     let mut year_files = Vec::with_capacity(files.len());
     for file in files {
@@ -122,10 +142,26 @@ fn year(
         min_sample: query.min_sample,
     };
     let ctx = YearContext { catalog: &office.catalog, calendar: &office.calendar, mapping: &office.mapping };
-    match analyse_year(&year_files, ctx, &options, &mut |stage| post(&Reply::Progress { stage })) {
-        Ok(report) => Reply::Year { report: Box::new(report), elapsed_ms: now() - start },
+    let progress = &mut |stage| post(&Reply::Progress { stage });
+    let same = |k: &Kept| k.files == files && k.office.as_ref() == office_documents && k.today == today;
+    let data = match kept.as_deref_mut().and_then(|slot| slot.take_if(|k| same(k))) {
+        Some(mut k) => {
+            k.data.judge_open_as_of(&office.calendar, options.as_of);
+            k.data
+        }
+        None => match read_year(&year_files, ctx, options.as_of, progress) {
+            Ok(data) => data,
+            Err(e) => return Reply::Error { message: e.to_string() },
+        },
+    };
+    let reply = match analyse_year_data(&year_files, &data, ctx, &options, progress) {
+        Ok((report, _)) => Reply::Year { report: Box::new(report), elapsed_ms: now() - start },
         Err(e) => Reply::Error { message: e.to_string() },
+    };
+    if let Some(slot) = kept {
+        *slot = Some(Kept { files: files.to_vec(), office: office_documents.cloned(), today, data });
     }
+    reply
 }
 
 fn main() {
@@ -134,6 +170,7 @@ fn main() {
     let replier = scope.clone();
     let office = Office::load();
     let mut store = Store::default();
+    let mut kept = None;
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let clock = replier.performance();
         let now = move || clock.as_ref().map_or(0.0, |p| p.now());
@@ -147,7 +184,7 @@ fn main() {
                 for (id, bytes) in files {
                     store.put(id, bytes);
                 }
-                handle(request, &mut store, office, &now, &post)
+                handle(request, &mut store, &mut kept, office, &now, &post)
             }
             (Err(message), _) => Reply::Error { message },
             (_, Err(message)) => Reply::Error { message: message.clone() },

@@ -95,6 +95,8 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     let view = use_state(|| View::Overview);
     let phase = use_state(|| Phase::Idle);
     let result = use_state(|| None::<(Rc<YearReport>, f64)>);
+    // How many results have arrived, for the figures script to see a new one (`data-results`).
+    let results = use_mut_ref(|| 0u64);
     let channels = use_state(Vec::<String>::new);
     let worker = use_mut_ref(|| None::<WorkerClient>);
     let services = use_state(|| Rc::new(Vec::<ServiceInfo>::new()));
@@ -153,8 +155,8 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     }
 
     let on_reply = {
-        let (phase, result, channels, pemda_view) =
-            (phase.clone(), result.clone(), channels.clone(), pemda_view.clone());
+        let (phase, result, channels, pemda_view, results) =
+            (phase.clone(), result.clone(), channels.clone(), pemda_view.clone(), results.clone());
         Callback::from(move |reply: Reply| match reply {
             Reply::Units { view, elapsed_ms } => pemda_view.set(Some((Rc::new(*view), elapsed_ms))),
             Reply::Year { report, elapsed_ms } => {
@@ -165,6 +167,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
                     seen.dedup();
                     channels.set(seen);
                 }
+                *results.borrow_mut() += 1;
                 result.set(Some((Rc::new(*report), elapsed_ms)));
                 phase.set(Phase::Idle);
             }
@@ -627,7 +630,8 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
                 <div class="tabs" role="tablist">{ for tabs }</div>
                 <div role="tabpanel">{ shown }</div>
                 { rejected }
-                <p id="worker-time" class="muted">{ texts::COMPUTED_IN.get(l) }{ " " }{ decimal_id(*ms, 0) }{ " ms" }</p>
+                <p id="worker-time" class="muted" data-ms={format!("{ms:.1}")} data-results={results.borrow().to_string()}>
+                    { texts::COMPUTED_IN.get(l) }{ " " }{ decimal_id(*ms, 0) }{ " ms" }</p>
             </>
         }
     });
