@@ -34,15 +34,19 @@ fn options(filter: YearFilter) -> YearOptions {
     }
 }
 
-fn year(demo: &Demo, filter: YearFilter) -> YearReport {
-    let files: Vec<YearFile> = demo
-        .files
+/// The demo's files, each with its kind as `classify` tells it.
+fn year_files(demo: &Demo) -> Vec<YearFile<'_>> {
+    demo.files
         .iter()
         .map(|(name, bytes)| {
             let input = Input::new(name, bytes);
             YearFile { kind: classify(&input).unwrap(), input }
         })
-        .collect();
+        .collect()
+}
+
+fn year(demo: &Demo, filter: YearFilter) -> YearReport {
+    let files = year_files(demo);
     let (catalog, calendar, mapping) =
         (Catalog::builtin().unwrap(), Calendar::default_wib().unwrap(), Mapping::builtin().unwrap());
     let ctx = YearContext { catalog: &catalog, calendar: &calendar, mapping: &mapping };
@@ -133,14 +137,7 @@ fn the_filters_restrict_every_chapter() {
 #[test]
 fn figures_from_the_files_read_once_equal_those_read_again() {
     let demo = demo();
-    let files: Vec<YearFile> = demo
-        .files
-        .iter()
-        .map(|(name, bytes)| {
-            let input = Input::new(name, bytes);
-            YearFile { kind: classify(&input).unwrap(), input }
-        })
-        .collect();
+    let files = year_files(&demo);
     let (catalog, calendar, mapping) =
         (Catalog::builtin().unwrap(), Calendar::default_wib().unwrap(), Mapping::builtin().unwrap());
     let ctx = YearContext { catalog: &catalog, calendar: &calendar, mapping: &mapping };
