@@ -16,9 +16,8 @@ echo "== building the web app (trunk build, dev profile) for the end-to-end test
 trunk build
 echo "== native tests (they build the skm binary the end-to-end test starts)"
 cargo test
-echo "== the web app's and the worker's own unit tests (natively)"
+echo "== the web app's own unit tests (natively)"
 cargo test -p skm-web --bins
-cargo test -p skm-worker --bins
 echo "== skm-analytics as wasm32 in headless Chromium"
 (cd crates/skm-analytics && WASM_BINDGEN_TEST_TIMEOUT=300 cargo test --target wasm32-unknown-unknown)
 echo "== all tests passed in $(( $(date +%s) - started )) s"

@@ -3,7 +3,7 @@
 //! A request travels through `postMessage` as JSON text beside the bytes of the files the worker
 //! does not have yet, each an `ArrayBuffer` handed over (transferred, not copied); the worker
 //! keeps the files it is given and a later request names them only by their [`FileId`]
-//! (`transfer.rs`). Replies are JSON text. The worker says [`Reply::Ready`] once it can take
+//! (`transfer.rs`), up to a bound (`store.rs`). Replies are JSON text. The worker says [`Reply::Ready`] once it can take
 //! requests; the page sends nothing before that (earlier messages would be lost while the
 //! worker's wasm is still loading).
 
@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use skm_core::year::{FileKind, YearFilter, YearReport};
 use skm_core::{PeriodKind, WeightConvention};
 
+pub mod store;
 pub mod transfer;
 
 /// The file name of the worker's loader script in `dist/` (from Trunk's `data-loader-shim`).

@@ -1,5 +1,5 @@
 //! The analytics Web Worker: receives [`Request`]s with the bytes of new files (transferred
-//! buffers, `skm_worker_protocol::transfer`), keeps the files between requests (`store.rs`), and
+//! buffers, `skm_worker_protocol::transfer`), keeps the files between requests (`skm_worker_protocol::store`), and
 //! answers [`Reply`]s as JSON.
 //!
 //! polars runs here, single-threaded, so the page stays responsive. Charts are not drawn here:
@@ -12,13 +12,11 @@ use skm_core::calendar::Calendar;
 use skm_core::catalog::Catalog;
 use skm_core::pemda::{PemdaView, UnitFigures};
 use skm_core::unit::UnitDocuments;
+use skm_worker_protocol::store::{self, Store};
 use skm_worker_protocol::{Reply, Request};
-use store::Store;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
-
-mod store;
 
 /// The office's standards and calendar: the unit's from the server, or the built-in ones.
 struct Office {

@@ -1,9 +1,9 @@
-//! The files the page has handed over, kept between requests so that each travels once; the
+//! The worker's keeping of the files the page has handed over, kept between requests so that each travels once; the
 //! least recently named are let go beyond a bound (the page then sends them again).
 
 use std::collections::HashMap;
 
-use skm_worker_protocol::FileId;
+use crate::FileId;
 
 /// How many bytes of files the worker keeps at most (besides those the current request names).
 pub const KEPT_BYTES: usize = 512 << 20;
