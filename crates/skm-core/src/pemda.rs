@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{GroupResult, SampleCheck};
+use crate::compliance::Tally;
 use crate::grade::Grade;
 use crate::stats::Interval;
 use crate::year::YearReport;
@@ -30,6 +31,12 @@ pub struct UnitFigures {
     /// Requests met in percent of those decided; `None` when none were decided or no request
     /// file was given.
     pub sla_compliance: Option<f64>,
+    /// Requests completed by their deadline.
+    #[serde(default)]
+    pub requests_met: u64,
+    /// Requests completed late or open past their deadline.
+    #[serde(default)]
+    pub requests_breached: u64,
 }
 
 impl UnitFigures {
@@ -47,6 +54,8 @@ impl UnitFigures {
             sample: overall.and_then(|o| o.sample.clone()),
             requests: requests.map_or(0, |t| t.total),
             sla_compliance: requests.and_then(|t| t.compliance),
+            requests_met: requests.map_or(0, |t| t.met),
+            requests_breached: requests.map_or(0, |t| t.breached),
         }
     }
 }
@@ -78,6 +87,22 @@ pub struct Combined {
     pub respondents: u64,
 }
 
+/// The pemda's requests: each judged by its own unit's standards and calendar, then counted
+/// together.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PemdaSla {
+    /// Requests judged (met + breached + pending).
+    pub requests: u64,
+    /// Completed by their deadline.
+    pub met: u64,
+    /// Completed late or open past their deadline.
+    pub breached: u64,
+    /// met / (met + breached) in percent; `None` when nothing was decided.
+    pub compliance: Option<f64>,
+    /// The units with requests.
+    pub units: u32,
+}
+
 /// The pemda's view: its units ranked, and its IKM both ways.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PemdaView {
@@ -89,6 +114,9 @@ pub struct PemdaView {
     pub respondent_weighted: Option<Combined>,
     /// The mean of the units' IKM, for comparison.
     pub mean_of_units: Option<Combined>,
+    /// The units' requests together; `None` when no unit has any.
+    #[serde(default)]
+    pub sla: Option<PemdaSla>,
 }
 
 impl PemdaView {
@@ -113,7 +141,19 @@ impl PemdaView {
             let sum: f64 = rated.iter().map(|(i, _)| i).sum();
             combined(Combination::MeanOfUnits, sum / rated.len() as f64)
         });
-        PemdaView { year, units, respondent_weighted: weighted, mean_of_units: mean }
+        let with_requests: Vec<&UnitFigures> = units.iter().filter(|u| u.requests > 0).collect();
+        let sla = (!with_requests.is_empty()).then(|| {
+            let met = with_requests.iter().map(|u| u.requests_met).sum();
+            let breached = with_requests.iter().map(|u| u.requests_breached).sum();
+            PemdaSla {
+                requests: with_requests.iter().map(|u| u.requests).sum(),
+                met,
+                breached,
+                compliance: Tally::compliance_of(met, breached),
+                units: u32::try_from(with_requests.len()).unwrap_or(u32::MAX),
+            }
+        });
+        PemdaView { year, units, respondent_weighted: weighted, mean_of_units: mean, sla }
     }
 }
 
@@ -132,6 +172,8 @@ mod tests {
             sample: None,
             requests: 0,
             sla_compliance: None,
+            requests_met: 0,
+            requests_breached: 0,
         }
     }
 
@@ -157,5 +199,23 @@ mod tests {
         assert_eq!(view.respondent_weighted.unwrap().ikm, 63.0);
         assert_eq!(view.mean_of_units.unwrap().ikm, 75.0);
         assert!(PemdaView::new(2026, vec![unit("B", None, 0)]).respondent_weighted.is_none());
+        assert!(view.sla.is_none(), "no unit has requests");
+    }
+
+    #[test]
+    fn the_pemdas_requests_are_the_units_counted_together() {
+        let judged = |name, total, met, breached| UnitFigures {
+            requests: total,
+            requests_met: met,
+            requests_breached: breached,
+            sla_compliance: Tally::compliance_of(met, breached),
+            ..unit(name, Some(80.0), 10)
+        };
+        // 9 of 10 decided met in A, 1 of 10 in B (5 more pending there): 10 of 20 decided, 50 %,
+        // and C, without requests, does not count.
+        let view = PemdaView::new(2026, vec![judged("A", 10, 9, 1), judged("B", 15, 1, 9), unit("C", Some(70.0), 5)]);
+        let sla = view.sla.unwrap();
+        assert_eq!((sla.requests, sla.met, sla.breached, sla.units), (25, 10, 10, 2));
+        assert_eq!(sla.compliance, Some(50.0));
     }
 }

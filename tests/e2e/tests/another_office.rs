@@ -2,7 +2,8 @@
 //! in «5 (lima) hari kerja», complaint tiers and office hours of its own, WITA) are added with
 //! the CLI to a running server's database; a citizen opens `/survei/<unit>/<service>` and sends
 //! an answer; it is in that unit's export, dashboard and `skm report --unit`, and the other
-//! units' figures do not change. The address before units still works, and an unknown service
+//! units' figures do not change. A request file named for the unit is judged in the pemda view
+//! by the unit's own standard and Saturday hours. The address before units still works, and an unknown service
 //! shows the unit's list instead of a survey that cannot be sent.
 
 use std::process::Command;
@@ -21,6 +22,29 @@ fn skm(args: &[&str]) -> String {
     let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
     assert!(out.status.success(), "skm {args:?}: {}{}", text(&out.stdout), text(&out.stderr));
     text(&out.stdout)
+}
+
+/// This year in WIB, as the dashboard shows it.
+fn now_year() -> i16 {
+    jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(7))).year()
+}
+
+/// The first Monday of `year` whose week, Monday to Saturday, has no national day off (the
+/// unit's own day off is in December).
+fn free_week(year: i16) -> jiff::civil::Date {
+    let off: Vec<jiff::civil::Date> = skm_core::calendar::holidays::national().iter().map(|d| d.date).collect();
+    let mut monday = jiff::civil::Date::new(year, 1, 1).unwrap();
+    while monday.weekday() != jiff::civil::Weekday::Monday {
+        monday = monday.tomorrow().unwrap();
+    }
+    loop {
+        let week: Vec<jiff::civil::Date> =
+            (0..6).map(|n| monday.checked_add(jiff::Span::new().days(n)).unwrap()).collect();
+        if !week.iter().any(|d| off.contains(d)) {
+            return monday;
+        }
+        monday = monday.checked_add(jiff::Span::new().days(7)).unwrap();
+    }
 }
 
 fn rows(csv: &str) -> usize {
@@ -131,10 +155,40 @@ async fn a_unit_of_another_office_gets_its_own_survey_figures_and_report() {
     let method = c.find(Locator::Css("#pemda-method")).await.unwrap().text().await.unwrap();
     assert!(method.contains("Σ"), "{method}");
 
+    // A request file named for the unit is judged by the unit's own standard and calendar, never
+    // the built-in ones (which know no `izin-reklame`): 5 working days from Monday 09:00 end on
+    // Saturday 09:00, as the unit works Saturday mornings. One request done on Friday is on
+    // time; one done on Saturday at 11:00 is late (a Monday-to-Friday calendar would call it on
+    // time).
+    let files = tempfile::tempdir().unwrap();
+    let requests = files.path().join(format!("{UNIT}-permohonan.csv"));
+    let monday = free_week(now_year());
+    let day = |n: i64| monday.checked_add(jiff::Span::new().days(n)).unwrap();
+    std::fs::write(
+        &requests,
+        format!(
+            "id,service,channel,requester,received_at,requested_for,completed_at,status\n\
+             R-1,izin-reklame,tatap_muka,,{monday} 09:00,,{} 10:00,selesai\n\
+             R-2,izin-reklame,tatap_muka,,{monday} 09:00,,{} 11:00,selesai\n",
+            day(4),
+            day(5)
+        ),
+    )
+    .unwrap();
+    c.find(Locator::Css("#files")).await.unwrap().send_keys(&requests.display().to_string()).await.unwrap();
+    let sla =
+        Locator::XPath("//tr[@data-unit='dpmptsp-contoh']/td[contains(@class,'unit-sla') and text()='50,0% (2)']");
+    c.wait().at_most(WAIT).for_element(sla).await.unwrap();
+    let pemda_sla = c.find(Locator::Css("#pemda-sla")).await.unwrap().text().await.unwrap();
+    assert_eq!(pemda_sla, "50,0%");
+    // The overview of every unit reads the responses only, and says where the SLA is.
+    settled(c).await;
+    c.find(Locator::Css("#per-unit-note")).await.unwrap();
+    assert!(c.find(Locator::Css("#sla-requests")).await.is_err(), "no SLA judged by one set of standards");
+
     // The annual report of the unit, from the database.
     let out = tempfile::tempdir().unwrap();
-    let year =
-        jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(7))).year().to_string();
+    let year = now_year().to_string();
     skm(&["report", "--year", &year, "--unit", UNIT, "--db", db, "--out", out.path().to_str().unwrap(), "--no-pdf"]);
     let html = std::fs::read_to_string(out.path().join(format!("laporan-skm-{year}.html"))).unwrap();
     assert!(html.contains("Kabupaten Contoh") && html.contains("Izin Penyelenggaraan Reklame"));

@@ -29,7 +29,14 @@ pub const PEMDA_METHOD: Text = t(
     "IKM pemda = Σ(responden unit × IKM unit) / Σ responden: setiap responden dihitung sekali, sama dengan IKM seluruh responden pemda. Rata-rata IKM unit menghitung setiap unit sekali, berapa pun respondennya. SLA per unit dari berkas permohonan yang namanya diawali kode unit.",
     "Pemda IKM = Σ(unit respondents × unit IKM) / Σ respondents: each respondent counts once, the same as the IKM of all the pemda's respondents together. The mean of the units' IKM counts each unit once, whatever its respondents. SLA per unit from request files whose name starts with the unit's code.",
 );
-pub const ALL_UNITS: Text = t("Semua unit (standar bawaan untuk SLA)", "All units (built-in standards for SLA)");
+pub const ALL_UNITS: Text = t("Semua unit", "All units");
+pub const PER_UNIT_NOTE: Text = t(
+    "Semua unit: IKM di bawah dihitung dari seluruh responden. SLA dinilai per unit, masing-masing menurut standar pelayanan dan kalender kerjanya sendiri (tabel unit di atas); berkas permohonan, pengaduan dan langkah SOP masuk ke unit yang kodenya mengawali nama berkas. Untuk rapat evaluasi dan rincian SLA, pilih unitnya.",
+    "All units: the IKM below is computed from every respondent. SLA is judged per unit, each by its own service standards and working calendar (the units table above); a request, complaint or SOP-step file counts for the unit whose code starts its name. For evaluation meetings and the SLA in detail, choose the unit.",
+);
+pub const PEMDA_SLA: Text = t("Permohonan tepat waktu (pemda)", "Requests on time (pemda)");
+pub const DECIDED_OF: Text = t("dari", "of");
+pub const DECIDED: Text = t("diputus", "decided");
 pub const SEARCH_SERVICE: Text = t("Cari layanan atau unit", "Search for a service or unit");
 pub const NO_MATCH: Text = t("Tidak ada layanan yang cocok.", "No service matches.");
 pub const PROFILE: Text = t("Data responden (tidak wajib)", "About you (optional)");

@@ -78,6 +78,11 @@ pub enum Request {
         /// calendar); without them the built-in standards and the default calendar.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         office: Option<skm_core::unit::UnitDocuments>,
+        /// Every unit of a server is shown: only the responses are read here. Requests,
+        /// complaints, steps and meetings are judged per unit, each by its own standards and
+        /// calendar ([`Request::Units`]), never by the built-in ones.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        per_unit: bool,
     },
     /// Compute each unit's year and the pemda's view of them.
     Units {
@@ -181,7 +186,12 @@ mod tests {
             min_sample: 12,
         };
         let file = |id: FileId| FileData { name: format!("{id}.csv"), kind: None, id };
-        let request = Request::Year { files: vec![file(7), file(3), file(7)], query: query.clone(), office: None };
+        let request = Request::Year {
+            files: vec![file(7), file(3), file(7)],
+            query: query.clone(),
+            office: None,
+            per_unit: false,
+        };
         assert_eq!(Request::from_json(&request.to_json()).unwrap(), request);
         assert_eq!(request.file_ids(), [7, 3]);
         let unit = |code: &str, files| UnitData { code: code.into(), name: code.into(), files, office: None };

@@ -12,6 +12,7 @@ use skm_core::calendar::Calendar;
 use skm_core::catalog::Catalog;
 use skm_core::pemda::{PemdaView, UnitFigures};
 use skm_core::unit::UnitDocuments;
+use skm_core::year::FileKind;
 use skm_worker_protocol::store::{self, Store};
 use skm_worker_protocol::{Reply, Request};
 use wasm_bindgen::prelude::*;
@@ -47,6 +48,7 @@ struct Kept {
     files: Vec<skm_worker_protocol::FileData>,
     office: Option<UnitDocuments>,
     today: jiff::civil::Date,
+    responses_only: bool,
     data: YearData,
 }
 
@@ -68,14 +70,20 @@ fn handle(
     store.use_and_trim(&ids, store::KEPT_BYTES);
     let store = &*store;
     match request {
-        Request::Year { files, query, office } => {
-            year(&files, store, Some(kept), &query, office.as_ref(), builtin, now, post)
+        Request::Year { files, query, office, per_unit } => {
+            let office = office.as_ref();
+            let mut reply = year(&files, store, Some(kept), &query, office, builtin, per_unit, now, post);
+            if let (true, Reply::Year { report, .. }) = (per_unit, &mut reply) {
+                // The other kinds are not missing: they are judged per unit.
+                report.missing.retain(|k| *k == FileKind::Responses);
+            }
+            reply
         }
         Request::Units { units, query } => {
             let start = now();
             let mut figures = Vec::with_capacity(units.len());
             for unit in &units {
-                match year(&unit.files, store, None, &query, unit.office.as_ref(), builtin, now, &|_| {}) {
+                match year(&unit.files, store, None, &query, unit.office.as_ref(), builtin, false, now, &|_| {}) {
                     Reply::Year { report, .. } => figures.push(UnitFigures::of(&unit.code, &unit.name, &report)),
                     Reply::Error { message } => return Reply::Error { message: format!("{}: {message}", unit.name) },
                     _ => {}
@@ -87,9 +95,9 @@ fn handle(
     }
 }
 
-/// One year's figures from the files, by the unit's standards and calendar if given; with
-/// `kept`, what was read last time is used again when the files and office are the same, and
-/// what is read now is kept.
+/// One year's figures from the files, by the unit's standards and calendar if given (only from
+/// the responses with `responses_only`); with `kept`, what was read last time is used again when
+/// the files and office are the same, and what is read now is kept.
 #[allow(clippy::too_many_arguments)]
 fn year(
     files: &[skm_worker_protocol::FileData],
@@ -98,6 +106,7 @@ fn year(
     query: &skm_worker_protocol::YearQuery,
     office: Option<&UnitDocuments>,
     builtin: &Office,
+    responses_only: bool,
     now: &dyn Fn() -> f64,
     post: &dyn Fn(&Reply),
 ) -> Reply {
@@ -129,7 +138,9 @@ fn year(
                 Err(e) => return Reply::Error { message: e.to_string() },
             },
         };
-        year_files.push(YearFile { kind, input });
+        if !responses_only || kind == FileKind::Responses {
+            year_files.push(YearFile { kind, input });
+        }
     }
     let options = YearOptions {
         year: query.year,
@@ -141,7 +152,12 @@ fn year(
     };
     let ctx = YearContext { catalog: &office.catalog, calendar: &office.calendar, mapping: &office.mapping };
     let progress = &mut |stage| post(&Reply::Progress { stage });
-    let same = |k: &Kept| k.files == files && k.office.as_ref() == office_documents && k.today == today;
+    let same = |k: &Kept| {
+        k.files == files
+            && k.office.as_ref() == office_documents
+            && k.today == today
+            && k.responses_only == responses_only
+    };
     let data = match kept.as_deref_mut().and_then(|slot| slot.take_if(|k| same(k))) {
         Some(mut k) => {
             k.data.judge_open_as_of(&office.calendar, options.as_of);
@@ -157,7 +173,7 @@ fn year(
         Err(e) => Reply::Error { message: e.to_string() },
     };
     if let Some(slot) = kept {
-        *slot = Some(Kept { files: files.to_vec(), office: office_documents.cloned(), today, data });
+        *slot = Some(Kept { files: files.to_vec(), office: office_documents.cloned(), today, responses_only, data });
     }
     reply
 }

@@ -194,29 +194,36 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
         let waiting = unit.is_some() && office.as_ref().map(|(code, _)| code) != unit.as_ref();
         // Only the shown unit's documents: never those of a unit chosen before "all units".
         let documents = office.as_ref().filter(|(code, _)| unit.as_ref() == Some(code)).map(|(_, d)| d.clone());
+        // Every unit of a server shown: the worker reads the responses only; SLA and meetings are
+        // judged per unit, by each unit's standards (the pemda view below).
+        let per_unit = unit.is_none() && units.len() > 1;
         let on_reply = on_reply.clone();
-        use_effect_with((sources, query, documents, waiting), move |(sources, query, office, waiting)| {
-            if sources.is_empty() || *waiting {
-                return;
-            }
-            let mut slot = worker.borrow_mut();
-            if slot.is_none() {
-                match WorkerClient::spawn(on_reply) {
-                    Ok(w) => *slot = Some(w),
-                    Err(e) => return phase.set(Phase::Failed(e)),
+        use_effect_with(
+            (sources, query, documents, waiting, per_unit),
+            move |(sources, query, office, waiting, per_unit)| {
+                if sources.is_empty() || *waiting {
+                    return;
                 }
-            }
-            phase.set(Phase::Busy(None));
-            let request = Request::Year {
-                files: sources.iter().map(Source::data).collect(),
-                query: query.clone(),
-                office: office.clone(),
-            };
-            let bytes = sources.iter().map(Source::bytes).collect();
-            if let Some(Err(e)) = slot.as_ref().map(|w| w.send(&request, bytes)) {
-                phase.set(Phase::Failed(e));
-            }
-        });
+                let mut slot = worker.borrow_mut();
+                if slot.is_none() {
+                    match WorkerClient::spawn(on_reply) {
+                        Ok(w) => *slot = Some(w),
+                        Err(e) => return phase.set(Phase::Failed(e)),
+                    }
+                }
+                phase.set(Phase::Busy(None));
+                let request = Request::Year {
+                    files: sources.iter().map(Source::data).collect(),
+                    query: query.clone(),
+                    office: office.clone(),
+                    per_unit: *per_unit,
+                };
+                let bytes = sources.iter().map(Source::bytes).collect();
+                if let Some(Err(e)) = slot.as_ref().map(|w| w.send(&request, bytes)) {
+                    phase.set(Phase::Failed(e));
+                }
+            },
+        );
     }
 
     // The pemda's view: each unit's year in the worker, when every unit is shown.
@@ -624,9 +631,12 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
             View::Meetings => html! { <MeetingsView ..props /> },
             View::Suggestions => html! { <SuggestionsView ..props /> },
         };
+        let per_unit = (unit.is_none() && units.len() > 1)
+            .then(|| html! { <p id="per-unit-note" class="muted">{ texts::PER_UNIT_NOTE.get(l) }</p> });
         html! {
             <>
                 { future }
+                { for per_unit }
                 <div class="tabs" role="tablist">{ for tabs }</div>
                 <div role="tabpanel">{ shown }</div>
                 { rejected }

@@ -57,7 +57,7 @@ pub fn PemdaPanel(props: &PemdaProps) -> Html {
                 <td class="num">{ ci }</td>
                 <td class="num unit-respondents">{ integer_id(u.respondents) }</td>
                 <td class="warning">{ sample }</td>
-                <td class="num">{ sla }</td>
+                <td class="num unit-sla">{ sla }</td>
             </tr>
         }
     });
@@ -77,6 +77,23 @@ pub fn PemdaPanel(props: &PemdaProps) -> Html {
                         <div class="card-label">{ texts::PEMDA_MEAN.get(l) }</div>
                         <div id="pemda-mean" class="card-value">{ decimal_id(c.ikm, 2) }</div>
                         <div class="card-sub">{ combined_line(c, l) }</div>
+                    </div>
+                }
+                if let Some(s) = &v.sla {
+                    <div class="card">
+                        <div class="card-label">{ texts::PEMDA_SLA.get(l) }</div>
+                        <div id="pemda-sla" class="card-value">
+                            { s.compliance.map_or_else(|| "–".to_owned(), |p| format!("{}%", decimal_id(p, 1))) }
+                        </div>
+                        <div class="card-sub">{ format!(
+                            "{} {} {} {} · {} {}",
+                            integer_id(s.met),
+                            texts::DECIDED_OF.get(l),
+                            integer_id(s.met + s.breached),
+                            texts::DECIDED.get(l),
+                            integer_id(u64::from(s.units)),
+                            texts::UNITS.get(l)
+                        ) }</div>
                     </div>
                 }
             </section>
