@@ -11,7 +11,7 @@ use skm_core::date::from_epoch_days;
 use skm_core::{Period, PeriodKind};
 
 use crate::input::{read_responses, Input, Mapping, RequestTable, ResponseTable};
-use crate::moments::{everyone, tally, Grouping};
+use crate::moments::{everyone, roll_up, tally, GroupTally, Grouping};
 use crate::AnalyticsError;
 
 /// Where the number of service users (N) of the sample check comes from.
@@ -38,13 +38,40 @@ pub fn analyse_ikm(
     options: &IkmOptions,
     population: Population<'_>,
 ) -> Result<IkmAnalysis, AnalyticsError> {
+    let grouping = Grouping {
+        service: options.by.contains(&GroupBy::Service),
+        period: options.by.contains(&GroupBy::Period).then_some(options.period),
+    };
+    let tallies = tally(table, grouping)?;
+    Ok(of_tallies(table, tallies, options, population))
+}
+
+/// The year's two IKM analyses, by service (with `population`) and by period (without), from
+/// one tally of the table by service × period rolled up both ways.
+pub fn analyse_ikm_by_service_and_period(
+    table: &ResponseTable,
+    options: &IkmOptions,
+    population: Population<'_>,
+) -> Result<(IkmAnalysis, IkmAnalysis), AnalyticsError> {
+    let cells = tally(table, Grouping { service: true, period: Some(options.period) })?;
+    let by_service = IkmOptions { by: vec![GroupBy::Service], ..options.clone() };
+    let by_period = IkmOptions { by: vec![GroupBy::Period], ..options.clone() };
+    Ok((
+        of_tallies(table, roll_up(&cells, true, false), &by_service, population),
+        of_tallies(table, roll_up(&cells, false, true), &by_period, Population::Unknown),
+    ))
+}
+
+/// The analysis from the table's groups, tallied by `options.by`.
+fn of_tallies(
+    table: &ResponseTable,
+    tallies: Vec<GroupTally>,
+    options: &IkmOptions,
+    population: Population<'_>,
+) -> IkmAnalysis {
     let weight = options.weight;
     let kind = options.period;
     let grouped_by_period = options.by.contains(&GroupBy::Period);
-    let grouping =
-        Grouping { service: options.by.contains(&GroupBy::Service), period: grouped_by_period.then_some(kind) };
-    let tallies = tally(table, grouping)?;
-
     let min = options.min_sample;
     let all = everyone(&tallies);
     let mut overall = GroupResult::from_moments(GroupKey::default(), &all.moments, weight);
@@ -102,7 +129,7 @@ pub fn analyse_ikm(
         }
     }
 
-    Ok(IkmAnalysis { grouping: AnalysisGrouping { by: options.by.clone(), period: kind }, input, overall, groups })
+    IkmAnalysis { grouping: AnalysisGrouping { by: options.by.clone(), period: kind }, input, overall, groups }
 }
 
 /// The periods the dated responses fall in.

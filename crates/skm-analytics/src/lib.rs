@@ -19,7 +19,7 @@ mod tally;
 mod year;
 
 pub use error::AnalyticsError;
-pub use ikm::{analyse_ikm, ikm_of_files, Population};
+pub use ikm::{analyse_ikm, analyse_ikm_by_service_and_period, ikm_of_files, Population};
 pub use input::{
     read_requests, read_responses, Input, Limit, Limits, Mapping, RequestTable, ResponseTable, SlaContext,
 };

@@ -89,6 +89,20 @@ pub(crate) fn everyone(groups: &[GroupTally]) -> GroupTally {
     all
 }
 
+/// The groups of a coarser grouping, each the sum of the `cells` it holds: the cells' keys
+/// without their service (unless `service`) and without their period (unless `period`).
+pub(crate) fn roll_up(cells: &[GroupTally], service: bool, period: bool) -> Vec<GroupTally> {
+    let mut groups: std::collections::BTreeMap<GroupKey, GroupTally> = std::collections::BTreeMap::new();
+    for cell in cells {
+        let key = GroupKey {
+            service: cell.key.service.clone().filter(|_| service),
+            period: cell.key.period.filter(|_| period),
+        };
+        groups.entry(key.clone()).or_insert_with(|| GroupTally::new(key)).merge(cell);
+    }
+    groups.into_values().collect()
+}
+
 /// The profile column of a question.
 fn profile_column(table: &ResponseTable, field: ProfileField) -> &[Option<u8>] {
     match field {
@@ -378,6 +392,12 @@ mod tests {
         apart.service = table.service.iter().map(|s| Arc::from(s.to_string())).collect();
         assert_eq!(tally(&apart, grouping).unwrap(), expected);
         assert!(everyone(&groups).moments.sum[0][0] > 255, "sums beyond a byte");
+
+        // Rolled up to services or periods, the cells are what a tally by those alone gives.
+        let by_service = Grouping { service: true, period: None };
+        assert_eq!(roll_up(&groups, true, false), tally(&table, by_service).unwrap());
+        let by_period = Grouping { service: false, period: Some(PeriodKind::Quarter) };
+        assert_eq!(roll_up(&groups, false, true), tally(&table, by_period).unwrap());
     }
 
     fn codes_len(field: ProfileField) -> usize {

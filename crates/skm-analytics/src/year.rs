@@ -8,14 +8,14 @@ use skm_core::date::{epoch_days, from_epoch_days};
 use skm_core::evaluation::MeetingRule;
 use skm_core::period::Period;
 use skm_core::year::{FileKind, Suggestion, YearFilter, YearReport, YearSource, FILE_KINDS};
-use skm_core::{GroupBy, IkmOptions, PeriodKind, WeightConvention};
+use skm_core::{IkmOptions, PeriodKind, WeightConvention};
 
 use crate::input::sheet::{read_sheet, RowSink};
 use crate::input::Item;
 use crate::sla::{read_sla, sla_of, SlaData};
 use crate::{
-    analyse_ikm, analyse_meetings, read_requests, read_responses, AnalyticsError, Input, Mapping, MeetingInputs,
-    Population, RequestTable, ResponseTable, SlaContext, SlaInputs,
+    analyse_ikm_by_service_and_period, analyse_meetings, read_requests, read_responses, AnalyticsError, Input, Mapping,
+    MeetingInputs, Population, RequestTable, ResponseTable, SlaContext, SlaInputs,
 };
 
 /// A file of the year and what it holds.
@@ -221,20 +221,14 @@ pub fn analyse_year_data(
         // Undated responses (some exports have no time) count for the year, not for a period.
         t.retain(|s, d| service_ok(s) && d.map_or(filter.period.is_none(), |d| (first_day..=last_day).contains(&d)));
         let population = data.request_table.as_ref().map_or(Population::Unknown, Population::Requests);
-        let by_service = IkmOptions {
+        let ikm_options = IkmOptions {
             weight: options.weight,
-            by: vec![GroupBy::Service],
+            by: Vec::new(),
             period: options.trend,
             min_sample: options.min_sample,
         };
-        ikm = Some(analyse_ikm(&t, &by_service, population)?);
-        let by_period = IkmOptions {
-            weight: options.weight,
-            by: vec![GroupBy::Period],
-            period: options.trend,
-            min_sample: options.min_sample,
-        };
-        trend = Some(analyse_ikm(&t, &by_period, Population::Unknown)?);
+        let (by_service, by_period) = analyse_ikm_by_service_and_period(&t, &ikm_options, population)?;
+        (ikm, trend) = (Some(by_service), Some(by_period));
         suggestions = t
             .suggestions
             .iter()
