@@ -5,6 +5,8 @@
 //! polars runs here, single-threaded, so the page stays responsive. Charts are not drawn here:
 //! plotters measures text through the DOM, which a worker does not have.
 
+use std::collections::HashMap;
+
 use skm_analytics::{
     analyse_year_data, classify, read_year, Input, Mapping, YearContext, YearData, YearFile, YearOptions,
 };
@@ -52,12 +54,19 @@ struct Kept {
     data: YearData,
 }
 
+/// The years last computed: the dashboard's, and each unit's of the pemda view (by code).
+#[derive(Default)]
+struct KeptYears {
+    shown: Option<Kept>,
+    units: HashMap<String, Option<Kept>>,
+}
+
 /// Answers a request (its new files already kept); files it names that are not kept are asked
 /// for again.
 fn handle(
     request: Request,
     store: &mut Store,
-    kept: &mut Option<Kept>,
+    kept: &mut KeptYears,
     builtin: &Office,
     now: &dyn Fn() -> f64,
     post: &dyn Fn(&Reply),
@@ -72,7 +81,7 @@ fn handle(
     match request {
         Request::Year { files, query, office, per_unit } => {
             let office = office.as_ref();
-            let mut reply = year(&files, store, Some(kept), &query, office, builtin, per_unit, now, post);
+            let mut reply = year(&files, store, Some(&mut kept.shown), &query, office, builtin, per_unit, now, post);
             if let (true, Reply::Year { report, .. }) = (per_unit, &mut reply) {
                 // The other kinds are not missing: they are judged per unit.
                 report.missing.retain(|k| *k == FileKind::Responses);
@@ -82,8 +91,11 @@ fn handle(
         Request::Units { units, query } => {
             let start = now();
             let mut figures = Vec::with_capacity(units.len());
+            // Units no longer on the server are let go.
+            kept.units.retain(|code, _| units.iter().any(|u| &u.code == code));
             for unit in &units {
-                match year(&unit.files, store, None, &query, unit.office.as_ref(), builtin, false, now, &|_| {}) {
+                let slot = kept.units.entry(unit.code.clone()).or_default();
+                match year(&unit.files, store, Some(slot), &query, unit.office.as_ref(), builtin, false, now, &|_| {}) {
                     Reply::Year { report, .. } => figures.push(UnitFigures::of(&unit.code, &unit.name, &report)),
                     Reply::Error { message } => return Reply::Error { message: format!("{}: {message}", unit.name) },
                     _ => {}
@@ -184,7 +196,7 @@ fn main() {
     let replier = scope.clone();
     let office = Office::load();
     let mut store = Store::default();
-    let mut kept = None;
+    let mut kept = KeptYears::default();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let clock = replier.performance();
         let now = move || clock.as_ref().map_or(0.0, |p| p.now());
