@@ -356,9 +356,14 @@ pub async fn settled(c: &Client) {
 /// Opens the dashboard, signs in with the harness' admin token, and waits for the figures of the
 /// server's responses.
 pub async fn dashboard_signed_in(h: &Harness) -> Client {
+    dashboard_signed_in_at(h, "/dasbor").await
+}
+
+/// [`dashboard_signed_in`] at an address of the dashboard (`/dasbor?unit=…`).
+pub async fn dashboard_signed_in_at(h: &Harness, path: &str) -> Client {
     let c = h.client.clone();
     let wait = Duration::from_secs(180);
-    c.goto(&format!("{}/dasbor", h.base)).await.unwrap();
+    c.goto(&format!("{}{path}", h.base)).await.unwrap();
     c.wait()
         .at_most(wait)
         .for_element(fantoccini::Locator::Css("#token"))
