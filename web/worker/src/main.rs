@@ -49,6 +49,8 @@ impl Office {
 struct Kept {
     files: Vec<skm_worker_protocol::FileData>,
     office: Option<UnitDocuments>,
+    /// The office read from `office`.
+    parsed: Option<Office>,
     today: jiff::civil::Date,
     responses_only: bool,
     data: YearData,
@@ -122,21 +124,31 @@ fn year(
     now: &dyn Fn() -> f64,
     post: &dyn Fn(&Reply),
 ) -> Reply {
-    let wall = jiff::Timestamp::from_millisecond(js_sys::Date::now() as i64).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-    let of_unit = match office {
-        Some(documents) => {
-            let today = builtin.calendar.local(wall).date();
-            match Office::of_unit(documents, today, &builtin.mapping) {
-                Ok(o) => Some(o),
-                Err(message) => return Reply::Error { message },
-            }
-        }
-        None => None,
-    };
-    let office_documents = office;
-    let office = of_unit.as_ref().unwrap_or(builtin);
-    let today = builtin.calendar.local(wall).date();
     let start = now();
+    let wall = jiff::Timestamp::from_millisecond(js_sys::Date::now() as i64).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    let today = builtin.calendar.local(wall).date();
+    let office_documents = office;
+    let same = |k: &Kept| {
+        k.files == files && k.office.as_ref() == office && k.today == today && k.responses_only == responses_only
+    };
+    let reused = kept.as_deref_mut().and_then(|slot| slot.take_if(|k| same(k)));
+    // The unit's documents are parsed once for as long as they stay the same.
+    let (reused, parsed) = match reused {
+        Some(mut k) => {
+            let parsed = k.parsed.take();
+            (Some(k), parsed)
+        }
+        None => (None, None),
+    };
+    let of_unit = match (parsed, office) {
+        (Some(parsed), _) => Some(parsed),
+        (None, Some(documents)) => match Office::of_unit(documents, today, &builtin.mapping) {
+            Ok(o) => Some(o),
+            Err(message) => return Reply::Error { message },
+        },
+        (None, None) => None,
+    };
+    let office = of_unit.as_ref().unwrap_or(builtin);
     let mut year_files = Vec::with_capacity(files.len());
     for file in files {
         let Some(bytes) = store.get(file.id) else {
@@ -164,13 +176,7 @@ fn year(
     };
     let ctx = YearContext { catalog: &office.catalog, calendar: &office.calendar, mapping: &office.mapping };
     let progress = &mut |stage| post(&Reply::Progress { stage });
-    let same = |k: &Kept| {
-        k.files == files
-            && k.office.as_ref() == office_documents
-            && k.today == today
-            && k.responses_only == responses_only
-    };
-    let data = match kept.as_deref_mut().and_then(|slot| slot.take_if(|k| same(k))) {
+    let data = match reused {
         Some(mut k) => {
             k.data.judge_open_as_of(&office.calendar, options.as_of);
             k.data
@@ -185,7 +191,8 @@ fn year(
         Err(e) => Reply::Error { message: e.to_string() },
     };
     if let Some(slot) = kept {
-        *slot = Some(Kept { files: files.to_vec(), office: office_documents.cloned(), today, responses_only, data });
+        let (office, parsed) = (office_documents.cloned(), of_unit);
+        *slot = Some(Kept { files: files.to_vec(), office, parsed, today, responses_only, data });
     }
     reply
 }
