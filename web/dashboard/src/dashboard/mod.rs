@@ -154,6 +154,9 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
         });
     }
 
+    // Every unit of a server shown: the worker reads the responses only; SLA and meetings are
+    // judged per unit, by each unit's standards (the pemda view), and the page says so.
+    let per_unit = unit.is_none() && units.len() > 1;
     let on_reply = {
         let (phase, result, channels, pemda_view, results) =
             (phase.clone(), result.clone(), channels.clone(), pemda_view.clone(), results.clone());
@@ -194,9 +197,6 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
         let waiting = unit.is_some() && office.as_ref().map(|(code, _)| code) != unit.as_ref();
         // Only the shown unit's documents: never those of a unit chosen before "all units".
         let documents = office.as_ref().filter(|(code, _)| unit.as_ref() == Some(code)).map(|(_, d)| d.clone());
-        // Every unit of a server shown: the worker reads the responses only; SLA and meetings are
-        // judged per unit, by each unit's standards (the pemda view below).
-        let per_unit = unit.is_none() && units.len() > 1;
         let on_reply = on_reply.clone();
         use_effect_with(
             (sources, query, documents, waiting, per_unit),
@@ -631,7 +631,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
             View::Meetings => html! { <MeetingsView ..props /> },
             View::Suggestions => html! { <SuggestionsView ..props /> },
         };
-        let per_unit = (unit.is_none() && units.len() > 1)
+        let per_unit = per_unit
             .then(|| html! { <p id="per-unit-note" class="muted">{ texts::PER_UNIT_NOTE.get(l) }</p> });
         html! {
             <>

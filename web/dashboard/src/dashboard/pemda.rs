@@ -8,7 +8,7 @@ use skm_core::pemda::{Combined, PemdaView};
 use skm_core::Lang;
 use yew::prelude::*;
 
-use super::views::figure;
+use super::views::{figure, percent};
 use crate::texts;
 
 /// Props of [`PemdaPanel`].
@@ -82,9 +82,7 @@ pub fn PemdaPanel(props: &PemdaProps) -> Html {
                 if let Some(s) = &v.sla {
                     <div class="card">
                         <div class="card-label">{ texts::PEMDA_SLA.get(l) }</div>
-                        <div id="pemda-sla" class="card-value">
-                            { s.compliance.map_or_else(|| "–".to_owned(), |p| format!("{}%", decimal_id(p, 1))) }
-                        </div>
+                        <div id="pemda-sla" class="card-value">{ percent(s.compliance) }</div>
                         <div class="card-sub">{ format!(
                             "{} {} {} {} · {} {}",
                             integer_id(s.met),

@@ -38,7 +38,8 @@ pub fn figure(value: Option<f64>, decimals: usize) -> String {
     value.map_or_else(|| "–".to_owned(), |v| decimal_id(v, decimals))
 }
 
-fn percent(value: Option<f64>) -> String {
+/// A percentage with one decimal, or a dash.
+pub(super) fn percent(value: Option<f64>) -> String {
     value.map_or_else(|| "–".to_owned(), |v| format!("{}%", decimal_id(v, 1)))
 }
 
