@@ -16,11 +16,11 @@ use skm_core::compliance::{
 use skm_core::issue::{InputIssue, IssueKind};
 use skm_core::sla::{describe, judge, Outcome};
 
-use crate::input::{read_items, read_steps, Input, Item, SlaContext, StepTime};
+use crate::input::{read_and_count_requests, read_items, read_steps, Input, Item, SlaContext, StepTime};
 use crate::parallel::in_parts;
 use crate::slots::TextSlots;
 use crate::tally::{breach_order, section_tallies, step_tallies, TimedStep, MINUTE};
-use crate::AnalyticsError;
+use crate::{AnalyticsError, RequestTable};
 
 /// The files of an SLA analysis.
 #[derive(Debug, Clone, Copy, Default)]
@@ -64,6 +64,26 @@ pub struct SlaData {
 pub fn read_sla(files: SlaInputs<'_>, ctx: SlaContext<'_>) -> Result<SlaData, AnalyticsError> {
     let mut input = InputSummary::default();
     let requests = read_items(ItemKind::Request, files.requests, ctx, &mut input)?;
+    read_rest(files, ctx, input, requests)
+}
+
+/// [`read_sla`], the request files' rows also counted for the population N in the same reading.
+pub(crate) fn read_sla_and_count(
+    files: SlaInputs<'_>,
+    ctx: SlaContext<'_>,
+) -> Result<(SlaData, RequestTable), AnalyticsError> {
+    let mut input = InputSummary::default();
+    let (requests, counted) = read_and_count_requests(files.requests, ctx, &mut input)?;
+    Ok((read_rest(files, ctx, input, requests)?, counted))
+}
+
+/// The complaint and step files read after the requests.
+fn read_rest(
+    files: SlaInputs<'_>,
+    ctx: SlaContext<'_>,
+    mut input: InputSummary,
+    requests: Vec<Item>,
+) -> Result<SlaData, AnalyticsError> {
     let complaints = read_items(ItemKind::Complaint, files.complaints, ctx, &mut input)?;
     let steps = read_steps(files.steps, ctx, &mut input)?;
     Ok(SlaData { input, requests, complaints, has_complaints: !files.complaints.is_empty(), steps })

@@ -12,10 +12,10 @@ use skm_core::{IkmOptions, PeriodKind, WeightConvention};
 
 use crate::input::sheet::{read_sheet, RowSink};
 use crate::input::Item;
-use crate::sla::{read_sla, sla_of, SlaData};
+use crate::sla::{read_sla, read_sla_and_count, sla_of, SlaData};
 use crate::{
-    analyse_ikm_by_service_and_period, analyse_meetings, read_requests, read_responses, AnalyticsError, Input, Mapping,
-    MeetingInputs, Population, RequestTable, ResponseTable, SlaContext, SlaInputs,
+    analyse_ikm_by_service_and_period, analyse_meetings, read_responses, AnalyticsError, Input, Mapping, MeetingInputs,
+    Population, RequestTable, ResponseTable, SlaContext, SlaInputs,
 };
 
 /// A file of the year and what it holds.
@@ -153,16 +153,19 @@ pub fn read_year(
     if !responses.is_empty() {
         progress(FileKind::Responses);
         data.responses = Some(read_responses(&responses, ctx.mapping)?);
-        if !requests.is_empty() {
-            data.request_table = Some(read_requests(&requests, ctx.mapping)?);
-        }
     }
     if !requests.is_empty() {
         progress(FileKind::Requests);
         let (complaints, steps) = (of(FileKind::Complaints), of(FileKind::Steps));
         let sla_ctx = SlaContext { catalog: ctx.catalog, calendar: ctx.calendar, mapping: ctx.mapping, as_of };
         let files = SlaInputs { requests: &requests, complaints: &complaints, steps: &steps };
-        data.sla = Some(read_sla(files, sla_ctx)?);
+        // Read once: judged for the SLA and, when there are responses, counted for their N.
+        if data.responses.is_some() {
+            let (sla, counted) = read_sla_and_count(files, sla_ctx)?;
+            (data.sla, data.request_table) = (Some(sla), Some(counted));
+        } else {
+            data.sla = Some(read_sla(files, sla_ctx)?);
+        }
     }
     Ok(data)
 }

@@ -4,14 +4,15 @@
 
 use jiff::civil::date;
 use skm_analytics::{
-    analyse_meetings, analyse_sla, analyse_year, analyse_year_data, classify, ikm_of_files, read_responses, read_year,
-    Input, Mapping, MeetingInputs, SlaContext, SlaInputs, YearContext, YearFile, YearOptions,
+    analyse_ikm, analyse_meetings, analyse_sla, analyse_year, analyse_year_data, classify, ikm_of_files, read_requests,
+    read_responses, read_year, Input, Mapping, MeetingInputs, Population, SlaContext, SlaInputs, YearContext, YearFile,
+    YearOptions,
 };
 use skm_core::calendar::Calendar;
 use skm_core::catalog::Catalog;
 use skm_core::evaluation::MeetingRule;
 use skm_core::year::{FileKind, YearFilter, YearReport};
-use skm_core::{IkmOptions, PeriodKind, WeightConvention};
+use skm_core::{GroupBy, IkmOptions, PeriodKind, WeightConvention};
 
 struct Demo {
     files: Vec<(String, Vec<u8>)>,
@@ -90,6 +91,11 @@ fn the_year_equals_each_analysis_run_alone() {
     assert_eq!(report.sla.as_ref().unwrap(), &sla);
 
     let table = read_responses(&[input(&demo, "responses.csv")], &mapping).unwrap();
+    // The requests counted for N in the same reading as they are judged: as counted alone.
+    let requests = read_requests(&[input(&demo, "requests.csv")], &mapping).unwrap();
+    let by_service = IkmOptions { by: vec![GroupBy::Service], period: PeriodKind::Quarter, ..IkmOptions::default() };
+    let alone = analyse_ikm(&table, &by_service, Population::Requests(&requests)).unwrap();
+    assert_eq!(ours, &alone);
     let rule = MeetingRule::from_catalog(&catalog).unwrap();
     let inputs = MeetingInputs {
         meetings: &[input(&demo, "meetings.csv")],

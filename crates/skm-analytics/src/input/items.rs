@@ -17,6 +17,7 @@ use skm_core::sla::{deadline, judge, Judgement, SlaError};
 
 use super::mapping::Mapping;
 use super::named::{find_columns, record_row, Row, Sink};
+use super::requests::{Counting, RequestTable};
 use super::sheet::{read_sheet, read_sheet_in_parts, PartSink, RowSink, MIN_PART};
 use super::texts::Texts;
 use super::Input;
@@ -88,23 +89,42 @@ pub fn read_items(
 ) -> Result<Vec<Item>, AnalyticsError> {
     // A request row is about 130 bytes: room for every ID up front.
     let capacity = inputs.iter().map(|i| i.bytes.len() / 128).sum();
-    let (items, read) = read_checked(capacity, |ids| {
-        read_items_with(kind, inputs, ctx, ids, MIN_PART).map(|(items, read, ids)| ((items, read), ids))
+    let (items, read, _) = read_checked(capacity, |ids| {
+        read_items_with(kind, inputs, ctx, ids, MIN_PART, false)
+            .map(|(items, read, counted, ids)| ((items, read, counted), ids))
     })?;
     summary.append(read);
     Ok(items)
 }
 
+/// [`read_items`] of request files, which also counts the requests for the population N as
+/// [`read_requests`](super::read_requests) does, in the same reading.
+pub(crate) fn read_and_count_requests(
+    inputs: &[Input<'_>],
+    ctx: SlaContext<'_>,
+    summary: &mut InputSummary,
+) -> Result<(Vec<Item>, RequestTable), AnalyticsError> {
+    let capacity = inputs.iter().map(|i| i.bytes.len() / 128).sum();
+    let (items, read, counted) = read_checked(capacity, |ids| {
+        read_items_with(ItemKind::Request, inputs, ctx, ids, MIN_PART, true)
+            .map(|(items, read, counted, ids)| ((items, read, counted), ids))
+    })?;
+    summary.append(read);
+    Ok((items, counted.map(Counting::finish).unwrap_or_default()))
+}
+
 /// [`read_items`] with the given duplicate check and least part of a file read on its own
-/// thread; gives back what was read and the check.
+/// thread; with `count`, the rows are also counted for N. Gives back what was read and the check.
 fn read_items_with(
     kind: ItemKind,
     inputs: &[Input<'_>],
     ctx: SlaContext<'_>,
     mut ids: IdCheck,
     min_part: usize,
-) -> Result<(Vec<Item>, InputSummary, IdCheck), AnalyticsError> {
+    count: bool,
+) -> Result<(Vec<Item>, InputSummary, Option<Counting>, IdCheck), AnalyticsError> {
     let (mut items, mut summary) = (Vec::new(), InputSummary::default());
+    let mut counting = count.then(Counting::default);
     for input in inputs {
         let mut sink = ItemSink {
             kind,
@@ -114,6 +134,7 @@ fn read_items_with(
             items: std::mem::take(&mut items),
             summary: std::mem::take(&mut summary),
             ids,
+            counting: counting.take(),
             services: Texts::default(),
             channels: Texts::default(),
             read: 0,
@@ -125,6 +146,10 @@ fn read_items_with(
         } else {
             read_sheet(*input, &mut sink)
         }?;
+        counting = sink.counting.take();
+        if let Some(counting) = &mut counting {
+            counting.end_file(input.name, format.clone());
+        }
         sink.summary.files.push(FileSummary {
             file: input.name.to_owned(),
             role: match kind {
@@ -141,7 +166,7 @@ fn read_items_with(
         });
         (items, summary, ids) = (sink.items, sink.summary, sink.ids);
     }
-    Ok((items, summary, ids))
+    Ok((items, summary, counting, ids))
 }
 
 /// The requests or complaints of one file (or of one part of it), judged row by row.
@@ -153,6 +178,8 @@ struct ItemSink<'a> {
     items: Vec<Item>,
     summary: InputSummary,
     ids: IdCheck,
+    /// The requests counted for N, when they are.
+    counting: Option<Counting>,
     services: Texts,
     channels: Texts,
     read: u64,
@@ -161,6 +188,10 @@ struct ItemSink<'a> {
 
 impl RowSink for ItemSink<'_> {
     fn header(&mut self, header: &[String]) -> Result<(), AnalyticsError> {
+        // Counted alone, a file without these columns was refused for them: it still is.
+        if self.counting.is_some() {
+            Counting::check_header(self.file, header)?;
+        }
         let wanted = match self.kind {
             ItemKind::Request => REQUEST_COLUMNS,
             ItemKind::Complaint => COMPLAINT_COLUMNS,
@@ -172,6 +203,9 @@ impl RowSink for ItemSink<'_> {
     fn row(&mut self, number: u64, cells: &[&str]) {
         self.read += 1;
         let row = Row::new(self.file, number, cells, &self.columns);
+        if let Some(counting) = &mut self.counting {
+            counting.row(&row, self.ctx.mapping);
+        }
         let mut issues = Vec::new();
         let texts = (&mut self.services, &mut self.channels);
         let item = judge_row(self.kind, &row, self.ctx, texts, &mut issues).filter(|item| {
@@ -205,6 +239,7 @@ impl PartSink for ItemSink<'_> {
             items: Vec::new(),
             summary: InputSummary::default(),
             ids: IdCheck::Later(LaterIds::default()),
+            counting: self.counting.as_ref().map(|_| Counting::default()),
             services: Texts::default(),
             channels: Texts::default(),
             read: 0,
@@ -218,6 +253,9 @@ impl PartSink for ItemSink<'_> {
         self.items.extend(later.items);
         self.summary.append(later.summary);
         self.ids.join(later.ids);
+        if let (Some(mine), Some(theirs)) = (&mut self.counting, later.counting) {
+            mine.join(theirs);
+        }
     }
 }
 
@@ -360,11 +398,19 @@ mod tests {
             as_of: jiff::civil::date(2026, 12, 31).at(23, 59, 0, 0),
         };
         let inputs = [Input::new("requests.csv", &bytes)];
-        let read = |ids, min_part| read_items_with(ItemKind::Request, &inputs, ctx, ids, min_part).unwrap();
-        let (in_order, read_in_order, _) = read(IdCheck::Inline(crate::input::ids::SeenIds::default()), usize::MAX);
-        let (in_parts, read_in_parts, _) = read(IdCheck::Later(LaterIds::default()), 64 << 10);
+        let read = |ids, min_part| read_items_with(ItemKind::Request, &inputs, ctx, ids, min_part, true).unwrap();
+        let (in_order, read_in_order, counted_in_order, _) =
+            read(IdCheck::Inline(crate::input::ids::SeenIds::default()), usize::MAX);
+        let (in_parts, read_in_parts, counted_in_parts, _) = read(IdCheck::Later(LaterIds::default()), 64 << 10);
         assert!(read_in_order.rows_dropped > 20, "{}", read_in_order.rows_dropped);
         assert_eq!(read_in_parts, read_in_order);
         assert!(in_parts == in_order);
+        // Counted for N in the same reading: what reading for N alone counts.
+        let alone = crate::input::read_requests(&inputs, &mapping).unwrap();
+        for counted in [counted_in_order, counted_in_parts] {
+            let counted = counted.unwrap().finish();
+            assert!(counted.issues.len() > 20, "{}", counted.issues.len());
+            assert_eq!(format!("{counted:?}"), format!("{alone:?}"));
+        }
     }
 }

@@ -24,6 +24,7 @@ use skm_core::issue::{InputIssue, IssueKind};
 use skm_core::profile::{choice_from_text, index_of, parse_age, AgeBand, AGE_BANDS, EDUCATIONS, GENDERS, OCCUPATIONS};
 use skm_core::{Element, ELEMENTS};
 
+pub(crate) use items::read_and_count_requests;
 pub use items::{read_items, read_steps, Item, SlaContext, StepTime};
 pub use limits::{Found, Limit, Limits};
 pub use mapping::Mapping;
