@@ -16,6 +16,7 @@ mod parallel;
 mod sla;
 mod slots;
 mod tally;
+pub mod working;
 mod year;
 
 pub use error::AnalyticsError;

@@ -14,12 +14,13 @@ use skm_core::compliance::{
     Breach, ComplianceRow, ItemKind, ServiceCompliance, SlaReport, SlaSection, StepCompliance, Tally,
 };
 use skm_core::issue::{InputIssue, IssueKind};
-use skm_core::sla::{describe, judge, Outcome};
+use skm_core::sla::{describe, Outcome};
 
 use crate::input::{read_and_count_requests, read_items, read_steps, Input, Item, SlaContext, StepTime};
 use crate::parallel::in_parts;
 use crate::slots::TextSlots;
 use crate::tally::{breach_order, section_tallies, step_tallies, TimedStep, MINUTE};
+use crate::working::{judge_all, Promise, ToJudge};
 use crate::{AnalyticsError, RequestTable};
 
 /// The files of an SLA analysis.
@@ -91,10 +92,21 @@ fn read_rest(
 
 impl SlaData {
     /// Judges the open items again as of another moment (completed ones do not change).
-    pub fn judge_open_as_of(&mut self, calendar: &Calendar, as_of: DateTime) {
-        for item in self.requests.iter_mut().chain(&mut self.complaints).filter(|i| i.completed.is_none()) {
-            item.judgement = judge(calendar, item.received, item.due, None, as_of);
+    pub fn judge_open_as_of(&mut self, calendar: &Calendar, as_of: DateTime) -> Result<(), AnalyticsError> {
+        let mut open: Vec<&mut Item> =
+            self.requests.iter_mut().chain(&mut self.complaints).filter(|i| i.completed.is_none()).collect();
+        let items: Vec<ToJudge> = open
+            .iter()
+            .map(|i| ToJudge { received: i.received, promise: Promise::Due(i.due), completed: None })
+            .collect();
+        let judged = judge_all(calendar, &items, as_of)
+            .map_err(|source| AnalyticsError::Polars { context: "SLA".to_owned(), source })?;
+        for (item, judged) in open.iter_mut().zip(judged) {
+            if let Some((_, judgement)) = judged {
+                item.judgement = judgement;
+            }
         }
+        Ok(())
     }
 }
 

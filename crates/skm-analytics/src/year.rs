@@ -172,9 +172,10 @@ pub fn read_year(
 
 impl YearData {
     /// Judges the open requests and complaints again as of another moment.
-    pub fn judge_open_as_of(&mut self, calendar: &Calendar, as_of: DateTime) {
-        if let Some(sla) = &mut self.sla {
-            sla.judge_open_as_of(calendar, as_of);
+    pub fn judge_open_as_of(&mut self, calendar: &Calendar, as_of: DateTime) -> Result<(), AnalyticsError> {
+        match &mut self.sla {
+            Some(sla) => sla.judge_open_as_of(calendar, as_of),
+            None => Ok(()),
         }
     }
 }

@@ -160,7 +160,7 @@ fn figures_from_the_files_read_once_equal_those_read_again() {
         let mut options = options(filter);
         options.as_of = *as_of;
         options.weight = WeightConvention::Rounded011;
-        data.judge_open_as_of(&calendar, *as_of);
+        data.judge_open_as_of(&calendar, *as_of).unwrap();
         let (kept, _) = analyse_year_data(&files, &data, ctx, &options, &mut |_| {}).unwrap();
         let again = analyse_year(&files, ctx, &options, &mut |_| {}).unwrap();
         assert_eq!(serde_json::to_string(&kept).unwrap(), serde_json::to_string(&again).unwrap());

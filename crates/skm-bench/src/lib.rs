@@ -138,13 +138,76 @@ pub fn phases(task: &str, name: &str, bytes: &[u8]) -> Result<Value, String> {
             let ctx = SlaContext { catalog: &catalog, calendar: &calendar, mapping: &mapping, as_of: sla_as_of() };
             let start = Instant::now();
             let mut summary = skm_core::analysis::InputSummary::default();
-            skm_analytics::input::read_items(skm_core::compliance::ItemKind::Request, &files, ctx, &mut summary)
-                .map_err(err)?;
+            let items =
+                skm_analytics::input::read_items(skm_core::compliance::ItemKind::Request, &files, ctx, &mut summary)
+                    .map_err(err)?;
             let read = start.elapsed().as_secs_f64();
+            let (judge_core, judge_polars, judge_polars_batches) = judging(&items, &catalog, &calendar)?;
             let start = Instant::now();
             analyse_sla(SlaInputs { requests: &files, ..Default::default() }, ctx, None).map_err(err)?;
-            Ok(json!({ "read_and_judge": read, "whole": start.elapsed().as_secs_f64() }))
+            Ok(json!({
+                "read_and_judge": read,
+                "whole": start.elapsed().as_secs_f64(),
+                "judge_core": judge_core,
+                "judge_polars": judge_polars,
+                "judge_polars_batches": judge_polars_batches,
+            }))
         }
         other => Err(format!("tugas tidak dikenal / unknown task: {other}")),
     }
+}
+
+/// The judging step alone, on the items read, both ways: one item at a time by the core's rules
+/// (`deadline`, then `judge`), and all at once by polars lookups (`skm_analytics::working`), and
+/// again in batches as the reader judges them. Seconds of each; an error if they disagree.
+fn judging(
+    items: &[skm_analytics::input::Item],
+    catalog: &Catalog,
+    calendar: &Calendar,
+) -> Result<(f64, f64, f64), String> {
+    use skm_analytics::working::{judge_all, Promise, ToJudge};
+    use skm_core::catalog::Limit;
+    use std::time::Instant;
+    let as_of = sla_as_of();
+    let limits: Vec<Limit> = items
+        .iter()
+        .map(|i| catalog.standard_on(&i.service, i.received.date()).map(|s| s.completion_time.limit))
+        .collect::<Option<_>>()
+        .ok_or("layanan tanpa standar / a service without a standard")?;
+    let start = Instant::now();
+    let one_by_one: Vec<_> = items
+        .iter()
+        .zip(&limits)
+        .map(|(i, limit)| {
+            let asked = matches!(limit, Limit::AsRequested).then(|| i.due.date());
+            let due = skm_core::sla::deadline(calendar, i.received, *limit, asked).ok()?;
+            Some((due, skm_core::sla::judge(calendar, i.received, due, i.completed, as_of)))
+        })
+        .collect();
+    let core = start.elapsed().as_secs_f64();
+    let to_judge: Vec<ToJudge> = items
+        .iter()
+        .zip(&limits)
+        .map(|(i, limit)| {
+            let promise = match (limit.working_minutes(), limit.working_days()) {
+                (Some(m), _) => Promise::Seconds(m as i64 * 60),
+                (None, Some(d)) => Promise::Days(d),
+                (None, None) => Promise::Due(i.due),
+            };
+            ToJudge { received: i.received, promise, completed: i.completed }
+        })
+        .collect();
+    let start = Instant::now();
+    let together = judge_all(calendar, &to_judge, as_of).map_err(|e| e.to_string())?;
+    let polars = start.elapsed().as_secs_f64();
+    if together != one_by_one {
+        return Err("penilaian berbeda / the judgements differ".to_owned());
+    }
+    // As the reader judges: so many rows at a time.
+    let start = Instant::now();
+    for batch in to_judge.chunks(1 << 16) {
+        judge_all(calendar, batch, as_of).map_err(|e| e.to_string())?;
+    }
+    let in_batches = start.elapsed().as_secs_f64();
+    Ok((core, polars, in_batches))
 }

@@ -79,7 +79,9 @@ pub fn parse_moment(text: &str) -> Option<Moment> {
 
 /// Days since 1970-01-01, the representation of a date in a table.
 pub fn epoch_days(date: Date) -> i32 {
-    (date - jiff::civil::date(1970, 1, 1)).get_days()
+    // Whole days of 86 400 s (civil dates have no leap seconds); a duration, not a calendar span,
+    // which is many times quicker to compute.
+    (date.duration_since(jiff::civil::date(1970, 1, 1)).as_secs().div_euclid(86_400)) as i32
 }
 
 /// The date `days` days after 1970-01-01.

@@ -177,10 +177,10 @@ fn year(
     let ctx = YearContext { catalog: &office.catalog, calendar: &office.calendar, mapping: &office.mapping };
     let progress = &mut |stage| post(&Reply::Progress { stage });
     let data = match reused {
-        Some(mut k) => {
-            k.data.judge_open_as_of(&office.calendar, options.as_of);
-            k.data
-        }
+        Some(mut k) => match k.data.judge_open_as_of(&office.calendar, options.as_of) {
+            Ok(()) => k.data,
+            Err(e) => return Reply::Error { message: e.to_string() },
+        },
         None => match read_year(&year_files, ctx, options.as_of, progress) {
             Ok(data) => data,
             Err(e) => return Reply::Error { message: e.to_string() },

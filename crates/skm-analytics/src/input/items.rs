@@ -13,7 +13,7 @@ use skm_core::catalog::{Catalog, ComplaintTier, Limit};
 use skm_core::compliance::ItemKind;
 use skm_core::date::parse_date;
 use skm_core::issue::{InputIssue, IssueKind};
-use skm_core::sla::{deadline, judge, Judgement, SlaError};
+use skm_core::sla::{deadline, Judgement, Outcome};
 
 use super::mapping::Mapping;
 use super::named::{find_columns, record_row, Row, Sink};
@@ -21,6 +21,7 @@ use super::requests::{Counting, RequestTable};
 use super::sheet::{read_sheet, read_sheet_in_parts, PartSink, RowSink, MIN_PART};
 use super::texts::Texts;
 use super::Input;
+use crate::working::{judge_all, Promise, ToJudge};
 use crate::AnalyticsError;
 
 /// What the readers need: the promises, the calendar, the vocabulary and the moment of judging.
@@ -135,6 +136,8 @@ fn read_items_with(
             summary: std::mem::take(&mut summary),
             ids,
             counting: counting.take(),
+            waiting: Waiting::default(),
+            failed: None,
             services: Texts::default(),
             channels: Texts::default(),
             read: 0,
@@ -146,6 +149,7 @@ fn read_items_with(
         } else {
             read_sheet(*input, &mut sink)
         }?;
+        sink.finish()?;
         counting = sink.counting.take();
         if let Some(counting) = &mut counting {
             counting.end_file(input.name, format.clone());
@@ -180,11 +184,37 @@ struct ItemSink<'a> {
     ids: IdCheck,
     /// The requests counted for N, when they are.
     counting: Option<Counting>,
+    /// Rows read and not yet judged.
+    waiting: Waiting,
+    /// What stopped the judging (polars), reported when the file ends.
+    failed: Option<AnalyticsError>,
     services: Texts,
     channels: Texts,
     read: u64,
     dropped: u64,
 }
+
+/// Rows that passed their checks wait here to be judged many at a time; the dropped rows among
+/// them wait too, so that rows are recorded and their IDs checked in file order.
+#[derive(Debug, Default)]
+struct Waiting {
+    rows: Vec<WaitingRow>,
+    /// The items of the checked rows, to be judged.
+    items: Vec<ToJudge>,
+    /// The `received_at` texts of the checked rows, one after another (for a message).
+    received_texts: String,
+}
+
+/// A row that waits: dropped with its issues, or checked, its item (not yet judged) at `index`
+/// of the sink's items.
+#[derive(Debug)]
+enum WaitingRow {
+    Dropped(Vec<InputIssue>),
+    Checked { number: u64, index: usize, received_text: std::ops::Range<usize> },
+}
+
+/// How many rows wait before they are judged (few in the unit tests, so that they cross batches).
+const BATCH: usize = if cfg!(test) { 1000 } else { 1 << 16 };
 
 impl RowSink for ItemSink<'_> {
     fn header(&mut self, header: &[String]) -> Result<(), AnalyticsError> {
@@ -208,16 +238,83 @@ impl RowSink for ItemSink<'_> {
         }
         let mut issues = Vec::new();
         let texts = (&mut self.services, &mut self.channels);
-        let item = judge_row(self.kind, &row, self.ctx, texts, &mut issues).filter(|item| {
-            let new = self.ids.is_new(&item.id);
-            if !new {
-                issues.push(row.issue("id", &item.id, IssueKind::DuplicateId));
+        let waiting = &mut self.waiting;
+        match check_row(self.kind, &row, self.ctx, texts, &mut issues) {
+            Some((item, to_judge)) => {
+                let start = waiting.received_texts.len();
+                waiting.received_texts.push_str(row.get("received_at"));
+                let received_text = start..waiting.received_texts.len();
+                waiting.rows.push(WaitingRow::Checked { number, index: self.items.len(), received_text });
+                waiting.items.push(to_judge);
+                self.items.push(item);
             }
-            new
-        });
-        let accepted = item.is_some();
-        self.items.extend(item);
-        self.dropped += u64::from(record_row(&mut self.summary, accepted, issues));
+            None => waiting.rows.push(WaitingRow::Dropped(issues)),
+        }
+        if waiting.rows.len() >= BATCH {
+            self.judge_waiting();
+        }
+    }
+}
+
+impl ItemSink<'_> {
+    /// Judges the rows that wait, then records each in order: accepted, or dropped and why.
+    fn judge_waiting(&mut self) {
+        let Waiting { rows, items, received_texts } = std::mem::take(&mut self.waiting);
+        let judged = match judge_all(self.ctx.calendar, &items, self.ctx.as_of) {
+            Ok(judged) => judged,
+            Err(source) => {
+                let failed = AnalyticsError::Polars { context: format!("{}: SLA", self.file), source };
+                self.failed.get_or_insert(failed);
+                return;
+            }
+        };
+        let mut judged = judged.into_iter();
+        // The items of rows dropped now, by index (rarely any).
+        let mut dropped_items = Vec::new();
+        for row in rows {
+            let (accepted, issues) = match row {
+                WaitingRow::Dropped(issues) => (false, issues),
+                WaitingRow::Checked { number, index, received_text } => {
+                    let verdict = judged.next().flatten();
+                    let Some(item) = self.items.get_mut(index) else { continue };
+                    let issue = match verdict {
+                        // No working time ahead to give a deadline in.
+                        None => {
+                            let text = received_texts.get(received_text).unwrap_or_default();
+                            Some(InputIssue::new(self.file, number, "received_at", text, IssueKind::BadDate))
+                        }
+                        Some(_) if !self.ids.is_new(&item.id) => {
+                            Some(InputIssue::new(self.file, number, "id", &item.id, IssueKind::DuplicateId))
+                        }
+                        Some((due, judgement)) => {
+                            (item.due, item.judgement) = (due, judgement);
+                            None
+                        }
+                    };
+                    if issue.is_some() {
+                        dropped_items.push(index);
+                    }
+                    (issue.is_none(), issue.into_iter().collect())
+                }
+            };
+            self.dropped += u64::from(record_row(&mut self.summary, accepted, issues));
+        }
+        if !dropped_items.is_empty() {
+            let mut index = 0;
+            let mut gone = dropped_items.iter().peekable();
+            self.items.retain(|_| {
+                let keep = gone.next_if_eq(&&index).is_none();
+                index += 1;
+                keep
+            });
+        }
+    }
+
+    /// Judges what still waits at the end of a file (or of a part of it); reports what
+    /// stopped the judging.
+    fn finish(&mut self) -> Result<(), AnalyticsError> {
+        self.judge_waiting();
+        self.failed.take().map_or(Ok(()), Err)
     }
 }
 
@@ -240,6 +337,8 @@ impl PartSink for ItemSink<'_> {
             summary: InputSummary::default(),
             ids: IdCheck::Later(LaterIds::default()),
             counting: self.counting.as_ref().map(|_| Counting::default()),
+            waiting: Waiting::default(),
+            failed: None,
             services: Texts::default(),
             channels: Texts::default(),
             read: 0,
@@ -247,7 +346,13 @@ impl PartSink for ItemSink<'_> {
         }
     }
 
-    fn join(&mut self, later: Self) {
+    fn join(&mut self, mut later: Self) {
+        // This sink's rows come before the later part's: they are judged and recorded first.
+        self.judge_waiting();
+        later.judge_waiting();
+        if let Some(failed) = later.failed.take() {
+            self.failed.get_or_insert(failed);
+        }
         self.read += later.read;
         self.dropped += later.dropped;
         self.items.extend(later.items);
@@ -292,13 +397,14 @@ pub fn read_steps(
     Ok(steps)
 }
 
-fn judge_row(
+/// Checks a row: its item, with what is needed to judge it, or `None` with the issues found.
+fn check_row(
     kind: ItemKind,
     row: &Row<'_>,
     ctx: SlaContext<'_>,
     (services, channels): (&mut Texts, &mut Texts),
     issues: &mut Vec<InputIssue>,
-) -> Option<Item> {
+) -> Option<(Item, ToJudge)> {
     let id = row.required("id", issues)?.to_owned();
     let service_text = row.required("service", issues)?;
     let service = services.service(ctx.mapping, service_text);
@@ -350,25 +456,60 @@ fn judge_row(
         issues.push(row.issue(completed_column, row.get(completed_column), IssueKind::CompletedBeforeReceived));
         return None;
     }
-    let due = match deadline(ctx.calendar, received, limit, requested_for) {
-        Ok(due) => due,
-        Err(SlaError::MissingRequestedFor) => {
-            issues.push(row.issue("requested_for", "", IssueKind::MissingRequestedFor));
-            return None;
-        }
-        Err(SlaError::NoWorkingTime) => {
-            issues.push(row.issue("received_at", row.get("received_at"), IssueKind::BadDate));
-            return None;
-        }
+    let promise = match (limit.working_minutes(), limit.working_days()) {
+        (Some(minutes), _) => Promise::Seconds(i64::try_from(minutes).unwrap_or(i64::MAX / 4) * 60),
+        (None, Some(days)) => Promise::Days(days),
+        // By the end of the date asked for: no calendar involved.
+        (None, None) => match deadline(ctx.calendar, received, limit, requested_for) {
+            Ok(due) => Promise::Due(due),
+            Err(_) => {
+                issues.push(row.issue("requested_for", "", IssueKind::MissingRequestedFor));
+                return None;
+            }
+        },
     };
-    let judgement = judge(ctx.calendar, received, due, completed, ctx.as_of);
     let channel = channels.get(row.get("channel"), str::to_owned);
-    Some(Item { kind, id, service, channel, tier, received, due, completed, judgement })
+    // Deadline and judgement come when the rows around it are judged together.
+    let judgement = Judgement { outcome: Outcome::Pending, taken_seconds: None, late_seconds: 0, allowed_seconds: 0 };
+    let item = Item { kind, id, service, channel, tier, received, due: received, completed, judgement };
+    Some((item, ToJudge { received, promise, completed }))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_without_working_time_ahead_is_dropped_in_its_place() {
+        let text = "id,service,received_at,completed_at\n\
+            a,internet-jaringan,2026-03-02T09:00:00+07:00,\n\
+            b,internet-jaringan,9999-12-31T09:00:00+07:00,\n\
+            c,internet-jaringan,2026-03-02T09:00:00+07:00,2026-01-01\n\
+            b,internet-jaringan,2026-03-03T09:00:00+07:00,\n\
+            a,internet-jaringan,2026-03-04T09:00:00+07:00,\n";
+        let (catalog, calendar, mapping) = (
+            skm_core::catalog::Catalog::builtin().unwrap(),
+            Calendar::default_wib().unwrap(),
+            Mapping::builtin().unwrap(),
+        );
+        let as_of = jiff::civil::date(2026, 12, 31).at(23, 59, 0, 0);
+        let ctx = SlaContext { catalog: &catalog, calendar: &calendar, mapping: &mapping, as_of };
+        let mut summary = InputSummary::default();
+        let inputs = [Input::new("requests.csv", text.as_bytes())];
+        let items = read_items(ItemKind::Request, &inputs, ctx, &mut summary).unwrap();
+        // The second "b" is no duplicate: the first was never accepted.
+        assert_eq!(items.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        let issues: Vec<_> = summary.issues.iter().map(|i| (i.row, i.column.as_str(), i.kind)).collect();
+        assert_eq!(
+            issues,
+            [
+                (3, "received_at", IssueKind::BadDate),
+                (4, "completed_at", IssueKind::CompletedBeforeReceived),
+                (6, "id", IssueKind::DuplicateId),
+            ]
+        );
+        assert_eq!((summary.rows_read, summary.rows_dropped), (5, 3));
+    }
 
     #[test]
     fn a_request_file_read_in_parts_gives_the_items_read_in_order() {

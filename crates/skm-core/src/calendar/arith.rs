@@ -7,7 +7,7 @@ use super::Calendar;
 
 /// How far ahead a search for office hours goes before giving up (a calendar with no working
 /// day for this long is broken).
-const SEARCH_DAYS: u32 = 3 * 366;
+pub const SEARCH_DAYS: u32 = 3 * 366;
 
 fn seconds_of_day(t: DateTime) -> i64 {
     i64::from(t.hour()) * 3600 + i64::from(t.minute()) * 60 + i64::from(t.second())

@@ -6,6 +6,7 @@
 //! saving, so a fixed offset is exact). A calendar is read from TOML (`data/calendars/`).
 
 mod arith;
+pub use arith::SEARCH_DAYS;
 pub mod holidays;
 
 use std::collections::BTreeMap;

@@ -1,0 +1,355 @@
+//! Working time of many items at once. The office hours of the days the items need are laid
+//! out as one sorted table of ranges (opening, closing, working seconds before each), so that
+//! the working time up to a moment, the deadline after so much working time or so many working
+//! days, and the working time between two moments are polars lookups (`search_sorted`, gathers)
+//! and column arithmetic, not a walk over the calendar per item.
+//!
+//! It gives what the core's rules (`skm_core::sla::deadline` and `judge`) give one item at a
+//! time; the tests compare the two on random moments, limits and calendars.
+
+use std::collections::HashMap;
+
+use jiff::civil::{Date, DateTime, Time};
+use polars::prelude::*;
+use skm_core::calendar::{Calendar, SEARCH_DAYS};
+use skm_core::date::{epoch_days, from_epoch_days};
+use skm_core::sla::{Judgement, Outcome};
+
+/// Seconds in a day.
+const DAY: i64 = 86_400;
+
+/// A local date-time as seconds since 1970-01-01T00:00 (civil time, no zone).
+pub fn seconds_of(t: DateTime) -> i64 {
+    i64::from(epoch_days(t.date())) * DAY
+        + i64::from(t.hour()) * 3600
+        + i64::from(t.minute()) * 60
+        + i64::from(t.second())
+}
+
+/// What an item's promise asks, in the terms the lookups take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Promise {
+    /// So many seconds of working time.
+    Seconds(i64),
+    /// So many working days.
+    Days(u32),
+    /// A deadline already known (by the end of the date asked for).
+    Due(DateTime),
+}
+
+/// One item to judge: received, promised, completed (local date-times).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ToJudge {
+    /// Received.
+    pub received: DateTime,
+    /// What was promised.
+    pub promise: Promise,
+    /// Completed, if it was.
+    pub completed: Option<DateTime>,
+}
+
+/// Column names of the frames.
+const OPEN: &str = "open";
+const CLOSE: &str = "close";
+const BEFORE: &str = "before";
+const AFTER: &str = "after";
+const RANGE_DAY: &str = "range_day";
+const WORKING_DAY: &str = "working_day";
+const FIRST_OPEN: &str = "first_open";
+const LAST_CLOSE: &str = "last_close";
+
+/// The office hours of some spans of days as sorted ranges; between two spans, the working time
+/// of the days left out is counted into the ranges after them.
+struct Table {
+    /// Per range: `open`, `close` (seconds since 1970), `before` (working seconds before it),
+    /// `after` (before it closes) and `range_day` (its day); an empty range where a span starts.
+    ranges: DataFrame,
+    /// Per working day: `working_day`, `first_open` and `last_close` (seconds of the day).
+    days: DataFrame,
+}
+
+impl Table {
+    /// The table of the days in `spans` (sorted, disjoint, inclusive, as days since 1970).
+    fn of(cal: &Calendar, spans: &[(i32, i32)]) -> PolarsResult<Table> {
+        let (mut open, mut close, mut before, mut range_day) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut working_day, mut first_open, mut last_close) = (Vec::new(), Vec::new(), Vec::new());
+        let mut worked = 0i64;
+        let day_total = |date: Date| cal.hours_on(date).iter().map(|h| i64::from(h.end - h.start) * 60).sum::<i64>();
+        let mut previous_end: Option<i32> = None;
+        for &(start, end) in spans {
+            if let Some(gap_start) = previous_end.map(|e| e + 1).filter(|g| *g < start) {
+                worked += days(gap_start, start - 1).map(day_total).sum::<i64>();
+            }
+            // An empty range where each span starts: a moment of the span before its first
+            // opening finds this one, with the working time of the days left out before it.
+            open.push(i64::from(start) * DAY);
+            close.push(i64::from(start) * DAY);
+            before.push(worked);
+            range_day.push(start);
+            for (day, date) in (start..=end).zip(days(start, end)) {
+                let hours = cal.hours_on(date);
+                for h in hours {
+                    let at = i64::from(day) * DAY;
+                    open.push(at + i64::from(h.start) * 60);
+                    close.push(at + i64::from(h.end) * 60);
+                    before.push(worked);
+                    range_day.push(day);
+                    worked += i64::from(h.end - h.start) * 60;
+                }
+                if let (Some(first), Some(last)) = (hours.first(), hours.last()) {
+                    working_day.push(day);
+                    first_open.push(i64::from(first.start) * 60);
+                    last_close.push(i64::from(last.end) * 60);
+                }
+            }
+            previous_end = Some(end);
+        }
+        let ranges = df![OPEN => open, CLOSE => close, BEFORE => before, RANGE_DAY => range_day]?
+            .lazy()
+            .with_column((col(BEFORE) + col(CLOSE) - col(OPEN)).alias(AFTER))
+            .collect()?;
+        let days = df![WORKING_DAY => working_day, FIRST_OPEN => first_open, LAST_CLOSE => last_close]?;
+        Ok(Table { ranges, days })
+    }
+
+    /// A column of the ranges.
+    fn range(&self, name: &str) -> PolarsResult<&Series> {
+        Ok(self.ranges.column(name)?.as_materialized_series())
+    }
+}
+
+/// The dates from `start` to `end` (days since 1970, inclusive) in order; stops early at the
+/// end of the calendar's range of dates.
+fn days(start: i32, end: i32) -> impl Iterator<Item = Date> {
+    let first = from_epoch_days(start);
+    let count = usize::try_from(end - start + 1).unwrap_or(0);
+    std::iter::successors(first, |d| d.tomorrow().ok()).take(count)
+}
+
+/// The spans of days the table must hold: from each day an item arrived, as far as a deadline
+/// can reach; and each day of another moment looked up (completions, the moment of judging,
+/// deadlines asked for). Sorted, disjoint, within the dates the calendar can name.
+fn spans(items: &[ToJudge], as_of: DateTime) -> Vec<(i32, i32)> {
+    let (lowest, highest) = (epoch_days(Date::MIN), epoch_days(Date::MAX));
+    let most_days = items.iter().filter_map(|i| if let Promise::Days(n) = i.promise { Some(n) } else { None }).max();
+    // A deadline is at most a search for the next opening, then the working days, away.
+    let reach = i32::try_from(2 * u64::from(SEARCH_DAYS) + u64::from(most_days.unwrap_or(0)) + 2).unwrap_or(i32::MAX);
+    let day = |t: DateTime| epoch_days(t.date());
+    let distinct = |mut days: Vec<i32>| {
+        days.sort_unstable();
+        days.dedup();
+        days
+    };
+    let received = distinct(items.iter().map(|i| day(i.received)).collect());
+    let others = distinct(
+        items
+            .iter()
+            .flat_map(|i| {
+                let due = if let Promise::Due(due) = i.promise { Some(due) } else { None };
+                i.completed.into_iter().chain(due).map(day)
+            })
+            .chain([day(as_of)])
+            .collect(),
+    );
+    let mut wanted: Vec<(i32, i32)> = received.iter().map(|&d| (d, d.saturating_add(reach))).collect();
+    wanted.extend(others.iter().map(|&d| (d, d)));
+    wanted.sort_unstable();
+    let mut merged: Vec<(i32, i32)> = Vec::new();
+    for (start, end) in wanted {
+        let (start, end) = (start.max(lowest), end.min(highest));
+        match merged.last_mut() {
+            Some(last) if start <= last.1.saturating_add(1) => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
+}
+
+/// Judges the items as of a moment: each one's deadline and judgement, or `None` where the
+/// calendar has no working time to give a deadline (as `skm_core::sla::deadline` refuses it).
+pub fn judge_all(
+    cal: &Calendar,
+    items: &[ToJudge],
+    as_of: DateTime,
+) -> PolarsResult<Vec<Option<(DateTime, Judgement)>>> {
+    if items.is_empty() {
+        return Ok(Vec::new());
+    }
+    let table = Table::of(cal, &spans(items, as_of))?;
+    let received: Vec<i64> = items.iter().map(|i| seconds_of(i.received)).collect();
+    let received_series = Series::new("received".into(), &received);
+    let worked_received = worked(&table, &received_series)?;
+    let due = deadlines(&table, items, &received, &received_series, &worked_received)?;
+    // The lookups need a moment on every row: a receipt stands in for a missing completion or
+    // deadline.
+    let completed: Vec<Option<i64>> = items.iter().map(|i| i.completed.map(seconds_of)).collect();
+    let or_received = |name: &str, moments: &[Option<i64>]| {
+        Series::new(name.into(), moments.iter().zip(&received).map(|(m, r)| m.unwrap_or(*r)).collect::<Vec<_>>())
+    };
+    let (done, due_or_received) = (or_received("done", &completed), or_received("due", &due));
+    let as_of_seconds = seconds_of(as_of);
+    let worked_as_of = worked(&table, &Series::new("as_of".into(), [as_of_seconds]))?;
+    let worked_as_of = worked_as_of.i64()?.get(0).unwrap_or(0);
+    let frame = DataFrame::new(vec![
+        worked_received.with_name("w_received".into()).into(),
+        worked(&table, &due_or_received)?.with_name("w_due".into()).into(),
+        worked(&table, &done)?.with_name("w_done".into()).into(),
+    ])?;
+    // Working time between two moments: none when the second is not after the first.
+    let between = |from: &str, to: Expr| {
+        let span = to - col(from);
+        when(span.clone().gt(lit(0i64))).then(span).otherwise(lit(0i64))
+    };
+    let judged = frame
+        .lazy()
+        .select([
+            between("w_received", col("w_due")).alias("allowed"),
+            between("w_received", col("w_done")).alias("taken"),
+            between("w_due", col("w_done")).alias("late_done"),
+            between("w_due", lit(worked_as_of)).alias("late_open"),
+        ])
+        .collect()?;
+    let column = |name: &str| -> PolarsResult<Vec<i64>> {
+        Ok(judged.column(name)?.i64()?.into_iter().map(Option::unwrap_or_default).collect())
+    };
+    let (allowed, taken) = (column("allowed")?, column("taken")?);
+    let (late_done, late_open) = (column("late_done")?, column("late_open")?);
+    let mut dates = Dates::default();
+    Ok((0..items.len())
+        .map(|i| {
+            let due_seconds = due.get(i).copied().flatten()?;
+            let done = completed.get(i).copied().flatten();
+            let judgement = match done {
+                Some(done) => Judgement {
+                    outcome: if done <= due_seconds { Outcome::Met } else { Outcome::Breached },
+                    taken_seconds: Some(taken[i]),
+                    late_seconds: late_done[i],
+                    allowed_seconds: allowed[i],
+                },
+                None if as_of_seconds > due_seconds => Judgement {
+                    outcome: Outcome::Breached,
+                    taken_seconds: None,
+                    late_seconds: late_open[i],
+                    allowed_seconds: allowed[i],
+                },
+                None => Judgement {
+                    outcome: Outcome::Pending,
+                    taken_seconds: None,
+                    late_seconds: 0,
+                    allowed_seconds: allowed[i],
+                },
+            };
+            Some((dates.local(due_seconds)?, judgement))
+        })
+        .collect())
+}
+
+/// Local date-times from seconds since 1970, each day's date made once.
+#[derive(Default)]
+struct Dates(HashMap<i64, Option<Date>>);
+
+impl Dates {
+    fn local(&mut self, seconds: i64) -> Option<DateTime> {
+        let (day, time) = (seconds.div_euclid(DAY), seconds.rem_euclid(DAY));
+        let date = (*self.0.entry(day).or_insert_with(|| i32::try_from(day).ok().and_then(from_epoch_days)))?;
+        let time = Time::new((time / 3600) as i8, (time / 60 % 60) as i8, (time % 60) as i8, 0).ok()?;
+        Some(date.to_datetime(time))
+    }
+}
+
+/// Working seconds from the table's start to each moment: the range at or before it, and how
+/// far into that range the moment is.
+fn worked(table: &Table, moments: &Series) -> PolarsResult<Series> {
+    let at = search_sorted(table.range(OPEN)?, moments, SearchSortedSide::Right, false)?;
+    // A span starts with an empty range at or before each of its moments: `at` is at least 1.
+    let range = at.apply_values(|i| i.saturating_sub(1));
+    let found = table.ranges.select([OPEN, CLOSE, BEFORE])?.take(&range)?;
+    let frame = found.hstack(&[moments.clone().with_name("t".into()).into()])?;
+    let worked = frame
+        .lazy()
+        .select([(col(BEFORE) + when(col("t").lt(col(CLOSE))).then(col("t")).otherwise(col(CLOSE)) - col(OPEN))
+            .alias("worked")])
+        .collect()?;
+    Ok(worked.column("worked")?.as_materialized_series().clone())
+}
+
+/// Each item's deadline in seconds since 1970, `None` where the calendar gives none.
+fn deadlines(
+    table: &Table,
+    items: &[ToJudge],
+    received: &[i64],
+    moments: &Series,
+    worked_received: &Series,
+) -> PolarsResult<Vec<Option<i64>>> {
+    let ranges = &table.ranges;
+    let column = |frame: &DataFrame, name: &str| -> PolarsResult<Vec<Option<i64>>> {
+        Ok(frame.column(name)?.cast(&DataType::Int64)?.i64()?.into_iter().collect())
+    };
+    // Whether a deadline on `day` is within `search` days of the receipt of item `i`.
+    let within =
+        |day: Option<i64>, i: usize, search: i64| day.is_some_and(|d| d - received[i].div_euclid(DAY) < search);
+
+    // The next opening: the first range that closes after the moment.
+    let next = search_sorted(table.range(CLOSE)?, moments, SearchSortedSide::Right, false)?;
+    let next = ranges.select([OPEN, RANGE_DAY])?.take(&in_bounds(&next, ranges.height()))?;
+    let (next_open, next_day) = (column(&next, OPEN)?, column(&next, RANGE_DAY)?);
+    let opened: Vec<Option<i64>> = (0..items.len())
+        .map(|i| {
+            let open = next_open[i]?;
+            within(next_day[i], i, i64::from(SEARCH_DAYS)).then_some(open.max(received[i]))
+        })
+        .collect();
+
+    // After so much working time: the first range whose end reaches the working time wanted.
+    let seconds: Vec<i64> =
+        items.iter().map(|i| if let Promise::Seconds(s) = i.promise { s.max(0) } else { 0 }).collect();
+    let target = (worked_received.i64()? + &Int64Chunked::from_vec("s".into(), seconds)).into_series();
+    let reach = search_sorted(table.range(AFTER)?, &target, SearchSortedSide::Left, false)?;
+    let reach = ranges.select([OPEN, BEFORE, RANGE_DAY])?.take(&in_bounds(&reach, ranges.height()))?;
+    let (reach_open, reach_before) = (column(&reach, OPEN)?, column(&reach, BEFORE)?);
+    let reach_day = column(&reach, RANGE_DAY)?;
+    let target = target.i64()?;
+
+    // After so many working days: the day that many working days after the opening's.
+    let opened_day: Vec<Option<i32>> = opened.iter().map(|o| o.map(|o| o.div_euclid(DAY) as i32)).collect();
+    let working_days = table.days.column(WORKING_DAY)?.as_materialized_series();
+    let place = search_sorted(working_days, &Series::new("d".into(), &opened_day), SearchSortedSide::Left, false)?;
+    let ahead: IdxCa = place
+        .into_iter()
+        .zip(items)
+        .map(|(p, item)| match item.promise {
+            Promise::Days(n) => p.and_then(|p| p.checked_add(n)),
+            _ => None,
+        })
+        .collect();
+    let on = table.days.take(&in_bounds(&ahead, table.days.height()))?;
+    let (on_day, on_first, on_last) = (column(&on, WORKING_DAY)?, column(&on, FIRST_OPEN)?, column(&on, LAST_CLOSE)?);
+
+    Ok(items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| match item.promise {
+            Promise::Due(due) => Some(seconds_of(due)),
+            Promise::Seconds(0) => opened[i],
+            Promise::Seconds(_) => {
+                let open = reach_open[i]?;
+                within(reach_day[i], i, i64::from(SEARCH_DAYS)).then_some(open + target.get(i)? - reach_before[i]?)
+            }
+            Promise::Days(n) => {
+                let opened = opened[i]?;
+                let from = opened.div_euclid(DAY);
+                let day = on_day[i]?;
+                let clock = (opened - from * DAY).clamp(on_first[i]?, on_last[i]?);
+                (day - from <= i64::from(SEARCH_DAYS) + i64::from(n)).then_some(day * DAY + clock)
+            }
+        })
+        .collect())
+}
+
+/// Positions past the end (a search that found nothing) as missing.
+fn in_bounds(at: &IdxCa, height: usize) -> IdxCa {
+    at.into_iter().map(|i| i.filter(|&i| (i as usize) < height)).collect()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
