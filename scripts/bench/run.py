@@ -415,6 +415,10 @@ def write_doc(path, rows, phases, load, v, elapsed, args):
         "runs. IKM: *read* is the file read and checked into the response table, *analyse* the",
         "tables computed from it (polars). SLA: *read_and_judge* is the request file read and every",
         "request judged on the calendar, *whole* the whole analysis again, reading included.",
+        "*judge_core*, *judge_polars* and *judge_polars_batches* time the judging step alone on the",
+        "requests read: one item at a time by the core's rules (`skm_core::sla::deadline`, `judge`),",
+        "all at once by polars lookups (`skm_analytics::working`), and by the same lookups in batches",
+        "of 65 536 rows, as the reader judges them (single-threaded each; the two must agree).",
     ]
     if args.baseline:
         lines += ["", f"*{args.baseline_label}* is `{args.baseline}`, timed in turn with this build in the same run."]

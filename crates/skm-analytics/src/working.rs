@@ -1,8 +1,8 @@
 //! Working time of many items at once. The office hours of the days the items need are laid
-//! out as one sorted table of ranges (opening, closing, working seconds before each), so that
-//! the working time up to a moment, the deadline after so much working time or so many working
-//! days, and the working time between two moments are polars lookups (`search_sorted`, gathers)
-//! and column arithmetic, not a walk over the calendar per item.
+//! out as polars tables: a row per day (the working time before it, its ranges of hours) and one
+//! sorted table of all ranges. The working time up to a moment is a gather of its day's row and
+//! column arithmetic; the next opening, the deadline after so much working time and the day so
+//! many working days on are `search_sorted` lookups; none walks the calendar per item.
 //!
 //! It gives what the core's rules (`skm_core::sla::deadline` and `judge`) give one item at a
 //! time; the tests compare the two on random moments, limits and calendars.
@@ -57,15 +57,28 @@ const RANGE_DAY: &str = "range_day";
 const WORKING_DAY: &str = "working_day";
 const FIRST_OPEN: &str = "first_open";
 const LAST_CLOSE: &str = "last_close";
+const DAY_BEFORE: &str = "day_before";
 
-/// The office hours of some spans of days as sorted ranges; between two spans, the working time
-/// of the days left out is counted into the ranges after them.
+/// The office hours of some spans of days, as sorted ranges and as a row per day; between two
+/// spans, the working time of the days left out is counted into the ranges and days after them.
 struct Table {
     /// Per range: `open`, `close` (seconds since 1970), `before` (working seconds before it),
     /// `after` (before it closes) and `range_day` (its day); an empty range where a span starts.
     ranges: DataFrame,
     /// Per working day: `working_day`, `first_open` and `last_close` (seconds of the day).
     days: DataFrame,
+    /// Per day of the spans, in order: `day_before` (working seconds before the day) and the
+    /// opening and length of each of its ranges (`open_1`, `length_1`, …; 0 for none).
+    day_rows: DataFrame,
+    /// Where each span starts (days since 1970) and its first row of `day_rows`.
+    span_rows: Vec<(i32, IdxSize)>,
+    /// The most ranges a day has.
+    most: usize,
+}
+
+/// Column names of a day's ranges.
+fn range_columns(k: usize) -> (String, String) {
+    (format!("open_{k}"), format!("length_{k}"))
 }
 
 impl Table {
@@ -73,6 +86,9 @@ impl Table {
     fn of(cal: &Calendar, spans: &[(i32, i32)]) -> PolarsResult<Table> {
         let (mut open, mut close, mut before, mut range_day) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let (mut working_day, mut first_open, mut last_close) = (Vec::new(), Vec::new(), Vec::new());
+        let most = cal.hours.iter().map(Vec::len).max().unwrap_or(0);
+        let (mut day_before, mut day_ranges) = (Vec::new(), vec![(Vec::new(), Vec::new()); most]);
+        let mut span_rows = Vec::with_capacity(spans.len());
         let mut worked = 0i64;
         let day_total = |date: Date| cal.hours_on(date).iter().map(|h| i64::from(h.end - h.start) * 60).sum::<i64>();
         let mut previous_end: Option<i32> = None;
@@ -80,6 +96,7 @@ impl Table {
             if let Some(gap_start) = previous_end.map(|e| e + 1).filter(|g| *g < start) {
                 worked += days(gap_start, start - 1).map(day_total).sum::<i64>();
             }
+            span_rows.push((start, day_before.len() as IdxSize));
             // An empty range where each span starts: a moment of the span before its first
             // opening finds this one, with the working time of the days left out before it.
             open.push(i64::from(start) * DAY);
@@ -88,6 +105,12 @@ impl Table {
             range_day.push(start);
             for (day, date) in (start..=end).zip(days(start, end)) {
                 let hours = cal.hours_on(date);
+                day_before.push(worked);
+                for (k, (opens, lengths)) in day_ranges.iter_mut().enumerate() {
+                    let h = hours.get(k);
+                    opens.push(h.map_or(0, |h| i64::from(h.start) * 60));
+                    lengths.push(h.map_or(0, |h| i64::from(h.end - h.start) * 60));
+                }
                 for h in hours {
                     let at = i64::from(day) * DAY;
                     open.push(at + i64::from(h.start) * 60);
@@ -109,12 +132,46 @@ impl Table {
             .with_column((col(BEFORE) + col(CLOSE) - col(OPEN)).alias(AFTER))
             .collect()?;
         let days = df![WORKING_DAY => working_day, FIRST_OPEN => first_open, LAST_CLOSE => last_close]?;
-        Ok(Table { ranges, days })
+        let mut columns = vec![Column::new(DAY_BEFORE.into(), day_before)];
+        for (k, (opens, lengths)) in day_ranges.into_iter().enumerate() {
+            let (open_k, length_k) = range_columns(k);
+            columns.push(Column::new(open_k.into(), opens));
+            columns.push(Column::new(length_k.into(), lengths));
+        }
+        Ok(Table { ranges, days, day_rows: DataFrame::new(columns)?, span_rows, most })
     }
 
     /// A column of the ranges.
     fn range(&self, name: &str) -> PolarsResult<&Series> {
         Ok(self.ranges.column(name)?.as_materialized_series())
+    }
+
+    /// Working seconds from the table's start to each moment (seconds since 1970): the working
+    /// time before its day, and of each of the day's ranges as far as the moment.
+    fn worked(&self, moments: &[i64]) -> PolarsResult<Vec<i64>> {
+        let rows: IdxCa = moments
+            .iter()
+            .map(|&t| {
+                let day = i32::try_from(t.div_euclid(DAY)).ok()?;
+                let span = self.span_rows.partition_point(|(start, _)| *start <= day).checked_sub(1)?;
+                let (start, first_row) = self.span_rows.get(span)?;
+                IdxSize::try_from(day - start).ok().map(|n| first_row + n)
+            })
+            .collect();
+        let clock = Column::new("clock".into(), moments.iter().map(|t| t.rem_euclid(DAY)).collect::<Vec<_>>());
+        let found = self.day_rows.take(&rows)?.hstack(&[clock])?;
+        let worked = (0..self.most).fold(col(DAY_BEFORE), |sum, k| {
+            let (open_k, length_k) = range_columns(k);
+            let into = col("clock") - col(&open_k);
+            sum + when(into.clone().lt_eq(lit(0i64)))
+                .then(lit(0i64))
+                .when(into.clone().gt_eq(col(&length_k)))
+                .then(col(&length_k))
+                .otherwise(into)
+        });
+        let worked = found.lazy().select([worked.alias("worked")]).collect()?;
+        // A moment outside the spans (none is) would count no working time.
+        Ok(worked.column("worked")?.i64()?.into_iter().map(Option::unwrap_or_default).collect())
     }
 }
 
@@ -177,67 +234,39 @@ pub fn judge_all(
     }
     let table = Table::of(cal, &spans(items, as_of))?;
     let received: Vec<i64> = items.iter().map(|i| seconds_of(i.received)).collect();
-    let received_series = Series::new("received".into(), &received);
-    let worked_received = worked(&table, &received_series)?;
-    let due = deadlines(&table, items, &received, &received_series, &worked_received)?;
+    let worked_received = table.worked(&received)?;
+    let due = deadlines(&table, items, &received, &worked_received)?;
     // The lookups need a moment on every row: a receipt stands in for a missing completion or
     // deadline.
     let completed: Vec<Option<i64>> = items.iter().map(|i| i.completed.map(seconds_of)).collect();
-    let or_received = |name: &str, moments: &[Option<i64>]| {
-        Series::new(name.into(), moments.iter().zip(&received).map(|(m, r)| m.unwrap_or(*r)).collect::<Vec<_>>())
-    };
-    let (done, due_or_received) = (or_received("done", &completed), or_received("due", &due));
+    let or_received =
+        |moments: &[Option<i64>]| -> Vec<i64> { moments.iter().zip(&received).map(|(m, r)| m.unwrap_or(*r)).collect() };
+    let worked_due = table.worked(&or_received(&due))?;
+    let worked_done = table.worked(&or_received(&completed))?;
     let as_of_seconds = seconds_of(as_of);
-    let worked_as_of = worked(&table, &Series::new("as_of".into(), [as_of_seconds]))?;
-    let worked_as_of = worked_as_of.i64()?.get(0).unwrap_or(0);
-    let frame = DataFrame::new(vec![
-        worked_received.with_name("w_received".into()).into(),
-        worked(&table, &due_or_received)?.with_name("w_due".into()).into(),
-        worked(&table, &done)?.with_name("w_done".into()).into(),
-    ])?;
+    let worked_as_of = table.worked(&[as_of_seconds])?.first().copied().unwrap_or(0);
     // Working time between two moments: none when the second is not after the first.
-    let between = |from: &str, to: Expr| {
-        let span = to - col(from);
-        when(span.clone().gt(lit(0i64))).then(span).otherwise(lit(0i64))
-    };
-    let judged = frame
-        .lazy()
-        .select([
-            between("w_received", col("w_due")).alias("allowed"),
-            between("w_received", col("w_done")).alias("taken"),
-            between("w_due", col("w_done")).alias("late_done"),
-            between("w_due", lit(worked_as_of)).alias("late_open"),
-        ])
-        .collect()?;
-    let column = |name: &str| -> PolarsResult<Vec<i64>> {
-        Ok(judged.column(name)?.i64()?.into_iter().map(Option::unwrap_or_default).collect())
-    };
-    let (allowed, taken) = (column("allowed")?, column("taken")?);
-    let (late_done, late_open) = (column("late_done")?, column("late_open")?);
+    let between = |from: i64, to: i64| (to - from).max(0);
     let mut dates = Dates::default();
     Ok((0..items.len())
         .map(|i| {
             let due_seconds = due.get(i).copied().flatten()?;
-            let done = completed.get(i).copied().flatten();
-            let judgement = match done {
+            let (w_received, w_due, w_done) = (worked_received[i], worked_due[i], worked_done[i]);
+            let allowed_seconds = between(w_received, w_due);
+            let judgement = match completed.get(i).copied().flatten() {
                 Some(done) => Judgement {
                     outcome: if done <= due_seconds { Outcome::Met } else { Outcome::Breached },
-                    taken_seconds: Some(taken[i]),
-                    late_seconds: late_done[i],
-                    allowed_seconds: allowed[i],
+                    taken_seconds: Some(between(w_received, w_done)),
+                    late_seconds: between(w_due, w_done),
+                    allowed_seconds,
                 },
                 None if as_of_seconds > due_seconds => Judgement {
                     outcome: Outcome::Breached,
                     taken_seconds: None,
-                    late_seconds: late_open[i],
-                    allowed_seconds: allowed[i],
+                    late_seconds: between(w_due, worked_as_of),
+                    allowed_seconds,
                 },
-                None => Judgement {
-                    outcome: Outcome::Pending,
-                    taken_seconds: None,
-                    late_seconds: 0,
-                    allowed_seconds: allowed[i],
-                },
+                None => Judgement { outcome: Outcome::Pending, taken_seconds: None, late_seconds: 0, allowed_seconds },
             };
             Some((dates.local(due_seconds)?, judgement))
         })
@@ -257,30 +286,14 @@ impl Dates {
     }
 }
 
-/// Working seconds from the table's start to each moment: the range at or before it, and how
-/// far into that range the moment is.
-fn worked(table: &Table, moments: &Series) -> PolarsResult<Series> {
-    let at = search_sorted(table.range(OPEN)?, moments, SearchSortedSide::Right, false)?;
-    // A span starts with an empty range at or before each of its moments: `at` is at least 1.
-    let range = at.apply_values(|i| i.saturating_sub(1));
-    let found = table.ranges.select([OPEN, CLOSE, BEFORE])?.take(&range)?;
-    let frame = found.hstack(&[moments.clone().with_name("t".into()).into()])?;
-    let worked = frame
-        .lazy()
-        .select([(col(BEFORE) + when(col("t").lt(col(CLOSE))).then(col("t")).otherwise(col(CLOSE)) - col(OPEN))
-            .alias("worked")])
-        .collect()?;
-    Ok(worked.column("worked")?.as_materialized_series().clone())
-}
-
 /// Each item's deadline in seconds since 1970, `None` where the calendar gives none.
 fn deadlines(
     table: &Table,
     items: &[ToJudge],
     received: &[i64],
-    moments: &Series,
-    worked_received: &Series,
+    worked_received: &[i64],
 ) -> PolarsResult<Vec<Option<i64>>> {
+    let moments = &Series::new("received".into(), received);
     let ranges = &table.ranges;
     let column = |frame: &DataFrame, name: &str| -> PolarsResult<Vec<Option<i64>>> {
         Ok(frame.column(name)?.cast(&DataType::Int64)?.i64()?.into_iter().collect())
@@ -303,7 +316,8 @@ fn deadlines(
     // After so much working time: the first range whose end reaches the working time wanted.
     let seconds: Vec<i64> =
         items.iter().map(|i| if let Promise::Seconds(s) = i.promise { s.max(0) } else { 0 }).collect();
-    let target = (worked_received.i64()? + &Int64Chunked::from_vec("s".into(), seconds)).into_series();
+    let target: Vec<i64> = worked_received.iter().zip(&seconds).map(|(w, s)| w + s).collect();
+    let target = Series::new("target".into(), target);
     let reach = search_sorted(table.range(AFTER)?, &target, SearchSortedSide::Left, false)?;
     let reach = ranges.select([OPEN, BEFORE, RANGE_DAY])?.take(&in_bounds(&reach, ranges.height()))?;
     let (reach_open, reach_before) = (column(&reach, OPEN)?, column(&reach, BEFORE)?);
