@@ -456,6 +456,17 @@ mod tests {
     }
 
     #[test]
+    fn faulty_quotes_keep_the_rows() {
+        // What polars 0.46's reader refuses whole (docs/benchmarks.md): text after a closing
+        // quote, and a quote that never closes (the rest of the file is then its field).
+        let mut rows = Rows::default();
+        read_sheet(Input::new("t.csv", b"id,text\n1,\"a\"b\n2,c\n3,\"d\n4,e\n"), &mut rows).unwrap();
+        let cells: Vec<(u64, Vec<String>)> = rows.rows;
+        let text = |n: usize| cells[n].1[1].as_str();
+        assert_eq!((cells.len(), text(0), text(1), text(2)), (3, "ab", "c", "d\n4,e\n"));
+    }
+
+    #[test]
     fn cells_are_trimmed_of_any_white_space() {
         for cell in ["a", " a", "a ", "\ta\r", "\u{a0}a\u{3000}", "", " ", "é", "\u{85}x", "x\u{85}", "a b"] {
             assert_eq!(trim(cell), cell.trim(), "{cell:?}");
