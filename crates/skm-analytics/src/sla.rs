@@ -20,7 +20,7 @@ use crate::input::{read_and_count_requests, read_items, read_steps, Input, Item,
 use crate::parallel::in_parts;
 use crate::slots::TextSlots;
 use crate::tally::{breach_order, section_tallies, step_tallies, TimedStep, MINUTE};
-use crate::working::{judge_all, Promise, ToJudge};
+use crate::working::{judge_all, working_between, Promise, ToJudge};
 use crate::{AnalyticsError, RequestTable};
 
 /// The files of an SLA analysis.
@@ -246,6 +246,7 @@ fn step_compliance(
     };
     let mut services = TextSlots::default();
     let mut timed = Vec::new();
+    let mut spans = Vec::new();
     for s in steps {
         let Some(code) = service_of.get(s.request_id.as_str()) else { continue };
         let Some(limit_minutes) = sop_step(code, s.step).and_then(|x| x.standard_time.limit.working_minutes()) else {
@@ -253,8 +254,11 @@ fn step_compliance(
             input.push_issue(InputIssue::new(file, *row, "step", &s.step.to_string(), IssueKind::UnknownStep));
             continue;
         };
-        let seconds = ctx.calendar.working_seconds_between(s.started, s.finished);
-        timed.push(TimedStep { service: services.slot(code), step: s.step, seconds, limit_minutes });
+        timed.push(TimedStep { service: services.slot(code), step: s.step, seconds: 0, limit_minutes });
+        spans.push((s.started, s.finished));
+    }
+    for (step, seconds) in timed.iter_mut().zip(working_between(ctx.calendar, &spans)?) {
+        step.seconds = seconds;
     }
     let services = services.texts();
     let mut tallies = step_tallies(&timed)?;

@@ -187,29 +187,33 @@ fn days(start: i32, end: i32) -> impl Iterator<Item = Date> {
 /// can reach; and each day of another moment looked up (completions, the moment of judging,
 /// deadlines asked for). Sorted, disjoint, within the dates the calendar can name.
 fn spans(items: &[ToJudge], as_of: DateTime) -> Vec<(i32, i32)> {
-    let (lowest, highest) = (epoch_days(Date::MIN), epoch_days(Date::MAX));
     let most_days = items.iter().filter_map(|i| if let Promise::Days(n) = i.promise { Some(n) } else { None }).max();
     // A deadline is at most a search for the next opening, then the working days, away.
     let reach = i32::try_from(2 * u64::from(SEARCH_DAYS) + u64::from(most_days.unwrap_or(0)) + 2).unwrap_or(i32::MAX);
     let day = |t: DateTime| epoch_days(t.date());
+    let received = items.iter().map(|i| day(i.received)).collect();
+    let others = items
+        .iter()
+        .flat_map(|i| {
+            let due = if let Promise::Due(due) = i.promise { Some(due) } else { None };
+            i.completed.into_iter().chain(due).map(day)
+        })
+        .chain([day(as_of)])
+        .collect();
+    merged_spans(received, reach, others)
+}
+
+/// The days from each of `reaching` to `reach` days after it, and each of `points`, as sorted,
+/// disjoint spans within the dates the calendar can name.
+fn merged_spans(reaching: Vec<i32>, reach: i32, points: Vec<i32>) -> Vec<(i32, i32)> {
+    let (lowest, highest) = (epoch_days(Date::MIN), epoch_days(Date::MAX));
     let distinct = |mut days: Vec<i32>| {
         days.sort_unstable();
         days.dedup();
         days
     };
-    let received = distinct(items.iter().map(|i| day(i.received)).collect());
-    let others = distinct(
-        items
-            .iter()
-            .flat_map(|i| {
-                let due = if let Promise::Due(due) = i.promise { Some(due) } else { None };
-                i.completed.into_iter().chain(due).map(day)
-            })
-            .chain([day(as_of)])
-            .collect(),
-    );
-    let mut wanted: Vec<(i32, i32)> = received.iter().map(|&d| (d, d.saturating_add(reach))).collect();
-    wanted.extend(others.iter().map(|&d| (d, d)));
+    let mut wanted: Vec<(i32, i32)> = distinct(reaching).iter().map(|&d| (d, d.saturating_add(reach))).collect();
+    wanted.extend(distinct(points).iter().map(|&d| (d, d)));
     wanted.sort_unstable();
     let mut merged: Vec<(i32, i32)> = Vec::new();
     for (start, end) in wanted {
@@ -220,6 +224,19 @@ fn spans(items: &[ToJudge], as_of: DateTime) -> Vec<(i32, i32)> {
         }
     }
     merged
+}
+
+/// The working seconds between each pair of moments (0 when the second is not after the first),
+/// as `Calendar::working_seconds_between` gives them one pair at a time.
+pub fn working_between(cal: &Calendar, pairs: &[(DateTime, DateTime)]) -> PolarsResult<Vec<i64>> {
+    if pairs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let days = pairs.iter().flat_map(|(a, b)| [epoch_days(a.date()), epoch_days(b.date())]).collect();
+    let table = Table::of(cal, &merged_spans(Vec::new(), 0, days))?;
+    let starts = table.worked(&pairs.iter().map(|(a, _)| seconds_of(*a)).collect::<Vec<_>>())?;
+    let ends = table.worked(&pairs.iter().map(|(_, b)| seconds_of(*b)).collect::<Vec<_>>())?;
+    Ok(starts.iter().zip(&ends).map(|(a, b)| (b - a).max(0)).collect())
 }
 
 /// Judges the items as of a moment: each one's deadline and judgement, or `None` where the

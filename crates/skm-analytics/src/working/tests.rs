@@ -5,7 +5,7 @@ use skm_core::calendar::Calendar;
 use skm_core::catalog::Limit;
 use skm_core::sla::{deadline, judge};
 
-use super::{judge_all, Promise, ToJudge};
+use super::{judge_all, working_between, Promise, ToJudge};
 
 /// A calendar with a break, Saturday mornings, and a fortnight off in June 2026.
 fn with_breaks() -> Calendar {
@@ -119,4 +119,21 @@ fn no_deadline_where_the_calendar_has_no_working_time_ahead() {
     assert!(batch.iter().any(|i| one_by_one(&cal, i, as_of).is_none()));
     check(&cal, &batch, as_of);
     check(&Calendar::default_wib().unwrap(), &batch, as_of);
+}
+
+#[test]
+fn working_time_between_pairs_equals_the_calendar_walk() {
+    let mut rng = fastrand::Rng::with_seed(11);
+    for cal in [Calendar::default_wib().unwrap(), with_breaks(), closed_for_years()] {
+        let mut pairs: Vec<(DateTime, DateTime)> = (0..3_000)
+            .map(|_| (moment(&mut rng, date(2025, 12, 1), 200), moment(&mut rng, date(2025, 12, 1), 200)))
+            .collect();
+        // Years apart, and at the end of the dates.
+        pairs.push((date(1990, 1, 1).at(9, 0, 0, 0), date(2026, 5, 5).at(10, 0, 0, 0)));
+        pairs.push((moment(&mut rng, date(9999, 12, 1), 30), moment(&mut rng, date(9999, 12, 1), 30)));
+        let together = working_between(&cal, &pairs).unwrap();
+        for (pair, got) in pairs.iter().zip(together) {
+            assert_eq!(got, cal.working_seconds_between(pair.0, pair.1), "{pair:?}");
+        }
+    }
 }
