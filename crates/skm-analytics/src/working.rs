@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use jiff::civil::{Date, DateTime, Time};
 use polars::prelude::*;
 use skm_core::calendar::{Calendar, SEARCH_DAYS};
+use skm_core::catalog::Limit;
 use skm_core::date::{epoch_days, from_epoch_days};
 use skm_core::sla::{Judgement, Outcome};
 
@@ -35,6 +36,18 @@ pub enum Promise {
     Days(u32),
     /// A deadline already known (by the end of the date asked for).
     Due(DateTime),
+}
+
+impl Promise {
+    /// The promise of a limit counted in working time or days; `None` for "as requested", whose
+    /// deadline is the date asked for (`skm_core::sla::deadline`).
+    pub fn of_limit(limit: Limit) -> Option<Promise> {
+        match (limit.working_minutes(), limit.working_days()) {
+            (Some(minutes), _) => Some(Promise::Seconds(i64::try_from(minutes).unwrap_or(i64::MAX / 4) * 60)),
+            (None, Some(days)) => Some(Promise::Days(days)),
+            (None, None) => None,
+        }
+    }
 }
 
 /// One item to judge: received, promised, completed (local date-times).

@@ -189,11 +189,7 @@ fn judging(
         .iter()
         .zip(&limits)
         .map(|(i, limit)| {
-            let promise = match (limit.working_minutes(), limit.working_days()) {
-                (Some(m), _) => Promise::Seconds(m as i64 * 60),
-                (None, Some(d)) => Promise::Days(d),
-                (None, None) => Promise::Due(i.due),
-            };
+            let promise = Promise::of_limit(*limit).unwrap_or(Promise::Due(i.due));
             ToJudge { received: i.received, promise, completed: i.completed }
         })
         .collect();

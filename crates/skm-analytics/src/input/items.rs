@@ -88,14 +88,7 @@ pub fn read_items(
     ctx: SlaContext<'_>,
     summary: &mut InputSummary,
 ) -> Result<Vec<Item>, AnalyticsError> {
-    // A request row is about 130 bytes: room for every ID up front.
-    let capacity = inputs.iter().map(|i| i.bytes.len() / 128).sum();
-    let (items, read, _) = read_checked(capacity, |ids| {
-        read_items_with(kind, inputs, ctx, ids, MIN_PART, false)
-            .map(|(items, read, counted, ids)| ((items, read, counted), ids))
-    })?;
-    summary.append(read);
-    Ok(items)
+    read_counting(kind, inputs, ctx, summary, false).map(|(items, _)| items)
 }
 
 /// [`read_items`] of request files, which also counts the requests for the population N as
@@ -105,13 +98,26 @@ pub(crate) fn read_and_count_requests(
     ctx: SlaContext<'_>,
     summary: &mut InputSummary,
 ) -> Result<(Vec<Item>, RequestTable), AnalyticsError> {
+    let (items, counted) = read_counting(ItemKind::Request, inputs, ctx, summary, true)?;
+    Ok((items, counted.map(Counting::finish).unwrap_or_default()))
+}
+
+/// [`read_items`], the rows also counted for N with `count`.
+fn read_counting(
+    kind: ItemKind,
+    inputs: &[Input<'_>],
+    ctx: SlaContext<'_>,
+    summary: &mut InputSummary,
+    count: bool,
+) -> Result<(Vec<Item>, Option<Counting>), AnalyticsError> {
+    // A request row is about 130 bytes: room for every ID up front.
     let capacity = inputs.iter().map(|i| i.bytes.len() / 128).sum();
     let (items, read, counted) = read_checked(capacity, |ids| {
-        read_items_with(ItemKind::Request, inputs, ctx, ids, MIN_PART, true)
+        read_items_with(kind, inputs, ctx, ids, MIN_PART, count)
             .map(|(items, read, counted, ids)| ((items, read, counted), ids))
     })?;
     summary.append(read);
-    Ok((items, counted.map(Counting::finish).unwrap_or_default()))
+    Ok((items, counted))
 }
 
 /// [`read_items`] with the given duplicate check and least part of a file read on its own
@@ -199,18 +205,16 @@ struct ItemSink<'a> {
 #[derive(Debug, Default)]
 struct Waiting {
     rows: Vec<WaitingRow>,
-    /// The items of the checked rows, to be judged.
-    items: Vec<ToJudge>,
     /// The `received_at` texts of the checked rows, one after another (for a message).
     received_texts: String,
 }
 
 /// A row that waits: dropped with its issues, or checked, its item (not yet judged) at `index`
-/// of the sink's items.
+/// of the sink's items, with what it promises.
 #[derive(Debug)]
 enum WaitingRow {
     Dropped(Vec<InputIssue>),
-    Checked { number: u64, index: usize, received_text: std::ops::Range<usize> },
+    Checked { number: u64, index: usize, promise: Promise, received_text: std::ops::Range<usize> },
 }
 
 /// How many rows wait before they are judged (few in the unit tests, so that they cross batches).
@@ -240,12 +244,11 @@ impl RowSink for ItemSink<'_> {
         let texts = (&mut self.services, &mut self.channels);
         let waiting = &mut self.waiting;
         match check_row(self.kind, &row, self.ctx, texts, &mut issues) {
-            Some((item, to_judge)) => {
+            Some((item, promise)) => {
                 let start = waiting.received_texts.len();
                 waiting.received_texts.push_str(row.get("received_at"));
                 let received_text = start..waiting.received_texts.len();
-                waiting.rows.push(WaitingRow::Checked { number, index: self.items.len(), received_text });
-                waiting.items.push(to_judge);
+                waiting.rows.push(WaitingRow::Checked { number, index: self.items.len(), promise, received_text });
                 self.items.push(item);
             }
             None => waiting.rows.push(WaitingRow::Dropped(issues)),
@@ -259,7 +262,18 @@ impl RowSink for ItemSink<'_> {
 impl ItemSink<'_> {
     /// Judges the rows that wait, then records each in order: accepted, or dropped and why.
     fn judge_waiting(&mut self) {
-        let Waiting { rows, items, received_texts } = std::mem::take(&mut self.waiting);
+        let Waiting { rows, received_texts } = std::mem::take(&mut self.waiting);
+        let items: Vec<ToJudge> = rows
+            .iter()
+            .filter_map(|row| match row {
+                WaitingRow::Checked { index, promise, .. } => self.items.get(*index).map(|item| ToJudge {
+                    received: item.received,
+                    promise: *promise,
+                    completed: item.completed,
+                }),
+                WaitingRow::Dropped(_) => None,
+            })
+            .collect();
         let judged = match judge_all(self.ctx.calendar, &items, self.ctx.as_of) {
             Ok(judged) => judged,
             Err(source) => {
@@ -274,7 +288,7 @@ impl ItemSink<'_> {
         for row in rows {
             let (accepted, issues) = match row {
                 WaitingRow::Dropped(issues) => (false, issues),
-                WaitingRow::Checked { number, index, received_text } => {
+                WaitingRow::Checked { number, index, received_text, .. } => {
                     let verdict = judged.next().flatten();
                     let Some(item) = self.items.get_mut(index) else { continue };
                     let issue = match verdict {
@@ -397,14 +411,14 @@ pub fn read_steps(
     Ok(steps)
 }
 
-/// Checks a row: its item, with what is needed to judge it, or `None` with the issues found.
+/// Checks a row: its item with what it promises (to be judged), or `None` with the issues found.
 fn check_row(
     kind: ItemKind,
     row: &Row<'_>,
     ctx: SlaContext<'_>,
     (services, channels): (&mut Texts, &mut Texts),
     issues: &mut Vec<InputIssue>,
-) -> Option<(Item, ToJudge)> {
+) -> Option<(Item, Promise)> {
     let id = row.required("id", issues)?.to_owned();
     let service_text = row.required("service", issues)?;
     let service = services.service(ctx.mapping, service_text);
@@ -456,11 +470,10 @@ fn check_row(
         issues.push(row.issue(completed_column, row.get(completed_column), IssueKind::CompletedBeforeReceived));
         return None;
     }
-    let promise = match (limit.working_minutes(), limit.working_days()) {
-        (Some(minutes), _) => Promise::Seconds(i64::try_from(minutes).unwrap_or(i64::MAX / 4) * 60),
-        (None, Some(days)) => Promise::Days(days),
+    let promise = match Promise::of_limit(limit) {
+        Some(promise) => promise,
         // By the end of the date asked for: no calendar involved.
-        (None, None) => match deadline(ctx.calendar, received, limit, requested_for) {
+        None => match deadline(ctx.calendar, received, limit, requested_for) {
             Ok(due) => Promise::Due(due),
             Err(_) => {
                 issues.push(row.issue("requested_for", "", IssueKind::MissingRequestedFor));
@@ -472,7 +485,7 @@ fn check_row(
     // Deadline and judgement come when the rows around it are judged together.
     let judgement = Judgement { outcome: Outcome::Pending, taken_seconds: None, late_seconds: 0, allowed_seconds: 0 };
     let item = Item { kind, id, service, channel, tier, received, due: received, completed, judgement };
-    Some((item, ToJudge { received, promise, completed }))
+    Some((item, promise))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
