@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use super::ids::{read_checked, IdCheck, LaterIds};
+use super::ids::{read_checked, IdCheck};
 
 use jiff::civil::DateTime;
 use skm_core::analysis::{FileSummary, InputSummary};
@@ -349,7 +349,7 @@ impl PartSink for ItemSink<'_> {
             columns: self.columns.clone(),
             items: Vec::new(),
             summary: InputSummary::default(),
-            ids: IdCheck::Later(LaterIds::default()),
+            ids: self.ids.part(),
             counting: self.counting.as_ref().map(|_| Counting::default()),
             waiting: Waiting::default(),
             failed: None,
@@ -553,9 +553,8 @@ mod tests {
         };
         let inputs = [Input::new("requests.csv", &bytes)];
         let read = |ids, min_part| read_items_with(ItemKind::Request, &inputs, ctx, ids, min_part, true).unwrap();
-        let (in_order, read_in_order, counted_in_order, _) =
-            read(IdCheck::Inline(crate::input::ids::SeenIds::default()), usize::MAX);
-        let (in_parts, read_in_parts, counted_in_parts, _) = read(IdCheck::Later(LaterIds::default()), 64 << 10);
+        let (in_order, read_in_order, counted_in_order, _) = read(IdCheck::exact(), usize::MAX);
+        let (in_parts, read_in_parts, counted_in_parts, _) = read(IdCheck::later(), 64 << 10);
         assert!(read_in_order.rows_dropped > 20, "{}", read_in_order.rows_dropped);
         assert_eq!(read_in_parts, read_in_order);
         assert!(in_parts == in_order);

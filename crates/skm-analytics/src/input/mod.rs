@@ -31,7 +31,7 @@ pub use mapping::Mapping;
 pub use requests::{read_requests, RequestTable};
 
 use self::columns::Columns;
-use self::ids::{read_checked, IdCheck, LaterIds};
+use self::ids::{read_checked, IdCheck};
 use self::mapping::Field;
 use self::sheet::{read_sheet, read_sheet_in_parts, PartSink, RowSink};
 use self::texts::Texts;
@@ -302,7 +302,7 @@ impl PartSink for ResponseSink<'_> {
             mapping: self.mapping,
             columns: self.columns.clone(),
             table: ResponseTable::default(),
-            ids: IdCheck::Later(LaterIds::default()),
+            ids: self.ids.part(),
             services: Texts::default(),
             read: 0,
             dropped: 0,
@@ -410,8 +410,8 @@ mod tests {
         let bytes = file(30_000);
         let inputs = [Input::new("responses.csv", &bytes)];
         let mapping = Mapping::builtin().unwrap();
-        let (in_order, _) = read_with(&inputs, &mapping, IdCheck::Inline(ids::SeenIds::default()), usize::MAX).unwrap();
-        let (in_parts, _) = read_with(&inputs, &mapping, IdCheck::Later(LaterIds::default()), 64 << 10).unwrap();
+        let (in_order, _) = read_with(&inputs, &mapping, IdCheck::exact(), usize::MAX).unwrap();
+        let (in_parts, _) = read_with(&inputs, &mapping, IdCheck::later(), 64 << 10).unwrap();
         assert!(
             in_order.input.issues.len() > 20 && !in_order.suggestions.is_empty(),
             "{:?}",
@@ -420,5 +420,27 @@ mod tests {
         assert_eq!(in_parts.input, in_order.input);
         assert_eq!(in_parts.suggestions, in_order.suggestions);
         assert_eq!(format!("{in_parts:?}"), format!("{in_order:?}"));
+    }
+
+    #[test]
+    fn an_id_repeated_in_a_later_part_is_found() {
+        let mut bytes = file(30_000);
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let first = text.lines().nth(1).unwrap().to_owned();
+        let last_row = text.lines().count() as u64 + 1;
+        // The first respondent again, its ID in capitals: the same UUID.
+        let (id, rest) = first.split_once(',').unwrap();
+        bytes.extend(format!("\n{},{rest}", id.to_uppercase()).into_bytes());
+        let inputs = [Input::new("responses.csv", &bytes)];
+        let mapping = Mapping::builtin().unwrap();
+        let table = read_checked(0, |ids| read_with(&inputs, &mapping, ids, 64 << 10)).unwrap();
+        let repeats: Vec<(u64, &str)> = table
+            .input
+            .issues
+            .iter()
+            .filter(|i| i.kind == IssueKind::DuplicateId)
+            .map(|i| (i.row, i.value.as_str()))
+            .collect();
+        assert_eq!(repeats, [(last_row, id.to_uppercase().as_str())]);
     }
 }
