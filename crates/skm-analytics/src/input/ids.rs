@@ -103,13 +103,13 @@ pub(crate) fn read_checked<T>(
 
 impl IdCheck {
     /// Every ID compared exactly as it is read (rows then cannot be read in parts).
-    #[cfg(test)]
+    #[cfg(all(test, not(target_arch = "wasm32")))]
     pub fn exact() -> IdCheck {
         IdCheck::Inline(Repeats::new(RandomState::default()))
     }
 
     /// The IDs collected to be checked at the end.
-    #[cfg(test)]
+    #[cfg(all(test, not(target_arch = "wasm32")))]
     pub fn later() -> IdCheck {
         IdCheck::Later(LaterIds::default())
     }
