@@ -108,6 +108,18 @@ pub fn is_uuid(text: &str) -> bool {
             .all(|(i, c)| if [8, 13, 18, 23].contains(&i) { *c == b'-' } else { c.is_ascii_hexdigit() })
 }
 
+/// The short code a respondent can read out for a receipt: the first eight hexadecimal digits of
+/// its ID in capitals, in two groups (`3F2C-9A70`), the start of the ID column in every export.
+/// Another text is given back in capitals as it is.
+pub fn receipt_code(id: &str) -> String {
+    let digits: String = id.chars().filter(char::is_ascii_hexdigit).take(8).collect();
+    if is_uuid(id) {
+        format!("{}-{}", &digits[..4], &digits[4..]).to_ascii_uppercase()
+    } else {
+        id.to_uppercase()
+    }
+}
+
 /// A submission that passed validation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ValidSubmission {
@@ -230,6 +242,13 @@ impl Submission {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_receipt_code_is_the_start_of_the_id() {
+        assert_eq!(receipt_code("3f2c9a70-5b1e-4d2a-9c7e-0a1b2c3d4e5f"), "3F2C-9A70");
+        assert_eq!(receipt_code("3F2C9A70-5B1E-4D2A-9C7E-0A1B2C3D4E5F"), "3F2C-9A70");
+        assert_eq!(receipt_code("kertas-17"), "KERTAS-17");
+    }
 
     #[test]
     fn a_client_id_must_be_a_uuid() {

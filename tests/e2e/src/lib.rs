@@ -258,6 +258,16 @@ impl Harness {
         Ok(value["value"].clone())
     }
 
+    /// Shows pages as a screen of this many CSS pixels does (the viewport itself, not the
+    /// window around it, whose frame headless Chromium takes from the height): a phone's when
+    /// `phone`, else a laptop's.
+    pub async fn screen(&self, width: u32, height: u32, phone: bool) -> Result<(), String> {
+        let scale = if phone { 2 } else { 1 };
+        let metrics =
+            serde_json::json!({ "width": width, "height": height, "deviceScaleFactor": scale, "mobile": phone });
+        self.cdp("Emulation.setDeviceMetricsOverride", metrics).await.map(|_| ())
+    }
+
     /// Closes the browser and stops the processes.
     pub async fn stop(mut self) {
         let _ = self.client.clone().close().await;
@@ -301,14 +311,26 @@ async fn click(c: &Client, css: &str) -> Result<(), String> {
     element(c, css).await?.click().await.map_err(|e| format!("{css}: {e}"))
 }
 
+/// Clicks `css` once it appears, after scrolling it to the middle of the window, as a person on a
+/// short screen scrolls a control up from behind the survey's action bar (WebDriver's own scroll
+/// stops at the window's edge, under the bar).
+pub async fn scroll_and_click(c: &Client, css: &str) -> Result<(), String> {
+    let found = element(c, css).await?;
+    let arg = serde_json::to_value(&found).map_err(|e| e.to_string())?;
+    c.execute("arguments[0].scrollIntoView({ block: 'center' });", vec![arg])
+        .await
+        .map_err(|e| format!("{css}: {e}"))?;
+    found.click().await.map_err(|e| format!("{css}: {e}"))
+}
+
 /// Waits until the survey shows the screen with this URL fragment (`#u3`).
 pub async fn on_screen(c: &Client, fragment: &str) -> Result<(), String> {
     element(c, &format!("form[data-step='{fragment}']")).await.map(|_| ())
 }
 
 /// Walks a survey page already open on its first screen through consent, profile, the nine
-/// questions (checking each shows the core's wording in `lang`) and the suggestion, and stops on
-/// the review screen, before sending.
+/// questions (checking each shows the core's wording in `lang`; a tapped answer moves on by
+/// itself) and the suggestion, and stops on the review screen, before sending.
 pub async fn answer_survey(c: &Client, lang: skm_core::Lang, answers: &Answers<'_>) -> Result<(), String> {
     on_screen(c, "#mulai").await?;
     click(c, "#start").await?;
@@ -331,8 +353,7 @@ pub async fn answer_survey(c: &Client, lang: skm_core::Lang, answers: &Answers<'
         if legend != e.text().question.get(lang) {
             return Err(format!("{}: the question reads {legend:?}, not the core's wording", e.id()));
         }
-        click(c, &format!("input[name='{}'][value='{score}']", e.column())).await?;
-        click(c, "#next").await?;
+        scroll_and_click(c, &format!("input[name='{}'][value='{score}']", e.column())).await?;
     }
     on_screen(c, "#saran").await?;
     if let Some(text) = answers.suggestion {

@@ -81,6 +81,12 @@ async fn a_complete_survey_with_the_keyboard_alone() {
         for _ in 1..score {
             press(&c, &key(Key::Down)).await;
         }
+        if e.column() == "u1" {
+            // An answer chosen with the keyboard does not move on by itself, as a tap does.
+            tokio::time::sleep(Duration::from_millis(1_000)).await;
+            let hash = c.execute("return location.hash;", vec![]).await.unwrap();
+            assert_eq!(hash, serde_json::json!("#u1"), "the keyboard's answer left the question");
+        }
         tab_to(&c, "next").await;
         press(&c, &key(Key::Enter)).await;
     }

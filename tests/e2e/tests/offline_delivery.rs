@@ -3,11 +3,47 @@
 
 use std::time::{Duration, Instant};
 
-use fantoccini::Locator;
+use fantoccini::{Client, Locator};
 use skm_core::Lang;
 use skm_e2e::{answer_survey, Answers, Harness};
 
 const WAIT: Duration = Duration::from_secs(60);
+
+/// The number of stored responses.
+fn rows(h: &Harness) -> usize {
+    h.responses_csv().unwrap().lines().count() - 1
+}
+
+/// Waits until `count` responses are stored.
+async fn stored(h: &Harness, count: usize) {
+    let deadline = Instant::now() + WAIT;
+    while rows(h) < count && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    assert_eq!(rows(h), count, "delivered");
+}
+
+async fn waiting(c: &Client) -> serde_json::Value {
+    c.execute("return JSON.parse(localStorage.getItem('skm.outbox') || '[]').length;", vec![]).await.unwrap()
+}
+
+/// Opens a survey, answers it and sends it with the server stopped: the thanks says the answers
+/// wait on the device, with their receipt code. Gives back the code.
+async fn send_while_down(h: &mut Harness, scores: [u8; 9]) -> String {
+    let c = h.client.clone();
+    c.goto(&format!("{}/survei/internet-jaringan", h.base)).await.unwrap();
+    c.wait().at_most(WAIT).for_element(Locator::Css("#service-name")).await.unwrap();
+    answer_survey(&c, Lang::Id, &Answers { scores, profile: &[], suggestion: None }).await.unwrap();
+    h.stop_server();
+    c.find(Locator::Css("#submit")).await.unwrap().click().await.unwrap();
+    let queued = c.wait().at_most(WAIT).for_element(Locator::Css("#queued")).await.unwrap();
+    assert!(queued.text().await.unwrap().contains("tersimpan di perangkat ini"));
+    assert_eq!(waiting(&c).await, serde_json::json!(1));
+    let code = c.find(Locator::Css("#receipt-code")).await.unwrap().text().await.unwrap();
+    let id = c.find(Locator::Css("#receipt")).await.unwrap().text().await.unwrap();
+    assert_eq!(code, skm_core::response::receipt_code(&id), "the receipt is the one that will be stored");
+    code
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_submission_made_while_the_server_is_down_arrives_once() {
@@ -16,39 +52,35 @@ async fn a_submission_made_while_the_server_is_down_arrives_once() {
         Err(e) => panic!("harness: {e}"),
     };
     let c = h.client.clone();
-    let rows = |h: &Harness| h.responses_csv().unwrap().lines().count() - 1;
     let before = rows(&h);
 
-    c.goto(&format!("{}/survei/internet-jaringan", h.base)).await.unwrap();
-    c.wait().at_most(WAIT).for_element(Locator::Css("#service-name")).await.unwrap();
-    answer_survey(&c, Lang::Id, &Answers { scores: [3; 9], profile: &[], suggestion: None }).await.unwrap();
+    // The thanks stays on screen: once the server is back, it says the answers were delivered,
+    // under the same receipt code.
+    let code = send_while_down(&mut h, [2; 9]).await;
+    assert!(c.find(Locator::Css("#delivered")).await.is_err(), "not delivered yet");
+    h.restart_server().unwrap();
+    let delivered = c.wait().at_most(WAIT).for_element(Locator::Css("#thanks #delivered")).await.unwrap();
+    assert!(delivered.text().await.unwrap().contains("sudah terkirim"));
+    assert_eq!(c.find(Locator::Css("#receipt-code")).await.unwrap().text().await.unwrap(), code);
+    assert_eq!(rows(&h), before + 1);
+    assert_eq!(waiting(&c).await, serde_json::json!(0), "nothing left waiting");
+    let csv = h.responses_csv().unwrap();
+    let stored_under = |l: &&str| l.to_uppercase().replace('-', "").starts_with(&code.replace('-', ""));
+    assert_eq!(csv.lines().filter(stored_under).count(), 1, "stored once under the receipt code {code}");
 
-    // The server goes away; the citizen submits anyway.
-    h.stop_server();
-    c.find(Locator::Css("#submit")).await.unwrap().click().await.unwrap();
-    let queued = c.wait().at_most(WAIT).for_element(Locator::Css("#queued")).await.unwrap();
-    assert!(queued.text().await.unwrap().contains("tersimpan di perangkat ini"));
-    let waiting =
-        c.execute("return JSON.parse(localStorage.getItem('skm.outbox') || '[]').length;", vec![]).await.unwrap();
-    assert_eq!(waiting, serde_json::json!(1));
-
-    // The server is back; the tab is reopened (any page of the app sends what waits).
+    // The tab is closed while the server is down and reopened once it is back: any page of the
+    // app sends what waits.
+    send_while_down(&mut h, [3; 9]).await;
     h.restart_server().unwrap();
     c.goto(&format!("{}/", h.base)).await.unwrap();
-    let deadline = Instant::now() + WAIT;
-    while rows(&h) < before + 1 && Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
-    assert_eq!(rows(&h), before + 1, "delivered");
-    let waiting =
-        c.execute("return JSON.parse(localStorage.getItem('skm.outbox') || '[]').length;", vec![]).await.unwrap();
-    assert_eq!(waiting, serde_json::json!(0), "nothing left waiting");
+    stored(&h, before + 2).await;
+    assert_eq!(waiting(&c).await, serde_json::json!(0), "nothing left waiting");
 
     // Opening the app again sends nothing twice.
     c.goto(&format!("{}/survei/internet-jaringan", h.base)).await.unwrap();
     c.wait().at_most(WAIT).for_element(Locator::Css("#service-name")).await.unwrap();
     tokio::time::sleep(Duration::from_secs(2)).await;
-    assert_eq!(rows(&h), before + 1, "exactly once");
+    assert_eq!(rows(&h), before + 2, "exactly once");
     let csv = h.responses_csv().unwrap();
     assert!(csv.contains(",internet-jaringan,3,3,3,3,3,3,3,3,3,"), "the answers arrived");
     h.stop().await;
@@ -61,7 +93,6 @@ async fn the_same_client_uuid_sent_twice_from_the_browser_stores_one_row() {
         Err(e) => panic!("harness: {e}"),
     };
     let c = h.client.clone();
-    let rows = |h: &Harness| h.responses_csv().unwrap().lines().count() - 1;
     let before = rows(&h);
     c.goto(&format!("{}/survei/internet-jaringan", h.base)).await.unwrap();
     c.wait().at_most(WAIT).for_element(Locator::Css("#service-name")).await.unwrap();

@@ -48,12 +48,11 @@ async fn back_forward_and_reload_keep_every_answer() {
     let error = c.wait().at_most(WAIT).for_element(Locator::Css("#form-error")).await.unwrap();
     assert_eq!(error.text().await.unwrap(), "Pilih salah satu jawaban untuk melanjutkan.");
     assert_eq!(c.execute("return location.hash;", vec![]).await.unwrap(), serde_json::json!("#u1"));
+    // A tapped answer shows as chosen, then the next question comes by itself.
     click(&c, "input[name='u1'][value='2']").await;
     assert!(c.find(Locator::Css("#form-error")).await.is_err(), "the hint goes once answered");
-    click(&c, "#next").await;
     on_screen(&c, "#u2").await.unwrap();
     click(&c, "input[name='u2'][value='3']").await;
-    click(&c, "#next").await;
     on_screen(&c, "#u3").await.unwrap();
     assert_eq!(c.find(Locator::Css("#progress")).await.unwrap().text().await.unwrap(), "2/9 terjawab");
 
@@ -83,8 +82,8 @@ async fn back_forward_and_reload_keep_every_answer() {
 
     // The rest, then the review: one answer changed from there returns straight to it.
     for e in &ELEMENTS[2..] {
+        on_screen(&c, &format!("#{}", e.column())).await.unwrap();
         click(&c, &format!("input[name='{}'][value='4']", e.column())).await;
-        click(&c, "#next").await;
     }
     on_screen(&c, "#saran").await.unwrap();
     click(&c, "#next").await;
@@ -92,10 +91,9 @@ async fn back_forward_and_reload_keep_every_answer() {
     click(&c, "#edit-u5").await;
     on_screen(&c, "#u5").await.unwrap();
     assert_eq!(checked(&c, "u5").await, serde_json::json!("4"));
-    click(&c, "input[name='u5'][value='1']").await;
     let next = c.find(Locator::Css("#next")).await.unwrap().text().await.unwrap();
     assert_eq!(next, "Kembali ke ringkasan");
-    click(&c, "#next").await;
+    click(&c, "input[name='u5'][value='1']").await;
     on_screen(&c, "#ringkasan").await.unwrap();
     let review = c.find(Locator::Css("#review")).await.unwrap().text().await.unwrap();
     assert!(review.contains(ELEMENTS[4].text().answers[0].id), "U5 now reads as answer 1: {review}");
@@ -104,6 +102,16 @@ async fn back_forward_and_reload_keep_every_answer() {
     click(&c, "#submit").await;
     let receipt = c.wait().at_most(WAIT).for_element(Locator::Css("#receipt")).await.unwrap();
     let id = receipt.text().await.unwrap();
+    // A code short enough to read out, the start of the ID, and the day.
+    let code = c.find(Locator::Css("#receipt-code")).await.unwrap().text().await.unwrap();
+    assert_eq!(code, skm_core::response::receipt_code(&id));
+    assert_eq!(code.len(), 9, "{code}");
+    assert!(id.to_uppercase().replace('-', "").starts_with(&code.replace('-', "")), "{code} {id}");
+    let day = c.find(Locator::Css("#receipt-date")).await.unwrap().text().await.unwrap();
+    let today =
+        c.execute("const d = new Date(); return [d.getDate(), d.getMonth(), d.getFullYear()];", vec![]).await.unwrap();
+    let month = skm_core::period::MONTH_NAMES[today[1].as_u64().unwrap() as usize].id;
+    assert_eq!(day, format!("{} {month} {}", today[0], today[2]));
     let csv = h.responses_csv().unwrap();
     assert_eq!(csv.lines().count(), before + 1);
     let row = csv.lines().find(|l| l.starts_with(&id)).expect("stored");

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 use skm_core::Lang;
-use skm_e2e::{answer_survey, Answers, Harness};
+use skm_e2e::{answer_survey, scroll_and_click, Answers, Harness};
 
 const WAIT: Duration = Duration::from_secs(120);
 
@@ -57,7 +57,7 @@ async fn tap_targets_are_big_enough_on_a_small_phone() {
     }
 
     // Back to the suggestion: the characters left, as typed.
-    c.find(Locator::Id("edit-suggestion")).await.unwrap().click().await.unwrap();
+    scroll_and_click(c, "#edit-suggestion").await.unwrap();
     let left = c.wait().at_most(WAIT).for_element(Locator::Id("suggestion-left")).await.unwrap();
     assert_eq!(left.text().await.unwrap(), "1993 karakter lagi");
     c.find(Locator::Id("suggestion")).await.unwrap().send_keys(" panjang").await.unwrap();

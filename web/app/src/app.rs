@@ -79,10 +79,16 @@ pub fn App() -> Html {
             <main class="page"><p>{ texts::NOT_FOUND.get(l) }</p><a href="/">{ texts::BACK_HOME.get(l) }</a></main>
         },
     };
+    // A kiosk stays on its survey: the title is no way to the list of services there.
+    let brand = if crate::kiosk::enabled() {
+        html! { <span class="brand">{ texts::APP_TITLE.get(l) }</span> }
+    } else {
+        html! { <a class="brand" href="/">{ texts::APP_TITLE.get(l) }</a> }
+    };
     html! {
         <>
             <header class="topbar">
-                <a class="brand" href="/">{ texts::APP_TITLE.get(l) }</a>
+                { brand }
                 <button id="lang-switch" class="lang" onclick={switch}>{ texts::SWITCH_LANGUAGE.get(l) }</button>
             </header>
             { page }

@@ -1,8 +1,9 @@
 //! Kiosk mode: one tablet at the counter, many respondents. Turned on by opening the survey with
 //! `?kiosk=1` (and `&key=<device key>` to be exempt from the server's submission limit); the
-//! choice is remembered on the device until `?kiosk=0`. In kiosk mode the survey returns to an
-//! empty form a few seconds after the thanks, and after two minutes without a touch; «Mulai» asks
-//! for full screen.
+//! choice is remembered on the device until `?kiosk=0&key=<device key>` (the key is needed when
+//! one was given, so a respondent cannot leave the kiosk). In kiosk mode the survey returns to an
+//! empty form, in the unit's language, a few seconds after the thanks and after two minutes
+//! without a touch; «Mulai» asks for full screen; the header has no way to other pages.
 
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
@@ -32,11 +33,12 @@ pub fn enabled() -> bool {
     match param(&search, "kiosk") {
         Some("1") => {
             let _ = LocalStorage::set(FLAG, true);
-            if let Some(key) = param(&search, "key").filter(|k| !k.is_empty()) {
+            // The key is set once; changing it means leaving with the old one first.
+            if let Some(key) = param(&search, "key").filter(|k| !k.is_empty() && device_key().is_none()) {
                 let _ = LocalStorage::set(KEY, key);
             }
         }
-        Some("0") => {
+        Some("0") if device_key().is_none() || param(&search, "key") == device_key().as_deref() => {
             LocalStorage::delete(FLAG);
             LocalStorage::delete(KEY);
         }

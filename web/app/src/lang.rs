@@ -17,6 +17,11 @@ pub fn chosen() -> Option<Lang> {
     LocalStorage::get::<String>(KEY).ok().and_then(|t| Lang::from_tag(&t))
 }
 
+/// Forgets the user's choice (a kiosk's next respondent starts in the unit's language).
+pub fn forget() {
+    LocalStorage::delete(KEY);
+}
+
 /// Remembers the language (a browser that refuses storage forgets it on reload) and tells the
 /// other app on the page.
 pub fn store(lang: Lang) {

@@ -29,6 +29,11 @@ pub fn add(submission: &Submission) {
     }
 }
 
+/// Whether the submission with this ID still waits to be delivered.
+pub fn is_waiting(client_id: &str) -> bool {
+    pending().iter().any(|s| s.client_id.as_deref() == Some(client_id))
+}
+
 /// Forgets a submission (acknowledged, or refused for good).
 pub fn remove(client_id: Option<&str>) {
     let list: Vec<Submission> = pending().into_iter().filter(|s| s.client_id.as_deref() != client_id).collect();

@@ -46,7 +46,17 @@ pub const SENDING: Text = t("Mengirim…", "Sending…");
 pub const ANSWER_ALL: Text =
     t("Jawab kesembilan pertanyaan sebelum mengirim.", "Answer all nine questions before sending.");
 pub const THANKS: Text = t("Terima kasih! Jawaban Anda sudah tersimpan.", "Thank you! Your answers are saved.");
-pub const RECEIPT: Text = t("Nomor tanda terima", "Receipt number");
+pub const RECEIPT: Text = t("Nomor lengkap", "Full number");
+pub const RECEIPT_CODE: Text = t("Kode tanda terima", "Receipt code");
+pub const RECEIPT_DATE: Text = t("Tanggal", "Date");
+pub const RECEIPT_HINT: Text = t(
+    "Sebutkan kode ini bila menanyakan jawaban Anda kepada petugas.",
+    "Quote this code if you ask the staff about your answers.",
+);
+pub const DELIVERED: Text = t(
+    "Jawaban yang tersimpan di perangkat ini sudah terkirim ke server.",
+    "The answers kept on this device have now been delivered to the server.",
+);
 pub const SEND_FAILED: Text = t("Jawaban belum terkirim", "Your answers were not sent");
 pub const ANSWERED: Text = t("terjawab", "answered");
 pub const TOKEN: Text = t("Atau token API", "Or an API token");
@@ -144,4 +154,12 @@ pub const NOTES: Text = t("catatan", "notes");
 pub const FILES: Text = t("sumber", "sources");
 pub const REPEATED: Text = t("Saran yang berulang", "Suggestions made more than once");
 pub const ALL_SUGGESTIONS: Text = t("Semua saran, terbaru dahulu", "All suggestions, newest first");
+pub const SEARCH_SUGGESTIONS: Text = t("Cari kata dalam saran", "Search the suggestions for words");
+pub const NO_SUGGESTION_MATCH: Text = t("Tidak ada saran yang memuat kata itu.", "No suggestion holds those words.");
+pub const TIMES: Text = t("Kali", "Times");
+pub const PAGES: Text = t("Halaman saran", "Pages of suggestions");
+pub const PAGE: Text = t("Halaman", "Page");
+pub const PREVIOUS: Text = t("‹ Sebelumnya", "‹ Previous");
+pub const NEXT_PAGE: Text = t("Berikutnya ›", "Next ›");
+pub const READ_MORE: Text = t("baca selengkapnya", "read all");
 pub const TIER: Text = t("Jenis pengaduan", "Complaint tier");

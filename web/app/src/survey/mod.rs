@@ -50,6 +50,9 @@ fn find(list: Vec<ServiceInfo>, unit: Option<&str>, service: &str) -> Found {
     Found::Elsewhere(if of_unit.is_empty() { list } else { of_unit })
 }
 
+/// How long a tapped answer shows as chosen before the next screen.
+const ADVANCE_AFTER_MS: i32 = 450;
+
 /// Where the submission stands.
 #[derive(Debug, Clone, PartialEq)]
 enum Status {
@@ -57,10 +60,58 @@ enum Status {
     /// The respondent tried to go on without what this screen needs.
     Hint(skm_core::Text),
     Sending,
-    Sent(String),
+    Sent(Receipt),
     /// Kept on the device; it goes out when the server can be reached.
-    Queued,
+    Queued(Receipt),
+    /// Kept on the device first, and delivered since, while the thanks was on screen.
+    Delivered(Receipt),
     Failed(ApiError),
+}
+
+/// What the respondent keeps of a submission: its ID and the day it was made.
+#[derive(Debug, Clone, PartialEq)]
+struct Receipt {
+    id: String,
+    day: Option<jiff::civil::Date>,
+}
+
+impl Receipt {
+    /// A receipt dated today by the device's clock.
+    fn today(id: String) -> Receipt {
+        let now = js_sys::Date::new_0();
+        let part = |n: u32| i8::try_from(n).ok();
+        let day = match (i16::try_from(now.get_full_year()).ok(), part(now.get_month() + 1), part(now.get_date())) {
+            (Some(y), Some(m), Some(d)) => jiff::civil::Date::new(y, m, d).ok(),
+            _ => None,
+        };
+        Receipt { id, day }
+    }
+
+    /// The short code to read out, the date, and the whole ID.
+    fn view(&self, l: Lang) -> Html {
+        html! {
+            <>
+                <dl class="receipt">
+                    if !self.id.is_empty() {
+                        <div>
+                            <dt>{ texts::RECEIPT_CODE.get(l) }</dt>
+                            <dd id="receipt-code">{ skm_core::response::receipt_code(&self.id) }</dd>
+                        </div>
+                    }
+                    if let Some(day) = self.day {
+                        <div>
+                            <dt>{ texts::RECEIPT_DATE.get(l) }</dt>
+                            <dd id="receipt-date">{ skm_core::format::date_long(day, l) }</dd>
+                        </div>
+                    }
+                </dl>
+                if !self.id.is_empty() {
+                    <p class="muted">{ texts::RECEIPT_HINT.get(l) }</p>
+                    <p class="muted">{ texts::RECEIPT.get(l) }{ ": " }<code id="receipt">{ &self.id }</code></p>
+                }
+            </>
+        }
+    }
 }
 
 fn location_fragment() -> String {
@@ -154,9 +205,17 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
             }
         });
     }
+    // The unit's language, once its settings are known.
+    let unit_lang = use_mut_ref(|| None::<Lang>);
     let reset = {
         let (form, asked, status, from_review) = (form.clone(), asked.clone(), status.clone(), from_review.clone());
+        let (unit_lang, unit_language, kiosk) = (unit_lang.clone(), props.unit_language.clone(), *kiosk);
         move || {
+            // The next respondent at a kiosk starts in the unit's language, whatever the last chose.
+            if kiosk {
+                skm_web::lang::forget();
+                unit_language.emit(unit_lang.borrow().unwrap_or_default());
+            }
             draft::clear();
             form.set(Form::default());
             from_review.set(false);
@@ -169,7 +228,7 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
     {
         let (reset, kiosk) = (reset.clone(), *kiosk);
         use_effect_with((*status).clone(), move |current| {
-            if kiosk && matches!(current, Status::Sent(_) | Status::Queued) {
+            if kiosk && matches!(current, Status::Sent(_) | Status::Queued(_)) {
                 crate::kiosk::after(crate::kiosk::RESET_AFTER_THANKS_MS, reset);
             }
         });
@@ -193,13 +252,42 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
             }
         });
     }
+    // An answer kept on the device: the thanks says so once the outbox has delivered it.
     {
-        let (settings, unit_language) = (settings.clone(), props.unit_language.clone());
+        let status = status.clone();
+        use_effect_with((*status).clone(), move |current| {
+            let mut watching = None;
+            // (Without an ID, from a browser that cannot make one, there is nothing to watch.)
+            let queued = match current {
+                Status::Queued(receipt) if !receipt.id.is_empty() => Some(receipt.clone()),
+                _ => None,
+            };
+            if let (Some(receipt), Some(window)) = (queued, web_sys::window()) {
+                let watch = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                    if !crate::outbox::is_waiting(&receipt.id) {
+                        status.set(Status::Delivered(receipt.clone()));
+                    }
+                });
+                let handle = window
+                    .set_interval_with_callback_and_timeout_and_arguments_0(watch.as_ref().unchecked_ref(), 1_000)
+                    .ok();
+                watching = handle.map(|h| (window, h, watch));
+            }
+            move || {
+                if let Some((window, handle, _watch)) = watching {
+                    window.clear_interval_with_handle(handle);
+                }
+            }
+        });
+    }
+    {
+        let (settings, unit_language, unit_lang) = (settings.clone(), props.unit_language.clone(), unit_lang.clone());
         use_effect_with(props.unit.clone(), move |unit| {
             let unit = unit.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let Some(code) = unit else { return };
                 if let Some(info) = api::units().await.ok().and_then(|list| list.into_iter().find(|u| u.code == code)) {
+                    *unit_lang.borrow_mut() = Some(info.survey.language);
                     unit_language.emit(info.survey.language);
                     settings.set(info.survey);
                 }
@@ -219,17 +307,18 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
         });
     }
 
-    if matches!(*status, Status::Queued | Status::Sent(_)) {
-        let body = match &*status {
-            Status::Sent(id) => html! { <p>{ texts::RECEIPT.get(l) }{ ": " }<code id="receipt">{ id }</code></p> },
-            _ => html! { <p>{ texts::QUEUED.get(l) }</p> },
+    if let Status::Sent(receipt) | Status::Queued(receipt) | Status::Delivered(receipt) = &*status {
+        let (id, note) = match &*status {
+            Status::Queued(_) => ("queued", html! { <p id="queued-note">{ texts::QUEUED.get(l) }</p> }),
+            Status::Delivered(_) => ("thanks", html! { <p id="delivered">{ texts::DELIVERED.get(l) }</p> }),
+            _ => ("thanks", html! {}),
         };
-        let id = if matches!(*status, Status::Queued) { "queued" } else { "thanks" };
         return html! {
             <main class={classes!("page", kiosk.then_some("kiosk"))}>
                 <div id={id} class="thanks" role="status">
                     <h1>{ texts::THANKS.get(l) }</h1>
-                    { body }
+                    { note }
+                    { receipt.view(l) }
                     if !*kiosk { <p><a class="back-link" href="/">{ texts::BACK_HOME.get(l) }</a></p> }
                 </div>
             </main>
@@ -321,7 +410,7 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
                 match outcome {
                     Ok(created) => {
                         crate::outbox::remove(submission.client_id.as_deref());
-                        status.set(Status::Sent(created.id));
+                        status.set(Status::Sent(Receipt::today(created.id)));
                     }
                     Err(api::SubmitError::Refused(e)) => {
                         crate::outbox::remove(submission.client_id.as_deref());
@@ -330,7 +419,9 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
                         status.set(Status::Failed(e));
                         return;
                     }
-                    Err(api::SubmitError::Retry(_)) => status.set(Status::Queued),
+                    Err(api::SubmitError::Retry(_)) => {
+                        status.set(Status::Queued(Receipt::today(submission.client_id.unwrap_or_default())))
+                    }
                 }
                 form.set(Form::default());
             });
@@ -391,7 +482,21 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
         },
         _ => html! {},
     };
-    let screen = Screen { lang: l, form: &form, set, edit };
+    // An answer tapped shows as chosen for a moment, then the survey moves on as «Lanjut» would,
+    // unless the respondent has left the screen meanwhile.
+    let advance = Callback::from(move |()| {
+        let fragment = step.fragment();
+        crate::kiosk::after(ADVANCE_AFTER_MS, move || {
+            let next = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector(&format!("form[data-step='{fragment}'] #next")).ok().flatten())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(next) = next {
+                next.click();
+            }
+        });
+    });
+    let screen = Screen { lang: l, form: &form, set, edit, advance };
     let body = match step {
         Step::Intro => html! {
             <>
@@ -434,12 +539,15 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
             { for progress }
             <form onsubmit={on_next} novalidate=true data-step={step.fragment()}>
                 { body }
-                { message }
-                <div class="nav">
-                    if step != Step::Intro && step != Step::Review || (step == Step::Review && !sending) {
-                        <button id="back" class="secondary" type="button" onclick={on_back}>{ texts::BACK.get(l) }</button>
-                    }
-                    <button id={next_id} class="primary" type="submit" disabled={sending}>{ next_label }</button>
+                // The next action stays on screen however long the screen is.
+                <div class="action-bar">
+                    { message }
+                    <div class="nav">
+                        if step != Step::Intro && step != Step::Review || (step == Step::Review && !sending) {
+                            <button id="back" class="secondary" type="button" onclick={on_back}>{ texts::BACK.get(l) }</button>
+                        }
+                        <button id={next_id} class="primary" type="submit" disabled={sending}>{ next_label }</button>
+                    </div>
                 </div>
             </form>
         </main>

@@ -11,12 +11,14 @@ use super::draft::Form;
 use super::step::Step;
 use crate::texts;
 
-/// What a screen needs: the language, the form and a way to change it or jump to a screen.
+/// What a screen needs: the language, the form, a way to change it or jump to a screen, and
+/// a way to move on once an answer is tapped.
 pub struct Screen<'a> {
     pub lang: Lang,
     pub form: &'a Form,
     pub set: Callback<Form>,
     pub edit: Callback<Step>,
+    pub advance: Callback<()>,
 }
 
 /// The heading each screen starts with; it takes the focus when the screen appears.
@@ -113,8 +115,17 @@ impl Screen<'_> {
                         { for (1..=4u8).map(|score| {
                             let selected = current == Some(score);
                             let onchange = self.change(move |f| f.scores[e.index()] = Some(score)).reform(|_: Event| ());
+                            // A tap or a click moves on by itself; the keyboard's Space and arrows
+                            // (a click of detail 0, as is the one a label passes to its radio) do
+                            // not, so moving through the answers never leaves the question.
+                            let advance = self.advance.clone();
+                            let onclick = Callback::from(move |e: MouseEvent| {
+                                if e.detail() > 0 {
+                                    advance.emit(());
+                                }
+                            });
                             html! {
-                                <label class={classes!("answer", selected.then_some("selected"))}>
+                                <label class={classes!("answer", selected.then_some("selected"))} {onclick}>
                                     <input type="radio" name={e.column()} value={score.to_string()}
                                         checked={selected} {onchange} />
                                     <span>{ text.answers[usize::from(score - 1)].get(l) }</span>
