@@ -9,7 +9,7 @@ use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use serde_json::Value;
 use skm_core::format::decimal_id;
-use skm_e2e::{dashboard_signed_in, settled, skm_binary, Harness};
+use skm_e2e::{dashboard_signed_in, settled, skm_binary, Harness, ADMIN_TOKEN};
 
 const WAIT: Duration = Duration::from_secs(180);
 
@@ -198,5 +198,67 @@ async fn the_figures_are_always_those_of_the_filters_as_shown() {
         assert!(Instant::now() < deadline, "the file with next year's dates is not pointed out: {note}");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    h.stop().await;
+}
+
+/// The filters and the tab as the page shows them: year, period, service, and the tab selected.
+async fn view_shown(c: &Client) -> Value {
+    c.execute(
+        "const v = id => { const e = document.getElementById(id); return e ? e.value : null; }; \
+         const tab = document.querySelector('[role=tab][aria-selected=true]'); \
+         return [v('filter-year'), v('filter-period'), v('filter-service'), tab ? tab.id : null];",
+        vec![],
+    )
+    .await
+    .unwrap()
+}
+
+/// Waits until the page shows `want` (see [`view_shown`]).
+async fn shows(c: &Client, want: Value, what: &str) {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let got = view_shown(c).await;
+        if got == want {
+            return;
+        }
+        assert!(Instant::now() < deadline, "{what}: the page shows {got}, not {want}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_link_opens_exactly_its_view_and_a_reload_keeps_it() {
+    let h = match Harness::start().await {
+        Ok(h) => h,
+        Err(e) => panic!("harness: {e}"),
+    };
+    let c = h.client.clone();
+    // «Triwulan II 2025, Internet dan Jaringan», on the IKM tab, as a colleague sends it.
+    let link = "/dasbor?year=2025&period=2025-Q2&service=internet-jaringan&view=ikm";
+    c.goto(&format!("{}{link}", h.base)).await.unwrap();
+    c.wait().at_most(WAIT).for_element(Locator::Css("#token")).await.unwrap().send_keys(ADMIN_TOKEN).await.unwrap();
+    c.find(Locator::Css("#signin")).await.unwrap().click().await.unwrap();
+    let linked = serde_json::json!(["2025", "2025-Q2", "internet-jaringan", "tab-ikm"]);
+    shows(&c, linked.clone(), "the link").await;
+    settled(&c).await;
+    assert_eq!(period_shown(&c).await.1, "Triwulan II 2025");
+
+    // Another period and tab: the address follows, and a reload keeps the view.
+    choose_period(&c, "2025-Q3").await;
+    c.find(Locator::Css("#tab-sla")).await.unwrap().click().await.unwrap();
+    let changed = serde_json::json!(["2025", "2025-Q3", "internet-jaringan", "tab-sla"]);
+    shows(&c, changed.clone(), "after the change").await;
+    let search = c.execute("return location.search;", vec![]).await.unwrap();
+    let search = search.as_str().unwrap();
+    for part in ["year=2025", "period=2025-Q3", "service=internet-jaringan", "view=sla"] {
+        assert!(search.contains(part), "{part} is not in the address {search}");
+    }
+    c.refresh().await.unwrap();
+    shows(&c, changed, "after a reload").await;
+
+    // A link that cannot be right opens the default view instead of failing.
+    c.goto(&format!("{}/dasbor?year=99999&period=kemarin&view=grafik", h.base)).await.unwrap();
+    let this_year = c.execute("return String(new Date().getFullYear());", vec![]).await.unwrap();
+    shows(&c, serde_json::json!([this_year, "", "", "tab-overview"]), "a wrong link").await;
     h.stop().await;
 }

@@ -1,10 +1,12 @@
 //! The management dashboard: data in (the server's responses, dropped files), the year's
 //! figures computed in the analytics worker, and views of them with filters.
 
+mod address;
 mod chart;
 mod download;
 mod pemda;
 mod sources;
+mod suggestions;
 mod views;
 
 use std::rc::Rc;
@@ -25,7 +27,8 @@ use crate::texts;
 use crate::worker_client::WorkerClient;
 use skm_core::unit::{UnitDocuments, UnitInfo};
 use sources::Source;
-use views::{IkmView, MeetingsView, Overview, SlaView, SuggestionsView, ViewProps};
+use suggestions::SuggestionsView;
+use views::{IkmView, MeetingsView, Overview, SlaView, ViewProps};
 
 /// Where the tab keeps the admin token (the dashboard and the admin page share it).
 pub(crate) const TOKEN_KEY: &str = "skm.token";
@@ -46,6 +49,24 @@ enum View {
     Sla,
     Meetings,
     Suggestions,
+}
+
+impl View {
+    /// Its name in the address (`view=ikm`).
+    fn name(self) -> &'static str {
+        match self {
+            View::Overview => "overview",
+            View::Ikm => "ikm",
+            View::Sla => "sla",
+            View::Meetings => "meetings",
+            View::Suggestions => "suggestions",
+        }
+    }
+
+    /// The view of a name in the address.
+    fn from_name(name: &str) -> Option<View> {
+        VIEWS.iter().map(|(v, _, _)| *v).find(|v| v.name() == name)
+    }
 }
 
 const VIEWS: [(View, &str, skm_core::Text); 5] = [
@@ -87,12 +108,14 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     let use_server = use_state(|| true);
     let files = use_state(Vec::<Source>::new);
     let notes = use_state(Vec::<String>::new);
-    let year = use_state(this_year);
+    // The view the address asks for (a shared link, a reload).
+    let asked = use_memo((), |_| address::read());
+    let year = use_state(|| asked.year.unwrap_or_else(this_year));
     // What the year field holds as typed ("202" on the way to "2025"): a render while the user
     // types must give back their text, not the last valid year.
-    let year_text = use_state(|| this_year().to_string());
-    let filter = use_state(YearFilter::default);
-    let view = use_state(|| View::Overview);
+    let year_text = use_state(|| year.to_string());
+    let filter = use_state(|| asked.filter.clone());
+    let view = use_state(|| asked.view.unwrap_or(View::Overview));
     let phase = use_state(|| Phase::Idle);
     let result = use_state(|| None::<(Rc<YearReport>, f64)>);
     // How many results have arrived, for the figures script to see a new one (`data-results`).
@@ -103,7 +126,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     // The units on the server, the one shown (`?unit=`; the only one; or, with several, all of
     // them), and its documents: the worker judges SLA by that unit's standards and calendar.
     let units = use_state(Vec::<UnitInfo>::new);
-    let unit = use_state(unit_in_url);
+    let unit = use_state(|| asked.unit.clone());
     let office = use_state(|| None::<(String, UnitDocuments)>);
     // With every unit shown: each unit's stored responses and documents, and the pemda's view.
     let unit_data = use_state(Vec::<(UnitInfo, Source, UnitDocuments)>::new);
@@ -126,7 +149,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     }
     {
         // The services shown and the standards judged by: the unit's, or every unit's.
-        let (services, office, filter) = (services.clone(), office.clone(), filter.clone());
+        let (services, office) = (services.clone(), office.clone());
         use_effect_with((*unit).clone(), move |unit| {
             let unit = unit.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -147,12 +170,17 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
                     }
                 }
             });
-            // Another unit's services: the service filter starts again.
-            let mut next = (*filter).clone();
-            next.service = None;
-            filter.set(next);
         });
     }
+    // The address follows the view.
+    use_effect_with(((*unit).clone(), *year, (*filter).clone(), *view), |(unit, year, filter, view)| {
+        address::write(&address::Address {
+            unit: unit.clone(),
+            year: Some(*year),
+            filter: filter.clone(),
+            view: Some(*view),
+        });
+    });
 
     // Every unit of a server shown: the worker reads the responses only; SLA and meetings are
     // judged per unit, by each unit's standards (the pemda view), and the page says so.
@@ -558,11 +586,14 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
         let channel_options = channels.iter().map(|c| (c.clone(), c.replace('_', " "))).collect();
         let unit_select = (!units.is_empty()).then(|| {
             let onchange = {
-                let unit = unit.clone();
+                let (unit, filter) = (unit.clone(), filter.clone());
                 Callback::from(move |e: Event| {
                     let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-                    set_unit_in_url(&value);
                     unit.set((!value.is_empty()).then_some(value));
+                    // Another unit's services: the service filter starts again.
+                    let mut next = (*filter).clone();
+                    next.service = None;
+                    filter.set(next);
                 })
             };
             html! {
@@ -677,27 +708,6 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
             { status }
             { for body }
         </main>
-    }
-}
-
-/// The unit the address names (`/dasbor?unit=CODE`).
-fn unit_in_url() -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    params.get("unit").filter(|u| !u.is_empty())
-}
-
-/// Puts the unit shown in the address, so a reload or a shared link shows it again.
-fn set_unit_in_url(code: &str) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(params) = web_sys::UrlSearchParams::new() else { return };
-    if !code.is_empty() {
-        params.append("unit", code);
-    }
-    let query = String::from(params.to_string());
-    let url = if query.is_empty() { "/dasbor".to_owned() } else { format!("/dasbor?{query}") };
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
 }
 
