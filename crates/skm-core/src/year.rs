@@ -109,6 +109,14 @@ pub fn repeated_suggestions(list: &[Suggestion]) -> Vec<(String, u64)> {
     out
 }
 
+impl Suggestion {
+    /// Whether the text holds every word of `search`, ignoring case (an empty search matches).
+    pub fn matches(&self, search: &str) -> bool {
+        let text = self.text.to_lowercase();
+        search.split_whitespace().all(|word| text.contains(&word.to_lowercase()))
+    }
+}
+
 /// A file that was read, and as what.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct YearSource {
@@ -168,6 +176,15 @@ mod tests {
             s("Antre lama"),
         ];
         assert_eq!(repeated_suggestions(&list), [("Antre lama".to_owned(), 3), ("Parkir kurang luas.".to_owned(), 2)]);
+    }
+
+    #[test]
+    fn a_search_matches_every_word_in_any_case() {
+        let s = Suggestion { service: "x".into(), date: None, text: "Antrean di loket terlalu LAMA".into() };
+        assert!(s.matches(""));
+        assert!(s.matches("  lama  antrean "));
+        assert!(s.matches("Loket"));
+        assert!(!s.matches("antrean parkir"));
     }
 
     #[test]

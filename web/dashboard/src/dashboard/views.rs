@@ -25,7 +25,7 @@ pub struct ViewProps {
 }
 
 impl ViewProps {
-    fn name(&self, code: &str) -> String {
+    pub(super) fn name(&self, code: &str) -> String {
         self.services
             .iter()
             .find(|s| s.code == code)
@@ -54,7 +54,7 @@ fn chart(
     html! { <ChartCard id={id} file={file} svg={svg} table={Rc::new(table)} lang={l} /> }
 }
 
-fn no_data(l: Lang) -> Html {
+pub(super) fn no_data(l: Lang) -> Html {
     html! { <p class="muted no-data">{ texts::NO_DATA.get(l) }{ "." }</p> }
 }
 
@@ -476,41 +476,6 @@ pub fn MeetingsView(props: &ViewProps) -> Html {
                 </div>
                 { for actions }
             </section>
-        </section>
-    }
-}
-
-/// The citizens' suggestions, newest first.
-#[component]
-pub fn SuggestionsView(props: &ViewProps) -> Html {
-    let l = props.lang;
-    let list = &props.report.suggestions;
-    if list.is_empty() {
-        return no_data(l);
-    }
-    let repeated = skm_core::year::repeated_suggestions(list);
-    html! {
-        <section id="view-suggestions">
-            if !repeated.is_empty() {
-                <h2>{ texts::REPEATED.get(l) }</h2>
-                <table id="repeated-suggestions" class="data">
-                    <thead><tr><th>{ texts::SUGGESTION.get(l) }</th><th class="num">{ "n" }</th></tr></thead>
-                    <tbody>{ for repeated.iter().map(|(text, n)| html! {
-                        <tr><td>{ text }</td><td class="num">{ integer_id(*n) }</td></tr>
-                    }) }</tbody>
-                </table>
-                <h2>{ texts::ALL_SUGGESTIONS.get(l) }</h2>
-            }
-            <table id="suggestions" class="data">
-                <thead><tr><th>{ texts::DATE.get(l) }</th><th>{ texts::SERVICE.get(l) }</th><th>{ texts::SUGGESTION.get(l) }</th></tr></thead>
-                <tbody>{ for list.iter().map(|s| html! {
-                    <tr>
-                        <td>{ s.date.as_deref().map(|d| skm_core::format::moment_short(d, l)).unwrap_or_default() }</td>
-                        <td>{ props.name(&s.service) }</td>
-                        <td>{ &s.text }</td>
-                    </tr>
-                }) }</tbody>
-            </table>
         </section>
     }
 }
