@@ -72,19 +72,13 @@ enum Status {
 #[derive(Debug, Clone, PartialEq)]
 struct Receipt {
     id: String,
-    day: Option<jiff::civil::Date>,
+    day: jiff::civil::Date,
 }
 
 impl Receipt {
     /// A receipt dated today by the device's clock.
     fn today(id: String) -> Receipt {
-        let now = js_sys::Date::new_0();
-        let part = |n: u32| i8::try_from(n).ok();
-        let day = match (i16::try_from(now.get_full_year()).ok(), part(now.get_month() + 1), part(now.get_date())) {
-            (Some(y), Some(m), Some(d)) => jiff::civil::Date::new(y, m, d).ok(),
-            _ => None,
-        };
-        Receipt { id, day }
+        Receipt { id, day: skm_web::clock::today() }
     }
 
     /// The short code to read out, the date, and the whole ID.
@@ -98,12 +92,10 @@ impl Receipt {
                             <dd id="receipt-code">{ skm_core::response::receipt_code(&self.id) }</dd>
                         </div>
                     }
-                    if let Some(day) = self.day {
-                        <div>
-                            <dt>{ texts::RECEIPT_DATE.get(l) }</dt>
-                            <dd id="receipt-date">{ skm_core::format::date_long(day, l) }</dd>
-                        </div>
-                    }
+                    <div>
+                        <dt>{ texts::RECEIPT_DATE.get(l) }</dt>
+                        <dd id="receipt-date">{ skm_core::format::date_long(self.day, l) }</dd>
+                    </div>
                 </dl>
                 if !self.id.is_empty() {
                     <p class="muted">{ texts::RECEIPT_HINT.get(l) }</p>

@@ -26,18 +26,6 @@ pub struct AdminProps {
     pub lang: Lang,
 }
 
-/// Today in the browser's own calendar.
-fn today() -> jiff::civil::Date {
-    let d = js_sys::Date::new_0();
-    let (y, m, day) = (d.get_full_year(), d.get_month() + 1, d.get_date());
-    jiff::civil::Date::new(
-        i16::try_from(y).unwrap_or(2026),
-        i8::try_from(m).unwrap_or(1),
-        i8::try_from(day).unwrap_or(1),
-    )
-    .unwrap_or_default()
-}
-
 /// A service of the unit as the list shows it.
 #[derive(Debug, Clone, PartialEq)]
 struct Row {
@@ -55,7 +43,7 @@ struct Row {
 pub(crate) fn today_in(zone: skm_core::calendar::Zone) -> jiff::civil::Date {
     jiff::Timestamp::from_millisecond(js_sys::Date::now() as i64)
         .map(|now| now.to_zoned_datetime(zone.time_zone()).date())
-        .unwrap_or_else(|_| today())
+        .unwrap_or_else(|_| skm_web::clock::today())
 }
 
 /// The rows of the services in force today in the unit's zone, the unit's name, and that day.
@@ -204,7 +192,7 @@ pub fn AdminPage(props: &AdminProps) -> Html {
     let listed = (*documents).as_ref().map(rows_of);
     let (unit_name, unit_today) = match &listed {
         Some(Ok((name, _, day))) => (name.clone(), *day),
-        _ => (String::new(), today()),
+        _ => (String::new(), skm_web::clock::today()),
     };
     let open = {
         let editing = editing.clone();
