@@ -323,6 +323,27 @@ pub async fn scroll_and_click(c: &Client, css: &str) -> Result<(), String> {
     found.click().await.map_err(|e| format!("{css}: {e}"))
 }
 
+/// How long a dashboard test waits for the worker's figures.
+const DASHBOARD_WAIT: Duration = Duration::from_secs(180);
+
+/// The text of the element `css` finds, once it appears (within three minutes).
+pub async fn text(c: &Client, css: &str) -> String {
+    c.wait().at_most(DASHBOARD_WAIT).for_element(fantoccini::Locator::Css(css)).await.unwrap().text().await.unwrap()
+}
+
+/// Waits until `css` reads `want` (within three minutes); `what` names the state for the failure.
+pub async fn reads(c: &Client, css: &str, want: &str, what: &str) {
+    let deadline = Instant::now() + DASHBOARD_WAIT;
+    loop {
+        let got = text(c, css).await;
+        if got == want {
+            return;
+        }
+        assert!(Instant::now() < deadline, "{what}: {css} reads {got:?}, not {want:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// Waits until the survey shows the screen with this URL fragment (`#u3`).
 pub async fn on_screen(c: &Client, fragment: &str) -> Result<(), String> {
     element(c, &format!("form[data-step='{fragment}']")).await.map(|_| ())

@@ -7,10 +7,10 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, Locator};
+use fantoccini::Locator;
 use serde_json::Value;
 use skm_core::format::decimal_id;
-use skm_e2e::{axe_source, dashboard_signed_in_at, settled, skm_binary, violations, Harness};
+use skm_e2e::{axe_source, dashboard_signed_in_at, settled, skm_binary, text, violations, Harness};
 
 const WAIT: Duration = Duration::from_secs(180);
 /// The unit whose standards the demo files are judged by.
@@ -20,10 +20,6 @@ fn skm_json(args: &[&str]) -> Value {
     let out = Command::new(skm_binary().unwrap()).args(args).args(["--format", "json"]).output().unwrap();
     assert!(out.status.success(), "skm {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).unwrap()
-}
-
-async fn text(c: &Client, css: &str) -> String {
-    c.wait().at_most(WAIT).for_element(Locator::Css(css)).await.unwrap().text().await.unwrap()
 }
 
 fn percent(v: &Value) -> String {

@@ -9,26 +9,9 @@ use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use serde_json::Value;
 use skm_core::format::decimal_id;
-use skm_e2e::{dashboard_signed_in, settled, skm_binary, Harness, ADMIN_TOKEN};
+use skm_e2e::{dashboard_signed_in, reads, settled, skm_binary, text, Harness, ADMIN_TOKEN};
 
 const WAIT: Duration = Duration::from_secs(180);
-
-async fn text(c: &Client, css: &str) -> String {
-    c.wait().at_most(WAIT).for_element(Locator::Css(css)).await.unwrap().text().await.unwrap()
-}
-
-/// Waits until `css` reads `want`.
-async fn reads(c: &Client, css: &str, want: &str, what: &str) {
-    let deadline = Instant::now() + WAIT;
-    loop {
-        let got = text(c, css).await;
-        if got == want {
-            return;
-        }
-        assert!(Instant::now() < deadline, "{what}: {css} reads {got:?}, not {want:?}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
 
 /// The period select's value and the text of its selected option, as the page shows them.
 async fn period_shown(c: &Client) -> (String, String) {

@@ -6,26 +6,9 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{Client, Locator};
 use skm_core::format::integer_id;
-use skm_e2e::{dashboard_signed_in, settled, skm_binary, Harness};
+use skm_e2e::{dashboard_signed_in, reads, settled, skm_binary, text, Harness};
 
 const WAIT: Duration = Duration::from_secs(180);
-
-async fn text(c: &Client, css: &str) -> String {
-    c.wait().at_most(WAIT).for_element(Locator::Css(css)).await.unwrap().text().await.unwrap()
-}
-
-/// Waits until `css` reads `want`.
-async fn reads(c: &Client, css: &str, want: &str) {
-    let deadline = Instant::now() + WAIT;
-    loop {
-        let got = text(c, css).await;
-        if got == want {
-            return;
-        }
-        assert!(Instant::now() < deadline, "{css} reads {got:?}, not {want:?}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
 
 /// The suggestions in the table, as their cells read.
 async fn rows(c: &Client) -> Vec<String> {
@@ -78,11 +61,11 @@ async fn suggestions_are_searched_paged_and_folded() {
     assert_eq!(rows(&c).await.len(), 25);
     let first_page = rows(&c).await;
     c.find(Locator::Css("#suggestions-next")).await.unwrap().click().await.unwrap();
-    reads(&c, "#suggestion-count", &format!("26–50 dari {}", integer_id(total))).await;
+    reads(&c, "#suggestion-count", &format!("26–50 dari {}", integer_id(total)), "page 2").await;
     assert_eq!(text(&c, "#suggestions-page").await, format!("Halaman 2 dari {}", total.div_ceil(25)));
     assert_ne!(rows(&c).await, first_page);
     c.find(Locator::Css("#suggestions-prev")).await.unwrap().click().await.unwrap();
-    reads(&c, "#suggestion-count", &format!("1–25 dari {}", integer_id(total))).await;
+    reads(&c, "#suggestion-count", &format!("1–25 dari {}", integer_id(total)), "back to page 1").await;
 
     // Searched: every suggestion shown holds the words, in any case; the search starts at page 1.
     c.find(Locator::Css("#suggestions-next")).await.unwrap().click().await.unwrap();
@@ -102,7 +85,7 @@ async fn suggestions_are_searched_paged_and_folded() {
         assert!(row.to_lowercase().contains("antre"), "{row:?} does not hold the word searched");
     }
     c.find(Locator::Css("#suggestion-search")).await.unwrap().send_keys(" zzqx").await.unwrap();
-    reads(&c, "#suggestion-count", "Tidak ada saran yang memuat kata itu.").await;
+    reads(&c, "#suggestion-count", "Tidak ada saran yang memuat kata itu.", "no match").await;
     assert!(rows(&c).await.is_empty());
 
     // The long one folds: its start shows, the rest one tap away.
@@ -110,7 +93,7 @@ async fn suggestions_are_searched_paged_and_folded() {
         .await
         .unwrap();
     c.find(Locator::Css("#suggestion-search")).await.unwrap().send_keys("kejora").await.unwrap();
-    reads(&c, "#suggestion-count", "1–1 dari 1").await;
+    reads(&c, "#suggestion-count", "1–1 dari 1", "the long one").await;
     let fold = c.find(Locator::Css("#suggestions details.fold")).await.unwrap();
     let shown = fold.text().await.unwrap();
     assert!(
