@@ -30,7 +30,8 @@ fn check(name: &str, got: &str) -> Option<String> {
         std::fs::write(&path, got).unwrap();
         return None;
     }
-    let want = std::fs::read_to_string(&path).unwrap_or_default();
+    let want = without_today(&std::fs::read_to_string(&path).unwrap_or_default());
+    let got = without_today(got);
     (want != got).then(|| {
         let line = want.lines().zip(got.lines()).position(|(a, b)| a != b).unwrap_or(0);
         format!(
@@ -41,6 +42,15 @@ fn check(name: &str, got: &str) -> Option<String> {
             got.lines().nth(line).unwrap_or("<end>")
         )
     })
+}
+
+/// The run without its warnings of dates after today: they name the day the test runs, and
+/// a demo year stops being in the future when the year ends (`hostile_files` tests them).
+fn without_today(text: &str) -> String {
+    text.lines()
+        .filter(|l| !l.contains("sesudah hari ini (") && !l.contains("after today ("))
+        .map(|l| format!("{l}\n"))
+        .collect()
 }
 
 fn args(list: &[&str]) -> Vec<String> {
