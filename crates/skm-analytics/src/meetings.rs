@@ -224,3 +224,14 @@ pub fn analyse_meetings(
         input,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use skm_core::year::FileKind;
+
+    #[test]
+    fn the_templates_name_the_columns_read() {
+        crate::input::named::assert_template_matches(FileKind::Meetings, super::MEETING_COLUMNS);
+        crate::input::named::assert_template_matches(FileKind::Actions, super::ACTION_COLUMNS);
+    }
+}

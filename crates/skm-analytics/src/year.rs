@@ -56,6 +56,19 @@ pub struct YearOptions {
 }
 
 impl YearOptions {
+    /// The whole year as the regulation reads it: exact weights, a quarterly trend, no filter,
+    /// judged as of the year's last second, the default minimum sample.
+    pub fn whole_year(year: i16) -> YearOptions {
+        YearOptions {
+            year,
+            weight: WeightConvention::Exact,
+            trend: PeriodKind::Quarter,
+            filter: YearFilter::default(),
+            as_of: Self::as_of_for(year, DateTime::MAX),
+            min_sample: skm_core::sample::DEFAULT_MIN_SAMPLE,
+        }
+    }
+
     /// The moment a year is judged as of: now, or the year's last second once it has ended.
     pub fn as_of_for(year: i16, now: DateTime) -> DateTime {
         let end = Date::new(year, 12, 31).map(|d| d.at(23, 59, 59, 0)).unwrap_or(now);

@@ -28,6 +28,7 @@ pub mod response;
 pub mod sample;
 pub mod sla;
 pub mod stats;
+pub mod template;
 pub mod unit;
 pub mod wire;
 pub mod year;

@@ -45,6 +45,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/audit", get(crate::staff::audit_json))
         .route("/api/v1/audit.csv", get(crate::staff::audit_as_csv))
         .route("/api/v1/audit.xlsx", get(crate::staff::audit_as_xlsx))
+        .route("/api/v1/templates/{file}", get(crate::templates::template))
         .route("/api/v1/units", get(units))
         .route("/api/v1/units/{unit}", get(unit))
         .route("/api/v1/units/{unit}/services", get(unit_services))

@@ -19,6 +19,7 @@ mod security;
 mod session;
 pub mod staff;
 mod store;
+mod templates;
 mod web;
 
 use std::net::{IpAddr, SocketAddr};

@@ -493,6 +493,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_templates_name_the_columns_read() {
+        use skm_core::year::FileKind;
+        crate::input::named::assert_template_matches(FileKind::Requests, REQUEST_COLUMNS);
+        crate::input::named::assert_template_matches(FileKind::Complaints, COMPLAINT_COLUMNS);
+        crate::input::named::assert_template_matches(FileKind::Steps, STEP_COLUMNS);
+    }
+
+    #[test]
     fn a_row_without_working_time_ahead_is_dropped_in_its_place() {
         let text = "id,service,received_at,completed_at\n\
             a,internet-jaringan,2026-03-02T09:00:00+07:00,\n\

@@ -153,3 +153,17 @@ impl<F: FnMut(&Row<'_>, &mut Vec<InputIssue>) -> Option<()>> RowSink for Sink<'_
         self.dropped += u64::from(record_row(self.summary, accepted, issues));
     }
 }
+
+/// Checks that a reader's columns are those the templates declare: the same required ones, and
+/// no optional one the templates do not name.
+#[cfg(test)]
+pub(crate) fn assert_template_matches(
+    kind: skm_core::year::FileKind,
+    (required, optional): (&'static [&'static str], &'static [&'static str]),
+) {
+    let (declared_required, declared_optional) = kind.column_names();
+    assert_eq!(required, declared_required.as_slice(), "{kind:?}: required columns");
+    for name in optional {
+        assert!(declared_optional.contains(name), "{kind:?}: {name} is read but not in the template");
+    }
+}
