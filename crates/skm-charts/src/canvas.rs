@@ -28,9 +28,10 @@ pub fn svg(
     Ok(text)
 }
 
-/// Text of `size` pixels in the charts' ink.
+/// Text of `size` CSS pixels on the screen, in the charts' ink. (plotters writes an SVG font
+/// size of the style's size divided by 1,24, so the style is made that much larger.)
 pub fn font(size: u32) -> TextStyle<'static> {
-    ("sans-serif", size).into_font().color(&INK)
+    ("sans-serif", f64::from(size) * 1.24).into_font().color(&INK)
 }
 
 /// The converted-scale (25–100) span of each grade, low to high.
@@ -38,6 +39,28 @@ pub fn grade_spans() -> impl Iterator<Item = (skm_core::Grade, f64, f64)> {
     GRADE_TABLE.iter().map(|b| {
         (b.grade, f64::from(b.converted_min_hundredths) / 100.0, (f64::from(b.converted_max_hundredths) + 1.0) / 100.0)
     })
+}
+
+/// Draws the legend of the grade bands (`A Sangat baik`, …) along the bottom of `root`, in as
+/// many rows as its width needs, and gives back the area above it for the chart.
+pub fn with_grade_legend<'a>(root: &Area<'a>, lang: skm_core::Lang) -> Result<Area<'a>, ChartError> {
+    let (width, height) = root.dim_in_pixel();
+    const ITEM: u32 = 150;
+    const ROW: u32 = 24;
+    let per_row = (width.saturating_sub(24) / ITEM).clamp(1, 4);
+    let rows = 4u32.div_ceil(per_row);
+    let (chart, legend) = root.split_vertically(height.saturating_sub(rows * ROW + 8));
+    // A first, as the grades are read.
+    for (i, band) in GRADE_TABLE.iter().rev().enumerate() {
+        let i = i as u32;
+        let (x, y) = (12 + (i % per_row) * ITEM, 4 + (i / per_row) * ROW);
+        let (x, y) = (x as i32, y as i32);
+        legend.draw(&Rectangle::new([(x, y + 2), (x + 18, y + 18)], band_fill(band.grade)))?;
+        legend.draw(&Rectangle::new([(x, y + 2), (x + 18, y + 18)], crate::palette::INK.mix(0.3)))?;
+        let text = format!("{} {}", band.grade.letter(), band.label.get(lang));
+        legend.draw(&Text::new(text, (x + 24, y + 3), font(13)))?;
+    }
+    Ok(chart)
 }
 
 /// A grade band's fill.
@@ -50,10 +73,10 @@ pub type LabelledIkm = (String, f64, Option<(f64, f64)>);
 
 /// The value label of a group's IKM: the IKM, its respondents, and a star when the sample is
 /// too small (`80,56 · n 1*`).
-pub fn ikm_value_label(group: &skm_core::GroupResult) -> String {
-    let ikm = group.summary.ikm.map_or_else(|| "–".to_owned(), |v| skm_core::format::decimal_id(v, 2));
+pub fn ikm_value_label(group: &skm_core::GroupResult, lang: skm_core::Lang) -> String {
+    let ikm = skm_core::format::figure(group.summary.ikm, 2, lang);
     let short = group.sample.as_ref().is_some_and(|c| !c.met);
-    format!("{ikm} · n {}{}", skm_core::format::integer_id(group.summary.respondents), if short { "*" } else { "" })
+    format!("{ikm} · n {}{}", skm_core::format::integer(group.summary.respondents, lang), if short { "*" } else { "" })
 }
 
 /// The footnote for the star of [`ikm_value_label`], when any group has it.
@@ -76,9 +99,27 @@ pub fn category_label(labels: &[String], at: f64, top_first: bool) -> String {
     index.and_then(|k| labels.get(k)).cloned().unwrap_or_default()
 }
 
+/// A label cut with «…» to what `px` pixels of 12–13 px text hold (about 6,5 px a character),
+/// so a narrow chart never draws a label beyond its edge.
+pub fn fit(label: String, px: u32) -> String {
+    let room = (px.saturating_sub(8) * 2 / 13).max(4) as usize;
+    if label.chars().count() <= room {
+        label
+    } else {
+        label.chars().take(room - 1).chain("…".chars()).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::category_label;
+    use super::{category_label, fit};
+
+    #[test]
+    fn labels_fit_their_room() {
+        assert_eq!(fit("Internet dan Jaringan".to_owned(), 300), "Internet dan Jaringan");
+        assert_eq!(fit("Internet dan Jaringan".to_owned(), 73), "Internet …");
+        assert_eq!(fit("Internet".to_owned(), 0), "Int…");
+    }
 
     #[test]
     fn categories_sit_on_whole_positions() {

@@ -16,10 +16,13 @@ pub fn meeting_calendar_svg(report: &MeetingReport, lang: Lang, width: u32) -> R
         Lang::Id => ("Sesuai", "Tidak sesuai", "Berjalan", "tanpa", "rapat"),
         Lang::En => ("Compliant", "Missed", "In progress", "without", "meetings"),
     };
-    let cols = 4u32;
-    let cell_w = (width - 24) / cols;
+    // Four months a row on a laptop, three or two on a phone: each cell wide enough for its words.
+    let cols = (width.saturating_sub(24) / 200).clamp(2, 4);
+    let cell_w = width.saturating_sub(24) / cols;
     let cell_h = 92u32;
-    let height = 40 + 3 * cell_h + 12;
+    let height = 40 + 12u32.div_ceil(cols) * cell_h + 12;
+    // About 7 px a character of 12 px text.
+    let fits = (cell_w.saturating_sub(24) / 7).max(8) as usize;
     svg(width, height, |root| {
         let title = match lang {
             Lang::Id => format!("Rapat evaluasi {}", report.year),
@@ -42,9 +45,12 @@ pub fn meeting_calendar_svg(report: &MeetingReport, lang: Lang, width: u32) -> R
             if !month.missing_roles.is_empty() {
                 let roles: Vec<&str> = month.missing_roles.iter().map(|r| r.label().get(lang)).collect();
                 let line = format!("{missing_word} {}", roles.join(", "));
-                let line =
-                    if line.chars().count() > 34 { line.chars().take(33).chain("…".chars()).collect() } else { line };
-                root.draw(&Text::new(line, (x + 8, y + 48), font(11)))?;
+                let line = if line.chars().count() > fits {
+                    line.chars().take(fits - 1).chain("…".chars()).collect()
+                } else {
+                    line
+                };
+                root.draw(&Text::new(line, (x + 8, y + 48), font(12)))?;
             }
         }
         Ok(())

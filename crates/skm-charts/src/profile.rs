@@ -2,7 +2,7 @@
 
 use plotters::prelude::*;
 use skm_core::analysis::ProfileBreakdown;
-use skm_core::format::{decimal_id, integer_id};
+use skm_core::format::{decimal, integer};
 use skm_core::Lang;
 
 use crate::canvas::{category_label, font, svg};
@@ -31,9 +31,9 @@ pub fn profile_svg(breakdown: &ProfileBreakdown, lang: Lang, width: u32) -> Resu
             .configure_mesh()
             .disable_mesh()
             .y_labels(rows.len().max(1))
-            .y_label_formatter(&|y| category_label(&labels, *y, true))
+            .y_label_formatter(&|y| crate::canvas::fit(category_label(&labels, *y, true), (width / 3).min(180)))
             .x_labels(5)
-            .x_label_formatter(&|x| format!("{}%", decimal_id(*x, 0)))
+            .x_label_formatter(&|x| format!("{}%", decimal(*x, 0, lang)))
             .label_style(font(12))
             .draw()?;
         // The first answer at the top.
@@ -45,7 +45,7 @@ pub fn profile_svg(breakdown: &ProfileBreakdown, lang: Lang, width: u32) -> Resu
         )?;
         chart.draw_series(rows.iter().enumerate().map(|(i, r)| {
             Text::new(
-                format!("{} ({}%)", integer_id(r.1), decimal_id(r.2, 1)),
+                format!("{} ({}%)", integer(r.1, lang), decimal(r.2, 1, lang)),
                 (r.2 + top * 0.02, y_of(i) + 0.2),
                 font(12),
             )

@@ -2,7 +2,7 @@
 
 use plotters::prelude::*;
 use skm_core::compliance::{SlaReport, StepCompliance};
-use skm_core::format::decimal_id;
+use skm_core::format::decimal;
 use skm_core::period::MONTH_NAMES;
 use skm_core::Lang;
 
@@ -52,7 +52,7 @@ pub fn compliance_per_month_svg(report: &SlaReport, lang: Lang, width: u32, heig
                 }
             })
             .y_labels(6)
-            .y_label_formatter(&|y| if *y <= 100.0 { decimal_id(*y, 0) } else { String::new() })
+            .y_label_formatter(&|y| if *y <= 100.0 { decimal(*y, 0, lang) } else { String::new() })
             .label_style(font(12))
             .light_line_style(WHITE.mix(0.0))
             .bold_line_style(RGBColor(0xe5, 0xe7, 0xeb))
@@ -108,16 +108,9 @@ pub fn bottleneck_svg(steps: &[StepCompliance], lang: Lang, width: u32) -> Resul
             .configure_mesh()
             .disable_mesh()
             .y_labels(steps.len().max(1))
-            .y_label_formatter(&|y| {
-                let label = category_label(&labels, *y, true);
-                if label.chars().count() > 42 {
-                    label.chars().take(40).chain("…".chars()).collect()
-                } else {
-                    label
-                }
-            })
+            .y_label_formatter(&|y| crate::canvas::fit(category_label(&labels, *y, true), (width * 2 / 5).min(320)))
             .x_labels(6)
-            .x_label_formatter(&|x| format!("{}%", decimal_id(*x, 0)))
+            .x_label_formatter(&|x| format!("{}%", decimal(*x, 0, lang)))
             .label_style(font(12))
             .draw()?;
         let y_of = |i: usize| (steps.len() - 1 - i) as f64;
@@ -126,8 +119,8 @@ pub fn bottleneck_svg(steps: &[StepCompliance], lang: Lang, width: u32) -> Resul
         }))?;
         chart.draw_series(steps.iter().enumerate().map(|(i, s)| {
             let share = s.delay_share.unwrap_or(0.0);
-            let on_time = s.tally.compliance.map(|c| format!(" · {}% {unit}", decimal_id(c, 0))).unwrap_or_default();
-            Text::new(format!("{}%{on_time}", decimal_id(share, 1)), (share + 1.0, y_of(i) + 0.2), font(12))
+            let on_time = s.tally.compliance.map(|c| format!(" · {}% {unit}", decimal(c, 0, lang))).unwrap_or_default();
+            Text::new(format!("{}%{on_time}", decimal(share, 1, lang)), (share + 1.0, y_of(i) + 0.2), font(12))
         }))?;
         Ok(())
     })
@@ -176,16 +169,16 @@ pub fn time_taken_svg(
             .caption(title, font(18))
             .margin(12)
             .x_label_area_size(28)
-            .y_label_area_size((width / 3).min(260))
+            .y_label_area_size((width / 3).min(300))
             .build_cartesian_2d(0f64..100f64, -0.5f64..(n - 0.5))?;
         let labels: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
         chart
             .configure_mesh()
             .disable_mesh()
             .y_labels(rows.len().max(1))
-            .y_label_formatter(&|y| category_label(&labels, *y, true))
+            .y_label_formatter(&|y| crate::canvas::fit(category_label(&labels, *y, true), (width / 3).min(300)))
             .x_labels(6)
-            .x_label_formatter(&|x| format!("{}%", decimal_id(*x, 0)))
+            .x_label_formatter(&|x| format!("{}%", decimal(*x, 0, lang)))
             .label_style(font(12))
             .draw()?;
         for (i, (_, shares)) in rows.iter().enumerate() {

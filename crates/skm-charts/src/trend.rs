@@ -2,11 +2,12 @@
 
 use plotters::prelude::*;
 use skm_core::analysis::PeriodKey;
-use skm_core::format::decimal_id;
+use skm_core::format::decimal;
 use skm_core::{IkmAnalysis, Lang};
 
 use crate::canvas::{
-    band_fill, category_label, font, grade_spans, ikm_value_label, small_sample_note, svg, LabelledIkm,
+    band_fill, category_label, font, grade_spans, ikm_value_label, small_sample_note, svg, with_grade_legend,
+    LabelledIkm,
 };
 use crate::palette::{BAR, INK};
 use crate::ChartError;
@@ -25,7 +26,7 @@ pub fn ikm_trend_svg(analysis: &IkmAnalysis, lang: Lang, width: u32, height: u32
             _ => None,
         })
         .collect();
-    let values: Vec<String> = shown.iter().map(|g| ikm_value_label(g)).collect();
+    let values: Vec<String> = shown.iter().map(|g| ikm_value_label(g, lang)).collect();
     let note = small_sample_note(&analysis.groups, lang).map(|n| format!(" ({n})")).unwrap_or_default();
     let title = match lang {
         Lang::Id => format!("IKM per periode{note}"),
@@ -35,7 +36,8 @@ pub fn ikm_trend_svg(analysis: &IkmAnalysis, lang: Lang, width: u32, height: u32
     let low = points.iter().map(|p| p.2.map_or(p.1, |c| c.0)).fold(100f64, f64::min);
     let floor = ((low - 5.0) / 5.0).floor().clamp(5.0, 19.0) * 5.0;
     svg(width, height, |root| {
-        let mut chart = ChartBuilder::on(root)
+        let area = with_grade_legend(root, lang)?;
+        let mut chart = ChartBuilder::on(&area)
             .caption(&title, font(18))
             .margin(12)
             .x_label_area_size(36)
@@ -55,7 +57,7 @@ pub fn ikm_trend_svg(analysis: &IkmAnalysis, lang: Lang, width: u32, height: u32
             .disable_x_mesh()
             .x_labels(points.len().max(1))
             .x_label_formatter(&|x| category_label(&labels, *x, false))
-            .y_label_formatter(&|y| decimal_id(*y, 0))
+            .y_label_formatter(&|y| decimal(*y, 0, lang))
             .y_desc("IKM")
             .label_style(font(13))
             .axis_desc_style(font(13))
@@ -73,7 +75,7 @@ pub fn ikm_trend_svg(analysis: &IkmAnalysis, lang: Lang, width: u32, height: u32
         ))?;
         chart.draw_series(points.iter().enumerate().map(|(i, p)| Circle::new((i as f64, p.1), 5, BAR.filled())))?;
         chart.draw_series(points.iter().enumerate().map(|(i, p)| {
-            let label = values.get(i).cloned().unwrap_or_else(|| decimal_id(p.1, 2));
+            let label = values.get(i).cloned().unwrap_or_else(|| decimal(p.1, 2, lang));
             Text::new(label, (i as f64 + 0.08, p.1 + 1.5), font(13))
         }))?;
         Ok(())

@@ -265,20 +265,12 @@ impl SampleCheck {
         if self.met {
             return None;
         }
-        let (respondents, required) = (integer_in(self.respondents, lang), integer_in(self.required, lang));
+        let (respondents, required) =
+            (crate::format::integer(self.respondents, lang), crate::format::integer(self.required, lang));
         Some(match lang {
             crate::Lang::Id => format!("{}: {respondents} dari {required} responden", SAMPLE_TOO_SMALL.id),
             crate::Lang::En => format!("{}: {respondents} of {required} respondents", SAMPLE_TOO_SMALL.en),
         })
-    }
-}
-
-/// A whole number the way each language writes it (`1.234` / `1,234`).
-fn integer_in(value: u64, lang: crate::Lang) -> String {
-    let id = crate::format::integer_id(value);
-    match lang {
-        crate::Lang::Id => id,
-        crate::Lang::En => id.replace('.', ","),
     }
 }
 

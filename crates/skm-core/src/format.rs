@@ -26,6 +26,32 @@ pub fn integer_id(value: u64) -> String {
     decimal_id(value as f64, 0)
 }
 
+/// Formats `value` the way `lang` writes numbers: `1.250,5` in Indonesian, `1,250.5` in English.
+pub fn decimal(value: f64, decimals: usize, lang: crate::Lang) -> String {
+    let id = decimal_id(value, decimals);
+    match lang {
+        crate::Lang::Id => id,
+        crate::Lang::En => id
+            .chars()
+            .map(|c| match c {
+                '.' => ',',
+                ',' => '.',
+                c => c,
+            })
+            .collect(),
+    }
+}
+
+/// Formats a count the way `lang` writes it: `12.345` in Indonesian, `12,345` in English.
+pub fn integer(value: u64, lang: crate::Lang) -> String {
+    decimal(value as f64, 0, lang)
+}
+
+/// A figure that may be missing: the number in `lang`'s way, or an en dash.
+pub fn figure(value: Option<f64>, decimals: usize, lang: crate::Lang) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| decimal(v, decimals, lang))
+}
+
 /// A date written out: `12 Januari 2026` (or `12 January 2026`).
 pub fn date_long(date: jiff::civil::Date, lang: crate::Lang) -> String {
     let month = crate::period::MONTH_NAMES[usize::try_from(date.month() - 1).unwrap_or(0).min(11)].get(lang);
@@ -72,6 +98,17 @@ mod tests {
         assert_eq!(moment_short("2026-08-21T23:59:59+07:00", crate::Lang::En), "21 Aug 2026 23:59");
         assert_eq!(moment_short("2026-12-01", crate::Lang::Id), "1 Des 2026");
         assert_eq!(moment_short("kemarin", crate::Lang::Id), "kemarin");
+    }
+
+    #[test]
+    fn each_language_writes_its_own_numbers() {
+        assert_eq!(decimal(1250.5, 1, crate::Lang::Id), "1.250,5");
+        assert_eq!(decimal(1250.5, 1, crate::Lang::En), "1,250.5");
+        assert_eq!(decimal(-0.004, 2, crate::Lang::En), "0.00");
+        assert_eq!(integer(1_234_567, crate::Lang::En), "1,234,567");
+        assert_eq!(integer(1_234_567, crate::Lang::Id), "1.234.567");
+        assert_eq!(figure(None, 2, crate::Lang::En), "–");
+        assert_eq!(figure(Some(91.478), 2, crate::Lang::En), "91.48");
     }
 
     #[test]

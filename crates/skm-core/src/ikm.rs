@@ -43,6 +43,18 @@ impl WeightConvention {
         }
     }
 
+    /// The weight in words for people: «sama untuk tiap unsur, 1/9» / "the same for every element, 1/9".
+    pub fn label(self) -> crate::i18n::Text {
+        let t = |id, en| crate::i18n::Text { id, en };
+        match self {
+            WeightConvention::Exact => t("sama untuk tiap unsur, 1/9", "the same for every element, 1/9"),
+            WeightConvention::Rounded0111 => {
+                t("0,111 per unsur (seperti tabel peraturan)", "0.111 per element (as the regulation's tables)")
+            }
+            WeightConvention::Rounded011 => t("0,11 per unsur", "0.11 per element"),
+        }
+    }
+
     /// Parses `exact`, `1/9`, `0.111`/`0,111` or `0.11`/`0,11`.
     pub fn from_name(name: &str) -> Option<WeightConvention> {
         match name.trim().replace(',', ".").as_str() {

@@ -189,6 +189,22 @@ impl Element {
         ["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"][self.index()]
     }
 
+    /// A one-word name for a chart's axis: `Persyaratan`, `Prosedur`, … (`Requirements`, …).
+    pub fn short_name(self) -> Text {
+        const SHORT: [Text; 9] = [
+            t("Persyaratan", "Requirements"),
+            t("Prosedur", "Procedure"),
+            t("Waktu", "Time"),
+            t("Biaya", "Cost"),
+            t("Produk", "Product"),
+            t("Kompetensi", "Competence"),
+            t("Perilaku", "Conduct"),
+            t("Sarana", "Facilities"),
+            t("Pengaduan", "Complaints"),
+        ];
+        SHORT[self.index()]
+    }
+
     /// The column name in the canonical responses CSV: `u1` … `u9`.
     pub fn column(self) -> &'static str {
         ["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9"][self.index()]

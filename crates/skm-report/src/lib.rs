@@ -110,7 +110,7 @@ impl Report<'_> {
             add(
                 "nrr-per-unsur",
                 w.t("NRR per unsur pelayanan", "NRR per element"),
-                skm_charts::nrr_per_element_svg(&a.overall.summary, l, 900, 380),
+                skm_charts::nrr_per_element_svg(&a.overall.summary, l, 900, 440),
             )?;
             add(
                 "ikm-per-layanan",

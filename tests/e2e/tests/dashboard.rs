@@ -26,6 +26,28 @@ fn percent(v: &Value) -> String {
     format!("{}%", decimal_id(v.as_f64().unwrap(), 1))
 }
 
+/// The smallest chart text as shown (its font size times the chart's scale on the screen), how
+/// many chart texts there are, how far the page is wider than the screen, and where the smallest is.
+async fn chart_text(c: &fantoccini::Client) -> (f64, u64, f64, String) {
+    let found = c
+        .execute(
+            "const sizes = [...document.querySelectorAll('figure.chart svg')].flatMap(svg => {\
+               const shown = svg.getBoundingClientRect().width, drawn = svg.width.baseVal.value;\
+               return [...svg.querySelectorAll('text')].filter(t => t.textContent.trim() !== '')\
+                 .map(t => [parseFloat(getComputedStyle(t).fontSize) * shown / drawn,\
+                   `${svg.closest('figure').id} drawn ${drawn} shown ${shown.toFixed(0)}: ${t.textContent.trim()}`]); });\
+             sizes.sort((a, b) => a[0] - b[0]);\
+             return [sizes.length ? sizes[0][0] : 0, sizes.length,\
+               document.documentElement.scrollWidth - document.documentElement.clientWidth,\
+               sizes.length ? sizes[0][1] : ''];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let smallest = found[3].as_str().unwrap_or_default().to_owned();
+    (found[0].as_f64().unwrap(), found[1].as_u64().unwrap(), found[2].as_f64().unwrap(), smallest)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_dashboard_shows_what_the_command_prints() {
     let dir = tempfile::tempdir().unwrap();
@@ -60,6 +82,50 @@ async fn the_dashboard_shows_what_the_command_prints() {
     settled(&c).await;
     let sources = c.find_all(Locator::Css("#sources li.source")).await.unwrap().len();
     assert_eq!(sources, 5);
+    // The one kind not given (SOP steps) says how to fill it: its columns and two templates,
+    // which the server gives.
+    let missing = c.find_all(Locator::Css("#missing .to-fill-kind")).await.unwrap();
+    assert_eq!(missing.len(), 1);
+    assert!(text(&c, "#to-fill-steps").await.contains("steps.csv"));
+    let columns = c.find_all(Locator::Css("#to-fill-steps .format-table tbody tr")).await.unwrap().len();
+    assert_eq!(columns, skm_core::year::FileKind::Steps.columns().len());
+    for format in ["csv", "xlsx"] {
+        let link = c.find(Locator::Css(&format!("#to-fill-steps a[href='/api/v1/templates/steps.{format}']"))).await;
+        let href = link.unwrap().attr("href").await.unwrap().unwrap();
+        let fetched = c
+            .execute_async(
+                "const [href, done] = arguments; fetch(href).then(r => r.arrayBuffer().then(b => done([r.status, b.byteLength])));",
+                vec![serde_json::json!(href)],
+            )
+            .await
+            .unwrap();
+        assert_eq!(fetched[0], 200, "{href}");
+        assert!(fetched[1].as_u64().unwrap() > 40, "{href}: {fetched}");
+    }
+    // The words a reader meets: the weight and the interval in plain words, and a glossary.
+    assert!(text(&c, "#view-overview").await.contains("Bobot unsur: sama untuk tiap unsur, 1/9"));
+    assert!(text(&c, "#ikm-ci").await.starts_with("Selang kepercayaan 95%: "));
+    assert!(text(&c, "#data-summary").await.ends_with("5 sumber"), "{}", text(&c, "#data-summary").await);
+    assert!(text(&c, "#worker-time").await.starts_with("Dihitung di peramban ini dalam "));
+    c.find(Locator::Css("#glossary summary")).await.unwrap().click().await.unwrap();
+    let glossary = text(&c, "#glossary").await;
+    for word in ["IKM", "NRR", "Selang kepercayaan 95%", "A Sangat baik: 88,31–100,00", "Krejcie"] {
+        assert!(glossary.contains(word), "{word} in {glossary}");
+    }
+    // Each new control is a tap target of at least 44 px high (and 44 px wide).
+    let sizes = c
+        .execute(
+            "return [...document.querySelectorAll('#glossary summary, .file-format summary, .template-link')]\
+             .map(e => { const r = e.getBoundingClientRect(); return [e.className || e.tagName, r.width, r.height]; });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let sizes = sizes.as_array().unwrap();
+    assert_eq!(sizes.len(), 4, "{sizes:?}");
+    for size in sizes {
+        assert!(size[1].as_f64().unwrap() >= 44.0 && size[2].as_f64().unwrap() >= 44.0, "under 44×44: {size}");
+    }
 
     // The IKM, as `skm ikm --by service` prints it.
     let ikm = skm_json(&["ikm", &file("responses.csv"), "--by", "service"]);
@@ -151,6 +217,29 @@ async fn the_dashboard_shows_what_the_command_prints() {
     assert_eq!(c.find_all(Locator::Css(".profile-chart svg")).await.unwrap().len(), 4);
     assert!(text(&c, "#trend-chart").await.contains("Triwulan I 2026"));
 
+    // Charts are drawn at the width they are shown at: on a phone and on a laptop, every chart
+    // text is at least 12 px on the screen, and no view is wider than the screen.
+    for (w, h) in [(390, 844), (1366, 768)] {
+        c.set_window_size(w, h).await.unwrap();
+        for tab in ["#tab-overview", "#tab-ikm", "#tab-sla", "#tab-meetings"] {
+            c.find(Locator::Css(tab)).await.unwrap().click().await.unwrap();
+            let deadline = Instant::now() + WAIT;
+            loop {
+                let (smallest, texts, overflow, which) = chart_text(&c).await;
+                if smallest >= 11.95 && texts > 0 && overflow <= 0.0 {
+                    println!("{w}×{h} {tab}: {texts} chart texts, the smallest {smallest:.1} px");
+                    break;
+                }
+                assert!(
+                    Instant::now() < deadline,
+                    "{w}×{h} {tab}: smallest chart text {smallest:.1} px of {texts} ({which}), {overflow:.0} px wider than the screen"
+                );
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+        }
+    }
+    c.find(Locator::Css("#tab-overview")).await.unwrap().click().await.unwrap();
+
     // A filter recomputes in the worker: one service alone gives that service's figures.
     c.find(Locator::Css("#tab-overview")).await.unwrap().click().await.unwrap();
     c.find(Locator::Css("#filter-service")).await.unwrap().select_by_value("internet-jaringan").await.unwrap();
@@ -169,6 +258,11 @@ async fn the_dashboard_shows_what_the_command_prints() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert!(text(&c, "#view-overview").await.contains("Requests on time"));
+    // English writes its own numbers: a decimal point, not a comma.
+    let english = skm_core::format::decimal(group["ikm"].as_f64().unwrap(), 2, skm_core::Lang::En);
+    assert_eq!(text(&c, "#ikm-value").await, english);
+    assert!(text(&c, "#ikm-ci").await.starts_with("95% confidence interval: "));
+    assert!(text(&c, "#view-overview").await.contains("Element weight: the same for every element, 1/9"));
     println!("dashboard: files given to first chart in {} ms", to_first_chart.as_millis());
     h.stop().await;
 }

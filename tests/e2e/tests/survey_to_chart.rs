@@ -93,7 +93,7 @@ async fn survey_to_dashboard_chart() {
     let shown_ci = c.find(Locator::Css("#ikm-ci")).await.unwrap().text().await.unwrap();
     assert!(shown_ci.ends_with(&format!("{}–{}", decimal_id(ci.low, 2), decimal_id(ci.high, 2))), "{shown_ci}");
 
-    // The chart: an SVG with the nine element labels and the NRR of U1 as the page shows it.
+    // The chart: an SVG with the nine elements, each named, and the NRR of U1 as the page shows it.
     c.find(Locator::Css("#tab-ikm")).await.unwrap().click().await.unwrap();
     c.wait().at_most(WAIT).for_element(Locator::Css("#nrr-chart svg")).await.unwrap();
     let labels = c
@@ -105,7 +105,8 @@ async fn survey_to_dashboard_chart() {
         .unwrap();
     let labels: Vec<String> = serde_json::from_value(labels).unwrap();
     for e in ELEMENTS {
-        assert!(labels.iter().any(|t| t == e.id()), "chart label {} missing: {labels:?}", e.id());
+        let label = format!("{} {}", e.id(), e.short_name().id);
+        assert!(labels.contains(&label), "chart label {label} missing: {labels:?}");
     }
     let u1 = expected.elements[0].nrr.unwrap();
     assert!(labels.contains(&decimal_id(u1, 2)), "U1's NRR {} not on the chart: {labels:?}", decimal_id(u1, 2));

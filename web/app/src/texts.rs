@@ -72,14 +72,15 @@ pub const GRADE: Text = t("Mutu", "Grade");
 pub const SAMPLE: Text = t("Sampel", "Sample");
 pub const ELEMENT: Text = t("Unsur", "Element");
 pub const ANSWERS: Text = t("Jawaban", "Answers");
-pub const WEIGHT: Text = t("Bobot", "Weight");
-pub const COMPUTED_IN: Text = t("Dihitung di pekerja dalam", "Computed in the worker in");
+pub const WEIGHT: Text = t("Bobot unsur", "Element weight");
+pub const COMPUTED_IN: Text = t("Dihitung di peramban ini dalam", "Computed in this browser in");
 pub const REJECTED_ROWS: Text = t("baris ditolak", "rows rejected");
 pub const QUEUED: Text = t(
     "Jawaban Anda tersimpan di perangkat ini dan akan terkirim otomatis begitu server dapat dijangkau.",
     "Your answers are kept on this device and will be sent automatically as soon as the server can be reached.",
 );
-pub const CI_95: Text = t("SK 95%:", "95% CI:");
+pub const CI_95: Text = t("Selang kepercayaan 95%", "95% confidence interval");
+pub const TOTAL: Text = t("Jumlah", "Total");
 pub const NOT_FOUND: Text = t("Halaman tidak ditemukan.", "Page not found.");
 pub const CHARACTERS_LEFT: Text = t("karakter lagi", "characters left");
 pub const BACK_HOME: Text = t("Kembali ke daftar layanan", "Back to the list of services");
@@ -128,13 +129,46 @@ pub const REQUESTS_ON_TIME: Text = t("Permohonan tepat waktu", "Requests on time
 pub const COMPLAINTS_ON_TIME: Text = t("Pengaduan tepat waktu", "Complaints on time");
 pub const MEETINGS_HELD: Text = t("Bulan dengan rapat sesuai", "Months with a compliant meeting");
 pub const NO_DATA: Text = t("Belum ada data untuk bagian ini", "No data for this part yet");
-pub const MISSING_FILES: Text = t("Tidak ada berkas", "No file of");
+pub const NOTHING_CHOSEN: Text = t(
+    "Tidak ada data pada periode dan layanan yang dipilih. Pilih periode lain, atau «Setahun penuh».",
+    "There is nothing in the chosen period and service. Choose another period, or «Whole year».",
+);
+pub const GLOSSARY: Text = t("Apa arti angka-angka ini?", "What do these figures mean?");
+pub const GLOSSARY_IKM: Text = t(
+    "Indeks Kepuasan Masyarakat: nilai rata-rata sembilan unsur pelayanan, dikonversi ke skala 25–100 (PermenPANRB 14/2017).",
+    "Public Satisfaction Index: the average score of the nine service elements, converted to a 25–100 scale (PermenPANRB 14/2017).",
+);
+pub const GLOSSARY_NRR: Text = t(
+    "Nilai rata-rata satu unsur, pada skala jawaban 1–4.",
+    "The average score of one element, on the 1–4 answer scale.",
+);
+pub const GLOSSARY_CI: Text = t(
+    "Rentang tempat IKM sebenarnya berada dengan keyakinan 95%. Makin banyak responden, makin sempit rentangnya.",
+    "The range that holds the true IKM with 95% confidence. The more respondents, the narrower it is.",
+);
+pub const GLOSSARY_GRADE: Text = t("Mutu pelayanan menurut nilai IKM:", "The quality of service by the IKM:");
+pub const GLOSSARY_SAMPLE: Text = t(
+    "Jumlah responden paling sedikit menurut tabel Krejcie dan Morgan, dari jumlah penerima layanan. Bila belum cukup, IKM-nya diberi tanda.",
+    "The fewest respondents the Krejcie and Morgan table asks for, given how many people were served. When there are fewer, the IKM is marked.",
+);
+pub const TO_FILL: Text = t(
+    "Bagian ini terisi setelah Anda menambahkan berkasnya pada «Data» di atas. Unduh templatnya (judul kolom dan satu baris contoh), isi, lalu tambahkan.",
+    "This part fills in once you add its file under «Data» above. Download its template (the column headers and one example row), fill it in, then add it.",
+);
+pub const FILE_FORMAT: Text = t("format kolom", "column format");
+pub const COLUMN: Text = t("Kolom", "Column");
+pub const REQUIRED: Text = t("Wajib", "Required");
+pub const HOLDS: Text = t("Isi", "Holds");
+pub const EXAMPLE: Text = t("Contoh", "Example");
+pub const YES: Text = t("ya", "yes");
+pub const TEMPLATE_CSV: Text = t("Unduh templat CSV", "Download CSV template");
+pub const TEMPLATE_XLSX: Text = t("Unduh templat XLSX", "Download XLSX template");
 pub const READING: Text = t("Membaca dan menghitung", "Reading and computing");
 pub const ON_TIME: Text = t("Tepat waktu", "On time");
 pub const LATE: Text = t("Terlambat", "Late");
 pub const PENDING: Text = t("Berjalan", "Pending");
 pub const PROMISE: Text = t("Janji waktu", "Promised time");
-pub const MEDIAN: Text = t("Median", "Median");
+pub const MEDIAN_HOURS: Text = t("Median (jam kerja)", "Median (working hours)");
 pub const BREACHES: Text = t("Pelanggaran waktu terbesar", "Largest breaches");
 pub const RECEIVED: Text = t("Diterima", "Received");
 pub const DEADLINE: Text = t("Batas waktu", "Deadline");
@@ -151,7 +185,8 @@ pub const SIGN_IN_HINT: Text =
 pub const DATE: Text = t("Tanggal", "Date");
 pub const SUGGESTION: Text = t("Saran", "Suggestion");
 pub const NOTES: Text = t("catatan", "notes");
-pub const FILES: Text = t("sumber", "sources");
+pub const SOURCE: Text = t("sumber", "source");
+pub const SOURCES: Text = t("sumber", "sources");
 pub const REPEATED: Text = t("Saran yang berulang", "Suggestions made more than once");
 pub const ALL_SUGGESTIONS: Text = t("Semua saran, terbaru dahulu", "All suggestions, newest first");
 pub const SEARCH_SUGGESTIONS: Text = t("Cari kata dalam saran", "Search the suggestions for words");

@@ -4,16 +4,19 @@
 mod address;
 mod chart;
 mod download;
+mod glossary;
 mod pemda;
 mod sources;
 mod suggestions;
+mod templates;
 mod views;
+mod width;
 
 use std::rc::Rc;
 
 use gloo_storage::{SessionStorage, Storage};
 use skm_core::access::{Scope, SessionInfo};
-use skm_core::format::decimal_id;
+use skm_core::format::decimal;
 use skm_core::pemda::PemdaView;
 use skm_core::period::Period;
 use skm_core::year::{FileKind, YearFilter, YearReport};
@@ -117,6 +120,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     let filter = use_state(|| asked.filter.clone());
     let view = use_state(|| asked.view.unwrap_or(View::Overview));
     let phase = use_state(|| Phase::Idle);
+    let chart_width = width::use_chart_width();
     let result = use_state(|| None::<(Rc<YearReport>, f64)>);
     // How many results have arrived, for the figures script to see a new one (`data-results`).
     let results = use_mut_ref(|| 0u64);
@@ -630,7 +634,11 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
         }
     };
     let count = files.len() + usize::from(server.is_some() && *use_server);
-    let data_line = if count > 0 { format!(": {count} {}", texts::FILES.get(l)) } else { String::new() };
+    let data_line = if count > 0 {
+        format!(": {count} {}", if count == 1 { texts::SOURCE } else { texts::SOURCES }.get(l))
+    } else {
+        String::new()
+    };
     let status = match &*phase {
         Phase::Idle => html! {},
         Phase::Busy(stage) => html! {
@@ -652,7 +660,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
         }
     });
     let body = (*result).as_ref().map(|(report, ms)| {
-        let props = ViewProps { report: report.clone(), services: (*services).clone(), lang: l };
+        let props = ViewProps { report: report.clone(), services: (*services).clone(), lang: l, width: chart_width };
         let rejected = rejected(report, l);
         let future = dates_after_today(report, l);
         let shown = match *view {
@@ -671,8 +679,9 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
                 <div class="tabs" role="tablist">{ for tabs }</div>
                 <div role="tabpanel">{ shown }</div>
                 { rejected }
+                { glossary::glossary(l) }
                 <p id="worker-time" class="muted" data-ms={format!("{ms:.1}")} data-results={results.borrow().to_string()}>
-                    { texts::COMPUTED_IN.get(l) }{ " " }{ decimal_id(*ms, 0) }{ " ms" }</p>
+                    { texts::COMPUTED_IN.get(l) }{ " " }{ decimal(*ms, 0, l) }{ " ms" }</p>
             </>
         }
     });

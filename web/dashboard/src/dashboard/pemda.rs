@@ -3,12 +3,12 @@
 
 use std::rc::Rc;
 
-use skm_core::format::{decimal_id, integer_id};
+use skm_core::format::{decimal, figure, integer};
 use skm_core::pemda::{Combined, PemdaView};
 use skm_core::Lang;
 use yew::prelude::*;
 
-use super::views::{figure, percent};
+use super::views::percent;
 use crate::texts;
 
 /// Props of [`PemdaPanel`].
@@ -25,11 +25,11 @@ pub struct PemdaProps {
 fn combined_line(c: &Combined, l: Lang) -> String {
     format!(
         "{} ({}) · {} {} · {} {}",
-        decimal_id(c.ikm, 2),
+        decimal(c.ikm, 2, l),
         c.grade.letter(),
-        integer_id(u64::from(c.units)),
+        integer(u64::from(c.units), l),
         texts::UNITS.get(l),
-        integer_id(c.respondents),
+        integer(c.respondents, l),
         texts::RESPONDENTS.get(l).to_lowercase()
     )
 }
@@ -43,19 +43,19 @@ pub fn PemdaPanel(props: &PemdaProps) -> Html {
         let rank = if u.ikm.is_some() { (i + 1).to_string() } else { "–".to_owned() };
         let ci =
             u.ci.as_ref()
-                .map_or_else(|| "–".to_owned(), |c| format!("{}–{}", decimal_id(c.low, 2), decimal_id(c.high, 2)));
+                .map_or_else(|| "–".to_owned(), |c| format!("{}–{}", decimal(c.low, 2, l), decimal(c.high, 2, l)));
         let sample = u.sample.as_ref().and_then(|s| s.remark(l)).unwrap_or_default();
         let sla = u
             .sla_compliance
-            .map_or_else(|| "–".to_owned(), |p| format!("{}% ({})", decimal_id(p, 1), integer_id(u.requests)));
+            .map_or_else(|| "–".to_owned(), |p| format!("{}% ({})", decimal(p, 1, l), integer(u.requests, l)));
         html! {
             <tr data-unit={u.code.clone()}>
                 <td class="num">{ rank }</td>
                 <td>{ &u.name }</td>
-                <td class="num unit-ikm">{ figure(u.ikm, 2) }</td>
+                <td class="num unit-ikm">{ figure(u.ikm, 2, l) }</td>
                 <td>{ u.grade.map(|g| g.letter().to_string()).unwrap_or_else(|| "–".to_owned()) }</td>
                 <td class="num">{ ci }</td>
-                <td class="num unit-respondents">{ integer_id(u.respondents) }</td>
+                <td class="num unit-respondents">{ integer(u.respondents, l) }</td>
                 <td class="warning">{ sample }</td>
                 <td class="num unit-sla">{ sla }</td>
             </tr>
@@ -68,28 +68,28 @@ pub fn PemdaPanel(props: &PemdaProps) -> Html {
                 if let Some(c) = &v.respondent_weighted {
                     <div class="card">
                         <div class="card-label">{ texts::PEMDA_IKM.get(l) }</div>
-                        <div id="pemda-ikm" class="card-value">{ decimal_id(c.ikm, 2) }</div>
+                        <div id="pemda-ikm" class="card-value">{ decimal(c.ikm, 2, l) }</div>
                         <div class="card-sub">{ combined_line(c, l) }</div>
                     </div>
                 }
                 if let Some(c) = &v.mean_of_units {
                     <div class="card">
                         <div class="card-label">{ texts::PEMDA_MEAN.get(l) }</div>
-                        <div id="pemda-mean" class="card-value">{ decimal_id(c.ikm, 2) }</div>
+                        <div id="pemda-mean" class="card-value">{ decimal(c.ikm, 2, l) }</div>
                         <div class="card-sub">{ combined_line(c, l) }</div>
                     </div>
                 }
                 if let Some(s) = &v.sla {
                     <div class="card">
                         <div class="card-label">{ texts::PEMDA_SLA.get(l) }</div>
-                        <div id="pemda-sla" class="card-value">{ percent(s.compliance) }</div>
+                        <div id="pemda-sla" class="card-value">{ percent(s.compliance, l) }</div>
                         <div class="card-sub">{ format!(
                             "{} {} {} {} · {} {}",
-                            integer_id(s.met),
+                            integer(s.met, l),
                             texts::DECIDED_OF.get(l),
-                            integer_id(s.met + s.breached),
+                            integer(s.met + s.breached, l),
                             texts::DECIDED.get(l),
-                            integer_id(u64::from(s.units)),
+                            integer(u64::from(s.units), l),
                             texts::UNITS.get(l)
                         ) }</div>
                     </div>

@@ -2,7 +2,7 @@
 //! apply): those made more than once, then every one, newest first, searched by words and shown a
 //! page at a time; a long one folds.
 
-use skm_core::format::integer_id;
+use skm_core::format::integer;
 use skm_core::year::Suggestion;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -25,7 +25,10 @@ pub fn SuggestionsView(props: &ViewProps) -> Html {
     let page = use_state(|| 0usize);
     let list = &props.report.suggestions;
     if list.is_empty() {
-        return no_data(l);
+        // Without responses the view says which file fills it; with them, only that none has a suggestion.
+        let kinds: &[skm_core::year::FileKind] =
+            if props.report.ikm.is_none() { &[skm_core::year::FileKind::Responses] } else { &[] };
+        return no_data(kinds, l);
     }
     let repeated = skm_core::year::repeated_suggestions(list);
     let found: Vec<&Suggestion> = list.iter().filter(|s| s.matches(&search)).collect();
@@ -50,10 +53,10 @@ pub fn SuggestionsView(props: &ViewProps) -> Html {
     } else {
         format!(
             "{}–{} {} {}",
-            integer_id(first as u64 + 1),
-            integer_id((first + shown.len()) as u64),
+            integer(first as u64 + 1, l),
+            integer((first + shown.len()) as u64, l),
             texts::OF.get(l),
-            integer_id(found.len() as u64)
+            integer(found.len() as u64, l)
         )
     };
     html! {
@@ -64,7 +67,7 @@ pub fn SuggestionsView(props: &ViewProps) -> Html {
                     <table id="repeated-suggestions" class="data">
                         <thead><tr><th>{ texts::SUGGESTION.get(l) }</th><th class="num">{ texts::TIMES.get(l) }</th></tr></thead>
                         <tbody>{ for repeated.iter().map(|(text, n)| html! {
-                            <tr><td>{ text }</td><td class="num">{ integer_id(*n) }</td></tr>
+                            <tr><td>{ text }</td><td class="num">{ integer(*n, l) }</td></tr>
                         }) }</tbody>
                     </table>
                 </div>

@@ -4,8 +4,8 @@
 use std::rc::Rc;
 
 use skm_core::compliance::{ComplianceRow, Tally};
-use skm_core::format::{decimal_id, integer_id};
-use skm_core::year::YearReport;
+use skm_core::format::{decimal, figure, integer};
+use skm_core::year::{FileKind, YearReport};
 use skm_core::Lang;
 use yew::prelude::*;
 
@@ -22,6 +22,8 @@ pub struct ViewProps {
     pub services: Rc<Vec<ServiceInfo>>,
     /// Display language.
     pub lang: Lang,
+    /// The width a full-width chart is drawn at, in CSS pixels (what it is shown at).
+    pub width: u32,
 }
 
 impl ViewProps {
@@ -33,14 +35,9 @@ impl ViewProps {
     }
 }
 
-/// A figure with `decimals` decimals the Indonesian way, or a dash.
-pub fn figure(value: Option<f64>, decimals: usize) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| decimal_id(v, decimals))
-}
-
-/// A percentage with one decimal, or a dash.
-pub(super) fn percent(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| format!("{}%", decimal_id(v, 1)))
+/// A percentage with one decimal in `lang`'s way, or a dash.
+pub(super) fn percent(value: Option<f64>, lang: Lang) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| format!("{}%", decimal(v, 1, lang)))
 }
 
 fn chart(
@@ -54,8 +51,18 @@ fn chart(
     html! { <ChartCard id={id} file={file} svg={svg} table={Rc::new(table)} lang={l} /> }
 }
 
-pub(super) fn no_data(l: Lang) -> Html {
-    html! { <p class="muted no-data">{ texts::NO_DATA.get(l) }{ "." }</p> }
+/// The message in place of a view or chart whose filter leaves nothing to show.
+pub(super) fn nothing_chosen(l: Lang) -> Html {
+    html! { <p class="muted nothing-chosen" role="status">{ texts::NOTHING_CHOSEN.get(l) }</p> }
+}
+
+pub(super) fn no_data(kinds: &[FileKind], l: Lang) -> Html {
+    html! {
+        <div class="no-data">
+            <p class="muted">{ texts::NO_DATA.get(l) }{ "." }</p>
+            { super::templates::how_to_fill(kinds, l) }
+        </div>
+    }
 }
 
 /// The overview: IKM per service, SLA per service, meetings of the year.
@@ -67,7 +74,7 @@ pub fn Overview(props: &ViewProps) -> Html {
         Some(a) => {
             let o = &a.overall.summary;
             let interval = a.overall.ci.as_ref().map_or_else(String::new, |ci| {
-                format!("{} {}–{}", texts::CI_95.get(l), decimal_id(ci.low, 2), decimal_id(ci.high, 2))
+                format!("{}: {}–{}", texts::CI_95.get(l), decimal(ci.low, 2, l), decimal(ci.high, 2, l))
             });
             let grade = o.grade.map_or_else(|| "–".to_owned(), |g| format!("{} ({})", g.letter(), g.label().get(l)));
             let sample = a.overall.sample.as_ref().and_then(|c| c.remark(l));
@@ -75,7 +82,7 @@ pub fn Overview(props: &ViewProps) -> Html {
                 <>
                     <div class="card">
                         <div class="card-label">{ texts::IKM_UNIT.get(l) }</div>
-                        <div id="ikm-value" class="card-value">{ figure(o.ikm, 2) }</div>
+                        <div id="ikm-value" class="card-value">{ figure(o.ikm, 2, l) }</div>
                         <div id="ikm-grade" class="card-sub">{ texts::GRADE.get(l) }{ ": " }{ grade }</div>
                         <div id="ikm-ci" class="card-sub">{ interval }</div>
                         if let Some(remark) = sample {
@@ -84,8 +91,8 @@ pub fn Overview(props: &ViewProps) -> Html {
                     </div>
                     <div class="card">
                         <div class="card-label">{ texts::RESPONDENTS.get(l) }</div>
-                        <div id="respondents" class="card-value">{ integer_id(o.respondents) }</div>
-                        <div class="card-sub">{ texts::WEIGHT.get(l) }{ ": " }{ o.weight.name() }</div>
+                        <div id="respondents" class="card-value">{ integer(o.respondents, l) }</div>
+                        <div class="card-sub">{ texts::WEIGHT.get(l) }{ ": " }{ o.weight.label().get(l) }</div>
                     </div>
                 </>
             }
@@ -97,13 +104,13 @@ pub fn Overview(props: &ViewProps) -> Html {
             <>
                 <div class="card">
                     <div class="card-label">{ texts::REQUESTS_ON_TIME.get(l) }</div>
-                    <div id="sla-requests" class="card-value">{ percent(s.requests.overall.compliance) }</div>
+                    <div id="sla-requests" class="card-value">{ percent(s.requests.overall.compliance, l) }</div>
                     <div class="card-sub">{ tally_line(&s.requests.overall, l) }</div>
                 </div>
                 if let Some(c) = &s.complaints {
                     <div class="card">
                         <div class="card-label">{ texts::COMPLAINTS_ON_TIME.get(l) }</div>
-                        <div id="sla-complaints" class="card-value">{ percent(c.overall.compliance) }</div>
+                        <div id="sla-complaints" class="card-value">{ percent(c.overall.compliance, l) }</div>
                         <div class="card-sub">{ tally_line(&c.overall, l) }</div>
                     </div>
                 }
@@ -116,12 +123,15 @@ pub fn Overview(props: &ViewProps) -> Html {
             <div class="card">
                 <div class="card-label">{ texts::MEETINGS_HELD.get(l) }</div>
                 <div id="meetings-held" class="card-value">{ format!("{}/{}", m.months_compliant, m.months_elapsed) }</div>
-                <div class="card-sub">{ percent(m.compliance) }</div>
+                <div class="card-sub">{ percent(m.compliance, l) }</div>
             </div>
         },
         None => html! {},
     };
     let services_chart = r.ikm.as_ref().map(|a| {
+        if a.groups.iter().all(|g| g.summary.ikm.is_none()) {
+            return nothing_chosen(l);
+        }
         let name = |code: &str| props.name(code);
         let mut table = vec![vec![
             "service".into(),
@@ -145,7 +155,7 @@ pub fn Overview(props: &ViewProps) -> Html {
                 g.sample.as_ref().map_or_else(String::new, |c| c.met.to_string()),
             ]
         }));
-        chart("services-chart", "ikm-per-layanan", skm_charts::ikm_per_service_svg(a, &name, l, 900), table, l)
+        chart("services-chart", "ikm-per-layanan", skm_charts::ikm_per_service_svg(a, &name, l, props.width), table, l)
     });
     // One row per service: its IKM and its SLA compliance side by side.
     let mut codes: Vec<String> = Vec::new();
@@ -163,18 +173,17 @@ pub fn Overview(props: &ViewProps) -> Html {
         html! {
             <tr id={format!("svc-{code}")}>
                 <td>{ props.name(code) }</td>
-                <td class="num respondents">{ group.map_or_else(|| "–".to_owned(), |g| integer_id(g.summary.respondents)) }</td>
-                <td class="num ikm">{ figure(group.and_then(|g| g.summary.ikm), 2) }</td>
+                <td class="num respondents">{ group.map_or_else(|| "–".to_owned(), |g| integer(g.summary.respondents, l)) }</td>
+                <td class="num ikm">{ figure(group.and_then(|g| g.summary.ikm), 2, l) }</td>
                 <td class="grade">{ group.and_then(|g| g.summary.grade).map_or("–", |g| g.letter()) }</td>
                 <td class="sample warning">{ group.and_then(|g| g.sample.as_ref()).and_then(|c| c.remark(l)).unwrap_or_default() }</td>
-                <td class="num sla">{ percent(sla.and_then(|s| s.tally.compliance)) }</td>
+                <td class="num sla">{ percent(sla.and_then(|s| s.tally.compliance), l) }</td>
                 <td class="promise">{ sla.map_or("", |s| s.promise.as_str()) }</td>
             </tr>
         }
     });
     let missing = (!r.missing.is_empty()).then(|| {
-        let kinds: Vec<&str> = r.missing.iter().map(|k| k.label().get(l)).collect();
-        html! { <p id="missing" class="muted">{ texts::MISSING_FILES.get(l) }{ ": " }{ kinds.join(", ") }{ "." }</p> }
+        html! { <section id="missing">{ super::templates::how_to_fill(&r.missing, l) }</section> }
     });
     html! {
         <section id="view-overview">
@@ -192,7 +201,7 @@ pub fn Overview(props: &ViewProps) -> Html {
                 </table>
             }
             if let Some(m) = &r.meetings {
-                { chart("overview-meetings-chart", "rapat-evaluasi", skm_charts::meeting_calendar_svg(m, l, 900), meeting_table(m), l) }
+                { chart("overview-meetings-chart", "rapat-evaluasi", skm_charts::meeting_calendar_svg(m, l, props.width), meeting_table(m), l) }
             }
         </section>
     }
@@ -201,11 +210,11 @@ pub fn Overview(props: &ViewProps) -> Html {
 fn tally_line(t: &Tally, l: Lang) -> String {
     format!(
         "{} {} · {} {} · {} {}",
-        integer_id(t.met),
+        integer(t.met, l),
         texts::ON_TIME.get(l).to_lowercase(),
-        integer_id(t.breached),
+        integer(t.breached, l),
         texts::LATE.get(l).to_lowercase(),
-        integer_id(t.pending),
+        integer(t.pending, l),
         texts::PENDING.get(l).to_lowercase()
     )
 }
@@ -214,8 +223,11 @@ fn tally_line(t: &Tally, l: Lang) -> String {
 #[component]
 pub fn IkmView(props: &ViewProps) -> Html {
     let l = props.lang;
-    let Some(a) = &props.report.ikm else { return no_data(l) };
+    let Some(a) = &props.report.ikm else { return no_data(&[FileKind::Responses], l) };
     let o = &a.overall.summary;
+    if o.respondents == 0 {
+        return nothing_chosen(l);
+    }
     let mut elements = vec![vec![
         "element".into(),
         "name".into(),
@@ -255,8 +267,11 @@ pub fn IkmView(props: &ViewProps) -> Html {
                 g.sample.as_ref().map_or_else(String::new, |c| c.met.to_string()),
             ]
         }));
-        chart("trend-chart", "ikm-per-periode", skm_charts::ikm_trend_svg(t, l, 900, 360), table, l)
+        chart("trend-chart", "ikm-per-periode", skm_charts::ikm_trend_svg(t, l, props.width, 360), table, l)
     });
+    // Two profile charts side by side once the content is 2 × 24rem + the gap wide (style.css).
+    let content = props.width + 18;
+    let profile_width = if content >= 784 { (content - 16) / 2 - 18 } else { props.width };
     let profiles = a.overall.profile.iter().map(|p| {
         let mut table =
             vec![vec!["answer".into(), "respondents".into(), "share".into(), "ikm".into(), "sample_met".into()]];
@@ -275,11 +290,11 @@ pub fn IkmView(props: &ViewProps) -> Html {
             "education" => "profile-education",
             _ => "profile-occupation",
         };
-        html! { <div class="profile-chart">{ chart(id, id, skm_charts::profile_svg(p, l, 520), table, l) }</div> }
+        html! { <div class="profile-chart">{ chart(id, id, skm_charts::profile_svg(p, l, profile_width), table, l) }</div> }
     });
     html! {
         <section id="view-ikm">
-            { chart("nrr-chart", "nrr-per-unsur", skm_charts::nrr_per_element_svg(o, l, 900, 380), elements, l) }
+            { chart("nrr-chart", "nrr-per-unsur", skm_charts::nrr_per_element_svg(o, l, props.width, 440), elements, l) }
             <table id="elements" class="data">
                 <thead><tr>
                     <th>{ texts::ELEMENT.get(l) }</th><th></th><th class="num">{ texts::ANSWERS.get(l) }</th>
@@ -290,8 +305,8 @@ pub fn IkmView(props: &ViewProps) -> Html {
                         <tr>
                             <td>{ e.element.id() }</td>
                             <td>{ e.element.text().name.get(l) }</td>
-                            <td class="num">{ integer_id(e.answers) }</td>
-                            <td class="num">{ figure(e.nrr, 3) }</td>
+                            <td class="num">{ integer(e.answers, l) }</td>
+                            <td class="num">{ figure(e.nrr, 3, l) }</td>
                             <td>{ e.grade.map_or("–", |g| g.letter()) }</td>
                         </tr>
                     }) }
@@ -330,18 +345,23 @@ fn compliance_rows(rows: &[ComplianceRow], key: impl Fn(&ComplianceRow) -> Strin
 #[component]
 pub fn SlaView(props: &ViewProps) -> Html {
     let l = props.lang;
-    let Some(s) = &props.report.sla else { return no_data(l) };
+    let Some(s) = &props.report.sla else {
+        return no_data(&[FileKind::Requests, FileKind::Complaints, FileKind::Steps], l);
+    };
+    if s.requests.overall.total == 0 && s.complaints.as_ref().is_none_or(|c| c.overall.total == 0) {
+        return nothing_chosen(l);
+    }
     let months = compliance_rows(&s.requests.months, |r| r.month.clone().unwrap_or_default());
     let tiers = s.complaints.as_ref().map(|c| {
         html! {
             <table id="complaint-tiers" class="data">
-                <thead><tr><th>{ texts::TIER.get(l) }</th><th class="num">{ "n" }</th><th class="num">{ texts::ON_TIME.get(l) }</th></tr></thead>
+                <thead><tr><th>{ texts::TIER.get(l) }</th><th class="num">{ texts::TOTAL.get(l) }</th><th class="num">{ texts::ON_TIME.get(l) }</th></tr></thead>
                 <tbody>{ for c.tiers.iter().map(|t| html! {
                     <tr>
                         <td>{ t.tier.as_deref().and_then(skm_core::catalog::ComplaintTier::from_code)
                             .map_or_else(|| t.tier.clone().unwrap_or_default(), |c| c.label().get(l).to_owned()) }</td>
-                        <td class="num">{ integer_id(t.tally.total) }</td>
-                        <td class="num">{ percent(t.tally.compliance) }</td>
+                        <td class="num">{ integer(t.tally.total, l) }</td>
+                        <td class="num">{ percent(t.tally.compliance, l) }</td>
                     </tr>
                 }) }</tbody>
             </table>
@@ -366,7 +386,7 @@ pub fn SlaView(props: &ViewProps) -> Html {
                 st.delay_share.map_or_else(String::new, |v| format!("{v:.1}")),
             ]
         }));
-        chart("bottleneck-chart", "hambatan-sop", skm_charts::bottleneck_svg(&s.steps, l, 900), table, l)
+        chart("bottleneck-chart", "hambatan-sop", skm_charts::bottleneck_svg(&s.steps, l, props.width), table, l)
     });
     let timing = {
         let name = |code: &str| props.name(code);
@@ -382,7 +402,7 @@ pub fn SlaView(props: &ViewProps) -> Html {
         chart(
             "time-taken-chart",
             "waktu-terhadap-janji",
-            skm_charts::time_taken_svg(&s.requests.services, &name, l, 900),
+            skm_charts::time_taken_svg(&s.requests.services, &name, l, props.width),
             table,
             l,
         )
@@ -399,30 +419,30 @@ pub fn SlaView(props: &ViewProps) -> Html {
                 <td>{ when(&b.received) }</td>
                 <td>{ when(&b.deadline) }</td>
                 <td>{ b.completed.as_deref().map_or_else(|| "–".into(), when) }</td>
-                <td class="num">{ decimal_id(b.late_minutes / 60.0, 1) }</td>
+                <td class="num">{ decimal(b.late_minutes / 60.0, 1, l) }</td>
             </tr>
         }
     });
     html! {
         <section id="view-sla">
-            { chart("sla-months-chart", "kepatuhan-per-bulan", skm_charts::compliance_per_month_svg(s, l, 900, 360), months, l) }
+            { chart("sla-months-chart", "kepatuhan-per-bulan", skm_charts::compliance_per_month_svg(s, l, props.width, 360), months, l) }
             <table id="sla-services" class="data">
                 <thead><tr>
-                    <th>{ texts::SERVICE.get(l) }</th><th>{ texts::PROMISE.get(l) }</th><th class="num">{ "n" }</th>
+                    <th>{ texts::SERVICE.get(l) }</th><th>{ texts::PROMISE.get(l) }</th><th class="num">{ texts::TOTAL.get(l) }</th>
                     <th class="num">{ texts::ON_TIME.get(l) }</th><th class="num">{ texts::LATE.get(l) }</th>
                     <th class="num">{ texts::PENDING.get(l) }</th><th class="num">{ "%" }</th>
-                    <th class="num">{ texts::MEDIAN.get(l) }{ " (jam/h)" }</th>
+                    <th class="num">{ texts::MEDIAN_HOURS.get(l) }</th>
                 </tr></thead>
                 <tbody>{ for s.requests.services.iter().map(|sv| html! {
                     <tr id={format!("sla-{}", sv.service)}>
                         <td>{ props.name(&sv.service) }</td>
                         <td>{ &sv.promise }</td>
-                        <td class="num">{ integer_id(sv.tally.total) }</td>
-                        <td class="num">{ integer_id(sv.tally.met) }</td>
-                        <td class="num">{ integer_id(sv.tally.breached) }</td>
-                        <td class="num">{ integer_id(sv.tally.pending) }</td>
-                        <td class="num compliance">{ percent(sv.tally.compliance) }</td>
-                        <td class="num">{ figure(sv.tally.median_minutes.map(|m| m / 60.0), 1) }</td>
+                        <td class="num">{ integer(sv.tally.total, l) }</td>
+                        <td class="num">{ integer(sv.tally.met, l) }</td>
+                        <td class="num">{ integer(sv.tally.breached, l) }</td>
+                        <td class="num">{ integer(sv.tally.pending, l) }</td>
+                        <td class="num compliance">{ percent(sv.tally.compliance, l) }</td>
+                        <td class="num">{ figure(sv.tally.median_minutes.map(|m| m / 60.0), 1, l) }</td>
                     </tr>
                 }) }</tbody>
             </table>
@@ -456,11 +476,11 @@ fn meeting_table(m: &skm_core::evaluation::MeetingReport) -> Vec<Vec<String>> {
 #[component]
 pub fn MeetingsView(props: &ViewProps) -> Html {
     let l = props.lang;
-    let Some(m) = &props.report.meetings else { return no_data(l) };
+    let Some(m) = &props.report.meetings else { return no_data(&[FileKind::Meetings, FileKind::Actions], l) };
     let actions = m.actions.as_ref().map(|a| {
         html! {
             <div class="card" id="actions">
-                <div class="card-label">{ texts::ACTIONS.get(l) }{ ": " }{ integer_id(a.total) }</div>
+                <div class="card-label">{ texts::ACTIONS.get(l) }{ ": " }{ integer(a.total, l) }</div>
                 <div class="card-value small">{ format!("{} · {} · {} · {}", a.done_on_time, a.done_late, a.overdue, a.open) }</div>
                 <div class="card-sub">{ texts::ACTIONS_LINE.get(l) }</div>
             </div>
@@ -468,7 +488,7 @@ pub fn MeetingsView(props: &ViewProps) -> Html {
     });
     html! {
         <section id="view-meetings">
-            { chart("meetings-chart", "rapat-evaluasi", skm_charts::meeting_calendar_svg(m, l, 900), meeting_table(m), l) }
+            { chart("meetings-chart", "rapat-evaluasi", skm_charts::meeting_calendar_svg(m, l, props.width), meeting_table(m), l) }
             <section class="cards">
                 <div class="card">
                     <div class="card-label">{ texts::LONGEST_GAP.get(l) }</div>
