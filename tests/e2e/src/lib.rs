@@ -147,6 +147,47 @@ fn spawn_server(port: u16, db: &Path, dist: &Path) -> Result<Server, String> {
     Server::start_on(port, db, &["--web-dir", dist])
 }
 
+/// Starts chromedriver on a free port and opens a headless Chromium session with `profile`.
+async fn start_driver(profile: &Path) -> Result<(Child, u16, Client), String> {
+    let driver_port = free_port();
+    let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+    let mut driver = Command::new(&chromedriver)
+        .arg(format!("--port={driver_port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("{chromedriver}: {e}"))?;
+    if let Err(e) = wait_for_port(driver_port, "chromedriver", &mut driver) {
+        let _ = driver.kill();
+        return Err(e);
+    }
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({
+            "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1600",
+                format!("--user-data-dir={}", profile.display()),
+            ]
+        }),
+    );
+    let connected = match ClientBuilder::rustls() {
+        Ok(mut builder) => builder.capabilities(caps).connect(&format!("http://127.0.0.1:{driver_port}")).await,
+        Err(e) => return Err(e.to_string()),
+    };
+    match connected {
+        Ok(client) => Ok((driver, driver_port, client)),
+        Err(e) => {
+            let _ = driver.kill();
+            let _ = driver.wait();
+            Err(format!("WebDriver session: {e}"))
+        }
+    }
+}
+
 impl Harness {
     /// Starts everything; `dist/` (or `$SKM_DIST`) must hold the Trunk-built app.
     pub async fn start() -> Result<Harness, String> {
@@ -166,36 +207,18 @@ impl Harness {
         let db = db.unwrap_or_else(|| dir.path().join("skm.db"));
         let server = spawn_server(port, &db, &dist)?;
 
-        let driver_port = free_port();
-        let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-        let mut driver = Command::new(&chromedriver)
-            .arg(format!("--port={driver_port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .map_err(|e| format!("{chromedriver}: {e}"))?;
-        wait_for_port(driver_port, "chromedriver", &mut driver)?;
-
         let profile = dir.path().join("chromium-profile");
-        let mut caps = serde_json::Map::new();
-        caps.insert(
-            "goog:chromeOptions".into(),
-            serde_json::json!({
-                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
-                "args": [
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=1280,1600",
-                    format!("--user-data-dir={}", profile.display()),
-                ]
-            }),
-        );
-        let client = ClientBuilder::rustls()
-            .map_err(|e| e.to_string())?
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{driver_port}"))
-            .await
-            .map_err(|e| format!("WebDriver session: {e}"))?;
+        // A free port can be handed to two tests at once (it is free until someone binds it), so a
+        // driver that lost that race is started again on another port.
+        let mut attempt = 0;
+        let (driver, driver_port, client) = loop {
+            attempt += 1;
+            match start_driver(&profile).await {
+                Ok(started) => break started,
+                Err(e) if attempt < 3 => eprintln!("chromedriver, attempt {attempt}: {e}; trying again"),
+                Err(e) => return Err(e),
+            }
+        };
         Ok(Harness {
             base: format!("http://127.0.0.1:{port}"),
             client,
