@@ -20,18 +20,20 @@ pub fn profile_svg(breakdown: &ProfileBreakdown, lang: Lang, width: u32) -> Resu
     let top = rows.iter().map(|r| r.2).fold(10f64, f64::max).min(100.0);
     let height = 70 + 30 * rows.len().max(1) as u32;
     svg(width, height, |root| {
+        // The labels are cut to the room they are given.
+        let label_area = (width / 3).min(180);
         let mut chart = ChartBuilder::on(root)
             .caption(breakdown.field.label().get(lang), font(16))
             .margin(10)
             .x_label_area_size(24)
-            .y_label_area_size((width / 3).min(180))
+            .y_label_area_size(label_area)
             .build_cartesian_2d(0f64..(top * 1.3), -0.5f64..(n - 0.5))?;
         let labels: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
         chart
             .configure_mesh()
             .disable_mesh()
             .y_labels(rows.len().max(1))
-            .y_label_formatter(&|y| crate::canvas::fit(category_label(&labels, *y, true), (width / 3).min(180)))
+            .y_label_formatter(&|y| crate::canvas::fit(category_label(&labels, *y, true), label_area))
             .x_labels(5)
             .x_label_formatter(&|x| format!("{}%", decimal(*x, 0, lang)))
             .label_style(font(12))

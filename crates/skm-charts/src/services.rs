@@ -40,11 +40,12 @@ pub fn ikm_per_service_svg(
     let height = 122 + 46 * rows.len().max(1) as u32;
     svg(width, height, |root| {
         let area = with_grade_legend(root, lang)?;
+        let label_area = (width / 3).min(300);
         let mut chart = ChartBuilder::on(&area)
             .caption(&title, font(18))
             .margin(12)
             .x_label_area_size(30)
-            .y_label_area_size((width / 3).min(300))
+            .y_label_area_size(label_area)
             .build_cartesian_2d(25f64..100f64, -0.5f64..(n - 0.5))?;
         for (grade, low, high) in grade_spans() {
             chart.draw_series(std::iter::once(Rectangle::new(
@@ -57,7 +58,7 @@ pub fn ikm_per_service_svg(
             .configure_mesh()
             .disable_y_mesh()
             .y_labels(rows.len().max(1))
-            .y_label_formatter(&|y| crate::canvas::fit(category_label(&labels, *y, true), (width / 3).min(300)))
+            .y_label_formatter(&|y| crate::canvas::fit(category_label(&labels, *y, true), label_area))
             .x_labels(7)
             .x_label_formatter(&|x| decimal(*x, 0, lang))
             .label_style(font(13))

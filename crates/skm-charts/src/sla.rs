@@ -97,18 +97,20 @@ pub fn bottleneck_svg(steps: &[StepCompliance], lang: Lang, width: u32) -> Resul
     let n = steps.len().max(1) as f64;
     let height = 80 + 36 * steps.len().max(1) as u32;
     svg(width, height, |root| {
+        // The labels are cut to the room they are given.
+        let label_area = (width * 2 / 5).min(320);
         let mut chart = ChartBuilder::on(root)
             .caption(title, font(18))
             .margin(12)
             .x_label_area_size(28)
-            .y_label_area_size((width * 2 / 5).min(320))
+            .y_label_area_size(label_area)
             .build_cartesian_2d(0f64..110f64, -0.5f64..(n - 0.5))?;
         let labels: Vec<String> = steps.iter().map(|s| format!("{}. {}", s.step, s.activity)).collect();
         chart
             .configure_mesh()
             .disable_mesh()
             .y_labels(steps.len().max(1))
-            .y_label_formatter(&|y| crate::canvas::fit(category_label(&labels, *y, true), (width * 2 / 5).min(320)))
+            .y_label_formatter(&|y| crate::canvas::fit(category_label(&labels, *y, true), label_area))
             .x_labels(6)
             .x_label_formatter(&|x| format!("{}%", decimal(*x, 0, lang)))
             .label_style(font(12))
@@ -165,18 +167,20 @@ pub fn time_taken_svg(
     let height = 130 + 44 * rows.len().max(1) as u32;
     svg(width, height, |root| {
         let (upper, lower) = root.split_vertically(height - 36);
+        // The labels are cut to the room they are given.
+        let label_area = (width / 3).min(300);
         let mut chart = ChartBuilder::on(&upper)
             .caption(title, font(18))
             .margin(12)
             .x_label_area_size(28)
-            .y_label_area_size((width / 3).min(300))
+            .y_label_area_size(label_area)
             .build_cartesian_2d(0f64..100f64, -0.5f64..(n - 0.5))?;
         let labels: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
         chart
             .configure_mesh()
             .disable_mesh()
             .y_labels(rows.len().max(1))
-            .y_label_formatter(&|y| crate::canvas::fit(category_label(&labels, *y, true), (width / 3).min(300)))
+            .y_label_formatter(&|y| crate::canvas::fit(category_label(&labels, *y, true), label_area))
             .x_labels(6)
             .x_label_formatter(&|x| format!("{}%", decimal(*x, 0, lang)))
             .label_style(font(12))
