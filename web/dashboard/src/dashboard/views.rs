@@ -270,8 +270,8 @@ pub fn IkmView(props: &ViewProps) -> Html {
         chart("trend-chart", "ikm-per-periode", skm_charts::ikm_trend_svg(t, l, props.width, 360), table, l)
     });
     // Two profile charts side by side once the content is 2 × 24rem + the gap wide (style.css).
-    let content = props.width + 18;
-    let profile_width = if content >= 784 { (content - 16) / 2 - 18 } else { props.width };
+    let content = props.width + super::width::FRAME;
+    let profile_width = if content >= 784 { (content - 16) / 2 - super::width::FRAME } else { props.width };
     let profiles = a.overall.profile.iter().map(|p| {
         let mut table =
             vec![vec!["answer".into(), "respondents".into(), "share".into(), "ikm".into(), "sample_met".into()]];

@@ -11,7 +11,7 @@ const NARROWEST: u32 = 280;
 /// The widest: a wider screen shows the chart scaled up a little, never its text smaller.
 pub const WIDEST: u32 = 900;
 /// A chart's frame: its padding and border, both sides (`.chart` in style.css).
-const FRAME: f64 = 18.0;
+pub(super) const FRAME: u32 = 18;
 
 /// The width of the dashboard's content less a chart's frame, within `NARROWEST..=WIDEST`.
 fn measure() -> u32 {
@@ -27,7 +27,7 @@ fn measure() -> u32 {
         };
         Some(f64::from(main.client_width()) - px("padding-left") - px("padding-right"))
     });
-    let width = inner.filter(|w| *w > 0.0).map_or(f64::from(WIDEST), |w| w - FRAME);
+    let width = inner.filter(|w| *w > 0.0).map_or(f64::from(WIDEST), |w| w - f64::from(FRAME));
     (width.floor() as u32).clamp(NARROWEST, WIDEST)
 }
 
