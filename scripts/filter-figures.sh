@@ -5,7 +5,6 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/env.sh
-bash scripts/setup.sh
-trunk build --release --dist dist-release
+bash scripts/release-app.sh
 cargo build --release -p skm
 SKM_BIN=target/release/skm SKM_DIST=dist-release cargo run -q --release -p skm-e2e --bin filter-figures

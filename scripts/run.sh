@@ -7,5 +7,6 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh
 echo "== building the web app (trunk build --release)"
 trunk build --release
+bash scripts/precompress.sh dist
 echo "== starting skm serve"
 exec cargo run --release --bin skm -- serve "$@"

@@ -24,11 +24,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; then
-  say "installing Chromium, chromedriver and poppler-utils (Debian packages; the report's PDF is checked with pdftotext)"
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null \
+  || ! command -v zopfli >/dev/null; then
+  say "installing Chromium, chromedriver, poppler-utils and zopfli (Debian packages; the report's PDF is checked with pdftotext; zopfli gzips the release app's files)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
+  apt-get install -y -qq chromium chromium-driver poppler-utils zopfli >/dev/null
 fi
 
 if [ ! -f "$tools/axe/node_modules/axe-core/axe.min.js" ]; then

@@ -46,6 +46,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/audit.csv", get(crate::staff::audit_as_csv))
         .route("/api/v1/audit.xlsx", get(crate::staff::audit_as_xlsx))
         .route("/api/v1/templates/{file}", get(crate::templates::template))
+        .route(skm_worker_protocol::WORKER_ASSETS, get(crate::assets::worker))
         .route("/api/v1/units", get(units))
         .route("/api/v1/units/{unit}", get(unit))
         .route("/api/v1/units/{unit}/services", get(unit_services))
@@ -66,6 +67,7 @@ pub fn router(state: AppState) -> Router {
     let mut app = Router::new()
         .merge(api)
         .route("/survei/{service}", get(crate::web::survey_without_unit))
+        .route("/v/{hash}/{file}", get(crate::assets::by_hash))
         .fallback_service(crate::web::app_service(&state.web_dir));
     for layer in crate::security::layers(&csp) {
         app = app.layer(layer);

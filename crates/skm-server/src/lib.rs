@@ -6,6 +6,7 @@
 
 mod admin;
 mod api;
+mod assets;
 pub mod auth;
 mod backoff;
 mod client;
@@ -74,6 +75,8 @@ pub struct AppState {
     pub read_timeout: Duration,
     /// Directory of the built app.
     pub web_dir: Arc<std::path::Path>,
+    /// The built app's files by their content's hash.
+    pub(crate) assets: Arc<assets::Assets>,
 }
 
 impl AppState {
@@ -99,6 +102,7 @@ impl AppState {
             trusted_proxies: TrustedProxies::default(),
             read_timeout: DEFAULT_READ_TIMEOUT,
             web_dir: Arc::from(web_dir),
+            assets: Arc::new(assets::Assets::new(web_dir)),
         })
     }
 

@@ -409,10 +409,10 @@ pub async fn answer_survey(c: &Client, lang: skm_core::Lang, answers: &Answers<'
 }
 
 /// Waits until the dashboard's worker has answered for the current data and filters (no "busy"
-/// line), within three minutes.
+/// line, no engine loading), within three minutes.
 pub async fn settled(c: &Client) {
     let deadline = Instant::now() + Duration::from_secs(180);
-    while c.find(fantoccini::Locator::Css("#busy")).await.is_ok() {
+    while c.find(fantoccini::Locator::Css("#busy, #engine-loading")).await.is_ok() {
         assert!(Instant::now() < deadline, "the worker did not finish");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }

@@ -78,7 +78,7 @@ pub enum FetchError {
 }
 
 /// Fetches a JSON document of the API.
-async fn get_json<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, String> {
+pub async fn get_json<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, String> {
     let res = gloo_net::http::Request::get(path).send().await.map_err(|e| e.to_string())?;
     if !res.ok() {
         return Err(format!("{path}: HTTP {}", res.status()));

@@ -116,6 +116,7 @@ pub const KIND_BY_HEADER: Text = t("dikenali dari judul kolom", "told by its hea
 pub const REMOVE: Text = t("Hapus", "Remove");
 pub const YEAR: Text = t("Tahun", "Year");
 pub const PERIOD: Text = t("Periode", "Period");
+pub const FILTERS: Text = t("Filter", "Filters");
 pub const WHOLE_YEAR: Text = t("Setahun penuh", "Whole year");
 pub const ALL_SERVICES: Text = t("Semua layanan", "All services");
 pub const CHANNEL: Text = t("Kanal", "Channel");
@@ -164,6 +165,10 @@ pub const YES: Text = t("ya", "yes");
 pub const TEMPLATE_CSV: Text = t("Unduh templat CSV", "Download CSV template");
 pub const TEMPLATE_XLSX: Text = t("Unduh templat XLSX", "Download XLSX template");
 pub const READING: Text = t("Membaca dan menghitung", "Reading and computing");
+pub const LOADING_ENGINE: Text = t(
+    "Memuat mesin analitik (sekali saja; lalu disimpan di peramban ini)",
+    "Loading the analytics engine (once; then kept in this browser)",
+);
 pub const ON_TIME: Text = t("Tepat waktu", "On time");
 pub const LATE: Text = t("Terlambat", "Late");
 pub const PENDING: Text = t("Berjalan", "Pending");

@@ -3,6 +3,7 @@
 
 mod admin;
 mod dashboard;
+mod fetch;
 mod worker_client;
 
 use skm_core::Lang;

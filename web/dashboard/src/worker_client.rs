@@ -1,15 +1,17 @@
-//! The page's side of the analytics Web Worker: spawn, queue until ready, hand each file's bytes
-//! over once, deliver replies.
+//! The page's side of the analytics Web Worker: spawn, download its wasm with progress, queue
+//! until ready, hand each file's bytes over once, deliver replies.
 
 use std::cell::RefCell;
 use std::collections::{HashSet, VecDeque};
 use std::rc::Rc;
 
-use skm_worker_protocol::{transfer, FileId, Reply, Request, WORKER_SCRIPT};
+use skm_worker_protocol::{transfer, FileId, Reply, Request, WorkerAssets, WORKER_ASSETS, WORKER_SCRIPT};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 use yew::Callback;
+
+use crate::fetch::{fetch_with_progress, Received};
 
 /// The bytes of the files a request names, by id.
 pub type FileBytes = Vec<(FileId, Rc<Vec<u8>>)>;
@@ -56,7 +58,8 @@ impl Shared {
                 self.ready = true;
                 let queued = std::mem::take(&mut self.queue);
                 let failed = queued.into_iter().map(|out| self.post(out)).find_map(Result::err);
-                failed.map(|message| Reply::Error { message })
+                // The page hears of it too: its loading line ends.
+                Some(failed.map_or(Reply::Ready, |message| Reply::Error { message }))
             }
             Reply::Progress { .. } => Some(reply),
             Reply::Missing { ids } => {
@@ -86,8 +89,9 @@ pub struct WorkerClient {
 }
 
 impl WorkerClient {
-    /// Starts the worker (this is when its wasm is downloaded); replies go to `on_reply`.
-    pub fn spawn(on_reply: Callback<Reply>) -> Result<WorkerClient, String> {
+    /// Starts the worker and downloads its wasm, telling `on_loading` how far that is; replies go
+    /// to `on_reply`.
+    pub fn spawn(on_reply: Callback<Reply>, on_loading: Callback<Received>) -> Result<WorkerClient, String> {
         let worker = Worker::new(WORKER_SCRIPT).map_err(|e| format!("{e:?}"))?;
         let shared = Rc::new(RefCell::new(Shared {
             worker: worker.clone(),
@@ -110,13 +114,25 @@ impl WorkerClient {
                 }
             })
         };
-        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
-            on_reply.emit(Reply::Error {
-                message: format!("pekerja analitik gagal / analytics worker failed: {}", event.message()),
-            });
-        });
+        let on_error = {
+            let on_reply = on_reply.clone();
+            Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+                on_reply.emit(Reply::Error {
+                    message: format!("pekerja analitik gagal / analytics worker failed: {}", event.message()),
+                });
+            })
+        };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Err(e) = boot(&worker, &on_loading).await {
+                on_reply.emit(Reply::Error {
+                    message: format!(
+                        "mesin analitik tidak dapat dimuat / the analytics engine could not be loaded: {e}"
+                    ),
+                });
+            }
+        });
         Ok(WorkerClient { shared, _on_message: on_message, _on_error: on_error })
     }
 
@@ -132,6 +148,18 @@ impl WorkerClient {
             Ok(())
         }
     }
+}
+
+/// Fetches the worker's wasm (from the browser's cache after the first visit) and hands it to
+/// the worker with its glue script's address.
+async fn boot(worker: &Worker, on_loading: &Callback<Received>) -> Result<(), String> {
+    let assets: WorkerAssets = skm_web::api::get_json(WORKER_ASSETS).await?;
+    on_loading.emit(Received { bytes: 0, of: assets.wasm_bytes });
+    let wasm = fetch_with_progress(&assets.wasm, assets.wasm_bytes, &|r| on_loading.emit(r)).await?;
+    let message = js_sys::Object::new();
+    let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&message, &key.into(), value).map(drop);
+    set("script", &assets.script.as_str().into()).and_then(|()| set("wasm", &wasm)).map_err(|e| format!("{e:?}"))?;
+    worker.post_message_with_transfer(&message, &js_sys::Array::of1(&wasm)).map_err(|e| format!("{e:?}"))
 }
 
 impl Drop for WorkerClient {

@@ -14,8 +14,30 @@ use skm_core::{PeriodKind, WeightConvention};
 pub mod store;
 pub mod transfer;
 
-/// The file name of the worker's loader script in `dist/` (from Trunk's `data-loader-shim`).
-pub const WORKER_SCRIPT: &str = "/skm-worker_loader.js";
+/// The worker's starting script (`web/worker-boot.js`): its first message is `{script, wasm}`,
+/// the glue script's address and the wasm's bytes, which the page fetched to show its progress.
+pub const WORKER_SCRIPT: &str = "/worker-boot.js";
+
+/// Where the page asks for [`WorkerAssets`].
+pub const WORKER_ASSETS: &str = "/api/v1/assets/worker";
+
+/// The worker's wasm-bindgen glue script in `dist/`.
+pub const WORKER_GLUE_FILE: &str = "skm-worker.js";
+
+/// The worker's wasm in `dist/`.
+pub const WORKER_WASM_FILE: &str = "skm-worker_bg.wasm";
+
+/// The worker's files by the hash of their content: the browser keeps them across visits, and a
+/// new build has new addresses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkerAssets {
+    /// The glue script's address.
+    pub script: String,
+    /// The wasm's address.
+    pub wasm: String,
+    /// The wasm's size in bytes, as decoded (the progress of its download is counted in these).
+    pub wasm_bytes: u64,
+}
 
 /// The number a file's bytes are known by to the worker, given by the page, one per file it holds.
 pub type FileId = u32;

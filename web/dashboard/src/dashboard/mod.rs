@@ -26,6 +26,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::api::{self, FetchError, ServiceInfo};
+use crate::fetch::Received;
 use crate::texts;
 use crate::worker_client::WorkerClient;
 use skm_core::unit::{UnitDocuments, UnitInfo};
@@ -120,6 +121,8 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     let filter = use_state(|| asked.filter.clone());
     let view = use_state(|| asked.view.unwrap_or(View::Overview));
     let phase = use_state(|| Phase::Idle);
+    // The analytics engine's download, until the worker is ready.
+    let engine = use_state(|| None::<Received>);
     let chart_width = width::use_chart_width();
     let result = use_state(|| None::<(Rc<YearReport>, f64)>);
     // How many results have arrived, for the figures script to see a new one (`data-results`).
@@ -189,9 +192,13 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     // Every unit of a server shown: the worker reads the responses only; SLA and meetings are
     // judged per unit, by each unit's standards (the pemda view), and the page says so.
     let per_unit = unit.is_none() && units.len() > 1;
+    let on_loading = {
+        let engine = engine.clone();
+        Callback::from(move |received: Received| engine.set(Some(received)))
+    };
     let on_reply = {
-        let (phase, result, channels, pemda_view, results) =
-            (phase.clone(), result.clone(), channels.clone(), pemda_view.clone(), results.clone());
+        let (phase, result, channels, pemda_view, results, engine) =
+            (phase.clone(), result.clone(), channels.clone(), pemda_view.clone(), results.clone(), engine.clone());
         Callback::from(move |reply: Reply| match reply {
             Reply::Units { view, elapsed_ms } => pemda_view.set(Some((Rc::new(*view), elapsed_ms))),
             Reply::Year { report, elapsed_ms } => {
@@ -207,8 +214,9 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
                 phase.set(Phase::Idle);
             }
             Reply::Progress { stage } => phase.set(Phase::Busy(Some(stage))),
+            Reply::Ready => engine.set(None),
             Reply::Error { message } => phase.set(Phase::Failed(message)),
-            Reply::Ready | Reply::Missing { .. } => {}
+            Reply::Missing { .. } => {}
         })
     };
     // Every change of data or filters computes the year again, in the worker.
@@ -229,7 +237,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
         let waiting = unit.is_some() && office.as_ref().map(|(code, _)| code) != unit.as_ref();
         // Only the shown unit's documents: never those of a unit chosen before "all units".
         let documents = office.as_ref().filter(|(code, _)| unit.as_ref() == Some(code)).map(|(_, d)| d.clone());
-        let on_reply = on_reply.clone();
+        let (on_reply, on_loading) = (on_reply.clone(), on_loading.clone());
         use_effect_with(
             (sources, query, documents, waiting, per_unit),
             move |(sources, query, office, waiting, per_unit)| {
@@ -238,7 +246,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
                 }
                 let mut slot = worker.borrow_mut();
                 if slot.is_none() {
-                    match WorkerClient::spawn(on_reply) {
+                    match WorkerClient::spawn(on_reply, on_loading) {
                         Ok(w) => *slot = Some(w),
                         Err(e) => return phase.set(Phase::Failed(e)),
                     }
@@ -260,7 +268,8 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
 
     // The pemda's view: each unit's year in the worker, when every unit is shown.
     {
-        let (phase, worker, on_reply) = (phase.clone(), worker.clone(), on_reply.clone());
+        let (phase, worker, on_reply, on_loading) =
+            (phase.clone(), worker.clone(), on_reply.clone(), on_loading.clone());
         let query = YearQuery {
             year: *year,
             weight: WeightConvention::Exact,
@@ -292,7 +301,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
             let units = units.into_iter().map(|(unit, _)| unit).collect();
             let mut slot = worker.borrow_mut();
             if slot.is_none() {
-                match WorkerClient::spawn(on_reply) {
+                match WorkerClient::spawn(on_reply, on_loading) {
                     Ok(w) => *slot = Some(w),
                     Err(e) => return phase.set(Phase::Failed(e)),
                 }
@@ -586,8 +595,10 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
                 }
             }
         }
-        let service_options = services.iter().map(|s| (s.code.clone(), s.name_in(l).to_owned())).collect();
-        let channel_options = channels.iter().map(|c| (c.clone(), c.replace('_', " "))).collect();
+        let service_options: Vec<(String, String)> =
+            services.iter().map(|s| (s.code.clone(), s.name_in(l).to_owned())).collect();
+        let channel_options: Vec<(String, String)> =
+            channels.iter().map(|c| (c.clone(), c.replace('_', " "))).collect();
         let unit_select = (!units.is_empty()).then(|| {
             let onchange = {
                 let (unit, filter) = (unit.clone(), filter.clone());
@@ -620,17 +631,35 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
                 </>
             }
         });
+        // On a phone the filters fold into one line that says what they are set to, so the
+        // figures are on the first screen; a tap opens them.
+        let shown_as = |current: &Option<String>, options: &[(String, String)], all: skm_core::Text| {
+            current
+                .as_ref()
+                .and_then(|c| options.iter().find(|(v, _)| v == c).map(|(_, t)| t.clone()))
+                .unwrap_or_else(|| all.get(l).to_owned())
+        };
+        let mut chosen = vec![y.to_string(), shown_as(&filter.period, &periods, texts::WHOLE_YEAR)];
+        chosen.push(shown_as(&filter.service, &service_options, texts::ALL_SERVICES));
+        if filter.channel.is_some() {
+            chosen.push(shown_as(&filter.channel, &channel_options, texts::ALL_CHANNELS));
+        }
         html! {
+            <details id="filters" class="filters-fold" open={chart_width >= width::FOLD_BELOW}>
+            <summary id="filters-summary">
+                <span class="filters-label">{ texts::FILTERS.get(l) }</span>{ ": " }{ chosen.join(" · ") }
+            </summary>
             <div class="filters">
                 { for unit_select }
                 <label class="field" for="filter-year">
                     <span>{ texts::YEAR.get(l) }</span>
                     <input id="filter-year" type="number" min="2000" max="2100" value={(*year_text).clone()} oninput={on_year} />
                 </label>
-                { select("filter-period", format!("period-{y}-{}", l.tag()), texts::PERIOD, texts::WHOLE_YEAR, periods, filter.period.clone(), |f, v| f.period = v) }
-                { select("filter-service", format!("service-{}-{}", services.len(), l.tag()), texts::SERVICE, texts::ALL_SERVICES, service_options, filter.service.clone(), |f, v| f.service = v) }
-                { select("filter-channel", format!("channel-{}", channels.join(",")), texts::CHANNEL, texts::ALL_CHANNELS, channel_options, filter.channel.clone(), |f, v| f.channel = v) }
+                { select("filter-period", format!("period-{y}-{}", l.tag()), texts::PERIOD, texts::WHOLE_YEAR, periods.clone(), filter.period.clone(), |f, v| f.period = v) }
+                { select("filter-service", format!("service-{}-{}", services.len(), l.tag()), texts::SERVICE, texts::ALL_SERVICES, service_options.clone(), filter.service.clone(), |f, v| f.service = v) }
+                { select("filter-channel", format!("channel-{}", channels.join(",")), texts::CHANNEL, texts::ALL_CHANNELS, channel_options.clone(), filter.channel.clone(), |f, v| f.channel = v) }
             </div>
+            </details>
         }
     };
     let count = files.len() + usize::from(server.is_some() && *use_server);
@@ -639,14 +668,20 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     } else {
         String::new()
     };
-    let status = match &*phase {
-        Phase::Idle => html! {},
-        Phase::Busy(stage) => html! {
+    let status = match (&*phase, *engine) {
+        (Phase::Failed(message), _) => html! { <p id="dashboard-error" class="error" role="alert">{ message }</p> },
+        (_, Some(received)) => html! {
+            <p id="engine-loading" class="muted" role="status">
+                { texts::LOADING_ENGINE.get(l) }{ format!(": {} %", received.percent()) }
+                <progress id="engine-progress" max={received.of.to_string()} value={received.bytes.to_string()}></progress>
+            </p>
+        },
+        (Phase::Idle, None) => html! {},
+        (Phase::Busy(stage), None) => html! {
             <p id="busy" class="muted" role="status">
                 { texts::READING.get(l) }{ stage.map(|k| format!(": {}", k.label().get(l))).unwrap_or_default() }{ "…" }
             </p>
         },
-        Phase::Failed(message) => html! { <p id="dashboard-error" class="error" role="alert">{ message }</p> },
     };
     let tabs = VIEWS.iter().map(|&(v, id, label)| {
         let onclick = {
@@ -730,7 +765,8 @@ fn today() -> Option<jiff::civil::Date> {
     Some(crate::admin::today_in(skm_core::calendar::Zone::Wib))
 }
 
-/// A warning for every file that holds dates after today.
+/// A warning for every file that holds dates after today, folded to one line that counts them,
+/// so the figures stay on the first screen.
 fn dates_after_today(report: &YearReport, l: Lang) -> Html {
     let Some(today) = today() else { return html! {} };
     let notes: Vec<String> =
@@ -738,10 +774,16 @@ fn dates_after_today(report: &YearReport, l: Lang) -> Html {
     if notes.is_empty() {
         return html! {};
     }
+    let line = match (notes.len(), l) {
+        (1, Lang::En) => "1 file holds dates after today".to_owned(),
+        (n, Lang::En) => format!("{n} files hold dates after today"),
+        (n, Lang::Id) => format!("{n} berkas memuat tanggal sesudah hari ini"),
+    };
     html! {
-        <div id="dates-after-today" class="warning" role="status">
+        <details id="dates-after-today" class="warning" role="status">
+            <summary>{ line }</summary>
             { for notes.iter().map(|n| html! { <p>{ n }</p> }) }
-        </div>
+        </details>
     }
 }
 

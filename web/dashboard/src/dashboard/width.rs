@@ -10,6 +10,9 @@ use yew::prelude::*;
 const NARROWEST: u32 = 280;
 /// The widest: a wider screen shows the chart scaled up a little, never its text smaller.
 pub const WIDEST: u32 = 900;
+/// Below this chart width (a phone) the filters fold into one line, so the figures are on the
+/// first screen.
+pub(super) const FOLD_BELOW: u32 = 600;
 /// A chart's frame: its padding and border, both sides (`.chart` in style.css).
 pub(super) const FRAME: u32 = 18;
 

@@ -1,0 +1,176 @@
+//! The app's files by their content: `/v/{hash}/{file}` serves a file of the built app whose
+//! content has that hash, which the browser keeps for a year without asking again; a new build
+//! gives new addresses. `GET /api/v1/assets/worker` tells the dashboard the analytics worker's.
+//!
+//! A file is read, hashed and gzipped (once: the build's zopfli `.gz` beside it when that holds
+//! the same bytes, else gzip at its best level) when first asked for, and again when its size or
+//! time changes; the bytes served are the bytes hashed, so a build written while the server runs
+//! can never be cached under an older hash.
+
+use std::collections::HashMap;
+use std::io::{Read as _, Write as _};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+use axum::body::Bytes;
+use axum::extract::{Path as UrlPath, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use sha2::{Digest, Sha256};
+use skm_worker_protocol::{WorkerAssets, WORKER_GLUE_FILE, WORKER_WASM_FILE};
+
+use crate::errors::refusal;
+use crate::AppState;
+
+/// How a file asked for by its hash may be kept: a year, never asked again.
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// One file as read: its bytes, their hash and gzip, and what it was read as.
+struct Loaded {
+    len: u64,
+    modified: Option<SystemTime>,
+    hash: String,
+    bytes: Bytes,
+    gzip: Bytes,
+}
+
+/// The app's files read so far, by name.
+pub struct Assets {
+    dir: PathBuf,
+    read: Mutex<HashMap<String, Arc<Loaded>>>,
+}
+
+impl Assets {
+    /// The files of the app built into `dir`.
+    pub fn new(dir: &Path) -> Assets {
+        Assets { dir: dir.to_owned(), read: Mutex::new(HashMap::new()) }
+    }
+
+    /// `file` as it is now; `None` when the app has no such file.
+    fn get(&self, file: &str) -> std::io::Result<Option<Arc<Loaded>>> {
+        // A plain name of the app's folder: never a path out of it.
+        if file.is_empty() || file.starts_with('.') || file.contains(['/', '\\']) {
+            return Ok(None);
+        }
+        let path = self.dir.join(file);
+        let meta = match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_file() => meta,
+            Ok(_) => return Ok(None),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let (len, modified) = (meta.len(), meta.modified().ok());
+        if let Some(known) = self.lock().get(file).filter(|r| r.len == len && r.modified == modified) {
+            return Ok(Some(known.clone()));
+        }
+        let bytes = std::fs::read(&path)?;
+        let digest = Sha256::digest(&bytes);
+        let hash = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+        let gzip = match precompressed(&path, &bytes) {
+            Some(gzip) => gzip,
+            None => {
+                let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+                gz.write_all(&bytes)?;
+                Bytes::from(gz.finish()?)
+            }
+        };
+        let read = Arc::new(Loaded { len: bytes.len() as u64, modified, hash, bytes: Bytes::from(bytes), gzip });
+        self.lock().insert(file.to_owned(), read.clone());
+        Ok(Some(read))
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<Loaded>>> {
+        // The map holds finished reads only: one left by a panicking thread is still whole.
+        self.read.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// The build's own gzip of the file at `path` (`scripts/precompress.sh`: zopfli, smaller than
+/// gzip at its best level), when there is one and it holds exactly `bytes`.
+fn precompressed(path: &Path, bytes: &[u8]) -> Option<Bytes> {
+    let mut name = path.file_name()?.to_owned();
+    name.push(".gz");
+    let gzip = std::fs::read(path.with_file_name(name)).ok()?;
+    // Read back no further than one byte past the file: a stale or hostile .gz cannot blow up.
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let limit = bytes.len() as u64 + 1;
+    flate2::read::GzDecoder::new(gzip.as_slice()).take(limit).read_to_end(&mut decoded).ok()?;
+    (decoded == bytes).then(|| Bytes::from(gzip))
+}
+
+/// `file` read on a blocking thread.
+async fn read(state: &AppState, file: &str) -> std::io::Result<Option<Arc<Loaded>>> {
+    let (assets, file) = (state.assets.clone(), file.to_owned());
+    tokio::task::spawn_blocking(move || assets.get(&file)).await.map_err(std::io::Error::other)?
+}
+
+/// `GET /v/{hash}/{file}`: the file if its content has that hash.
+pub async fn by_hash(
+    State(state): State<AppState>,
+    UrlPath((hash, file)): UrlPath<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let found = match read(&state, &file).await {
+        Ok(Some(found)) if found.hash == hash => found,
+        Ok(_) => return StatusCode::NOT_FOUND.into_response(),
+        Err(e) => return failed(&file, &e),
+    };
+    let mime = match file.rsplit_once('.').map(|(_, ext)| ext) {
+        Some("wasm") => "application/wasm",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        _ => "application/octet-stream",
+    };
+    let gzip_ok = headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|coding| coding.split(';').next().is_some_and(|c| c.trim().eq_ignore_ascii_case("gzip")));
+    let mut response = if gzip_ok {
+        ([(header::CONTENT_ENCODING, "gzip")], found.gzip.clone()).into_response()
+    } else {
+        found.bytes.clone().into_response()
+    };
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_TYPE, header::HeaderValue::from_static(mime));
+    h.insert(header::CACHE_CONTROL, header::HeaderValue::from_static(IMMUTABLE));
+    h.insert(header::VARY, header::HeaderValue::from_static("accept-encoding"));
+    response
+}
+
+/// `GET /api/v1/assets/worker`: the addresses of the analytics worker's files.
+pub async fn worker(State(state): State<AppState>) -> Response {
+    let (glue, wasm) = match (read(&state, WORKER_GLUE_FILE).await, read(&state, WORKER_WASM_FILE).await) {
+        (Ok(Some(glue)), Ok(Some(wasm))) => (glue, wasm),
+        (Err(e), _) | (_, Err(e)) => return failed(WORKER_WASM_FILE, &e),
+        _ => {
+            return refusal(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "not_built",
+                None,
+                "pekerja analitik belum dibangun; jalankan `trunk build --release`",
+                "the analytics worker is not built; run `trunk build --release`",
+            )
+        }
+    };
+    let assets = WorkerAssets {
+        script: format!("/v/{}/{WORKER_GLUE_FILE}", glue.hash),
+        wasm: format!("/v/{}/{WORKER_WASM_FILE}", wasm.hash),
+        wasm_bytes: wasm.len,
+    };
+    ([(header::CACHE_CONTROL, "no-cache")], Json(assets)).into_response()
+}
+
+fn failed(file: &str, e: &std::io::Error) -> Response {
+    tracing::error!(file, error = %e, "reading an app file failed");
+    refusal(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "server_error",
+        None,
+        "gagal membaca berkas aplikasi",
+        "reading an app file failed",
+    )
+}
