@@ -34,6 +34,24 @@ pub fn font(size: u32) -> TextStyle<'static> {
     ("sans-serif", f64::from(size) * 1.24).into_font().color(&INK)
 }
 
+/// A chart's title and its style: `largest` px where the title fits the chart's width, smaller
+/// down to 13 px on a narrow chart, and cut with «…» only when even that does not fit.
+pub fn caption(title: &str, width: u32, largest: u32) -> (String, TextStyle<'static>) {
+    let room = f64::from(width.saturating_sub(24));
+    let chars = title.chars().count().max(1) as f64;
+    // About 0,5 em a character in the sans-serif fonts the charts are shown in (0,46 measured in
+    // headless Chromium on Debian), with a little to spare.
+    let fits = |size: u32| chars * f64::from(size) * 0.5 <= room;
+    let size = (13..=largest.max(13)).rev().find(|&s| fits(s)).unwrap_or(13);
+    let text = if fits(size) {
+        title.to_owned()
+    } else {
+        let keep = ((room / (f64::from(size) * 0.5)) as usize).max(2);
+        title.chars().take(keep - 1).chain("…".chars()).collect()
+    };
+    (text, font(size))
+}
+
 /// The converted-scale (25–100) span of each grade, low to high.
 pub fn grade_spans() -> impl Iterator<Item = (skm_core::Grade, f64, f64)> {
     GRADE_TABLE.iter().map(|b| {
@@ -113,6 +131,16 @@ pub fn fit(label: String, px: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::{category_label, fit};
+
+    #[test]
+    fn a_title_shrinks_to_fit_and_is_cut_only_below_13_px() {
+        let title = "Kepatuhan waktu penyelesaian per bulan (%)";
+        assert_eq!(super::caption(title, 900, 18).0, title);
+        let (shown, _) = super::caption(title, 328, 18);
+        assert_eq!(shown, title, "smaller, whole");
+        let (cut, _) = super::caption(title, 200, 18);
+        assert!(cut.ends_with('…') && cut.chars().count() < title.chars().count(), "{cut}");
+    }
 
     #[test]
     fn labels_fit_their_room() {

@@ -5,7 +5,7 @@ use skm_core::format::decimal;
 use skm_core::grade::GRADE_TABLE;
 use skm_core::{IkmSummary, Lang, ELEMENTS};
 
-use crate::canvas::{band_fill, category_label, fit, font, svg, with_grade_legend};
+use crate::canvas::{band_fill, caption, category_label, fit, font, svg, with_grade_legend};
 use crate::palette::BAR;
 use crate::ChartError;
 
@@ -21,8 +21,9 @@ pub fn nrr_per_element_svg(summary: &IkmSummary, lang: Lang, width: u32, height:
     let label_area = (width / 3).clamp(110, 170);
     svg(width, height, |root| {
         let area = with_grade_legend(root, lang)?;
+        let (caption_text, caption_style) = caption(title, width, 18);
         let mut chart = ChartBuilder::on(&area)
-            .caption(title, font(18))
+            .caption(caption_text, caption_style)
             .margin(12)
             .x_label_area_size(30)
             .y_label_area_size(label_area)

@@ -5,7 +5,7 @@ use skm_core::format::decimal;
 use skm_core::{IkmAnalysis, Lang};
 
 use crate::canvas::{
-    band_fill, category_label, font, grade_spans, ikm_value_label, small_sample_note, svg, with_grade_legend,
+    band_fill, caption, category_label, font, grade_spans, ikm_value_label, small_sample_note, svg, with_grade_legend,
     LabelledIkm,
 };
 use crate::palette::{BAR, INK};
@@ -41,8 +41,9 @@ pub fn ikm_per_service_svg(
     svg(width, height, |root| {
         let area = with_grade_legend(root, lang)?;
         let label_area = (width / 3).min(300);
+        let (caption_text, caption_style) = caption(&title, width, 18);
         let mut chart = ChartBuilder::on(&area)
-            .caption(&title, font(18))
+            .caption(caption_text, caption_style)
             .margin(12)
             .x_label_area_size(30)
             .y_label_area_size(label_area)

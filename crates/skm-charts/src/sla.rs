@@ -6,7 +6,7 @@ use skm_core::format::decimal;
 use skm_core::period::MONTH_NAMES;
 use skm_core::Lang;
 
-use crate::canvas::{category_label, font, svg};
+use crate::canvas::{caption, category_label, font, svg};
 use crate::palette::{BAR, INK, SECOND};
 use crate::ChartError;
 
@@ -33,8 +33,9 @@ pub fn compliance_per_month_svg(report: &SlaReport, lang: Lang, width: u32, heig
         Lang::En => ("Completed within the promised time, per month (%)", "Requests", "Complaints"),
     };
     svg(width, height, |root| {
+        let (caption_text, caption_style) = caption(title, width, 18);
         let mut chart = ChartBuilder::on(root)
-            .caption(title, font(18))
+            .caption(caption_text, caption_style)
             .margin(12)
             .x_label_area_size(32)
             .y_label_area_size(40)
@@ -99,8 +100,9 @@ pub fn bottleneck_svg(steps: &[StepCompliance], lang: Lang, width: u32) -> Resul
     svg(width, height, |root| {
         // The labels are cut to the room they are given.
         let label_area = (width * 2 / 5).min(320);
+        let (caption_text, caption_style) = caption(title, width, 18);
         let mut chart = ChartBuilder::on(root)
-            .caption(title, font(18))
+            .caption(caption_text, caption_style)
             .margin(12)
             .x_label_area_size(28)
             .y_label_area_size(label_area)
@@ -164,14 +166,22 @@ pub fn time_taken_svg(
         })
         .collect();
     let n = rows.len().max(1) as f64;
-    let height = 130 + 44 * rows.len().max(1) as u32;
+    // The legend under the chart, in as many rows of 80 px items as the width needs.
+    let bands = skm_core::sla::TIMING_BANDS.len() + 1;
+    let per_row = (width.saturating_sub(24) / 80).clamp(1, bands as u32) as usize;
+    let legend_rows = bands.div_ceil(per_row) as u32;
+    let legend = 14 + 22 * legend_rows;
+    let height = 94 + legend + 44 * rows.len().max(1) as u32;
     svg(width, height, |root| {
-        let (upper, lower) = root.split_vertically(height - 36);
+        let (upper, lower) = root.split_vertically(height - legend);
         // The labels are cut to the room they are given.
         let label_area = (width / 3).min(300);
+        let (caption_text, caption_style) = caption(title, width, 18);
         let mut chart = ChartBuilder::on(&upper)
-            .caption(title, font(18))
+            .caption(caption_text, caption_style)
             .margin(12)
+            // Room for half of the last axis label, «100%», centred on the plot's end.
+            .margin_right(24)
             .x_label_area_size(28)
             .y_label_area_size(label_area)
             .build_cartesian_2d(0f64..100f64, -0.5f64..(n - 0.5))?;
@@ -198,13 +208,11 @@ pub fn time_taken_svg(
                 start += share;
             }
         }
-        // The legend, under the chart.
-        let bands = skm_core::sla::TIMING_BANDS.len() + 1;
-        let step = (width as i32 - 24) / bands as i32;
+        let step = (width as i32 - 24) / per_row as i32;
         for band in 0..bands {
-            let x = 12 + band as i32 * step;
-            lower.draw(&Rectangle::new([(x, 10), (x + 14, 24)], timing_colour(band).filled()))?;
-            lower.draw(&Text::new(skm_core::sla::timing_band_label(band), (x + 20, 10), font(12)))?;
+            let (x, y) = (12 + (band % per_row) as i32 * step, 10 + (band / per_row) as i32 * 22);
+            lower.draw(&Rectangle::new([(x, y), (x + 14, y + 14)], timing_colour(band).filled()))?;
+            lower.draw(&Text::new(skm_core::sla::timing_band_label(band), (x + 20, y), font(12)))?;
         }
         Ok(())
     })

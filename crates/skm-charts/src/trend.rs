@@ -1,12 +1,13 @@
 //! The IKM per period of the year, with its 95 % interval, over the grade bands.
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use skm_core::analysis::PeriodKey;
-use skm_core::format::decimal;
+use skm_core::format::{decimal, figure};
 use skm_core::{IkmAnalysis, Lang};
 
 use crate::canvas::{
-    band_fill, category_label, font, grade_spans, ikm_value_label, small_sample_note, svg, with_grade_legend,
+    band_fill, caption, category_label, font, grade_spans, ikm_value_label, small_sample_note, svg, with_grade_legend,
     LabelledIkm,
 };
 use crate::palette::{BAR, INK};
@@ -19,14 +20,29 @@ pub fn ikm_trend_svg(analysis: &IkmAnalysis, lang: Lang, width: u32, height: u32
         .iter()
         .filter(|g| matches!(g.key.period, Some(PeriodKey::Known(_))) && g.summary.ikm.is_some())
         .collect();
+    // The room of one period on the axis (the plot is the width less its margins and the IKM
+    // axis), and about 7 px a character of 13 px text: a narrow chart names the periods short
+    // and gives the IKM alone, centred above its point.
+    let slot = f64::from(width.saturating_sub(24 + 44)) / shown.len().max(1) as f64;
+    let fits = |text: &str| text.chars().count() as f64 * 7.0 + 6.0 <= slot;
+    let known = |g: &&skm_core::GroupResult| match g.key.period {
+        Some(PeriodKey::Known(p)) => Some(p),
+        _ => None,
+    };
+    let long_names = shown.iter().filter_map(known).all(|p| fits(&p.label(lang)));
     let points: Vec<LabelledIkm> = shown
         .iter()
-        .filter_map(|g| match g.key.period {
-            Some(PeriodKey::Known(p)) => Some((p.label(lang), g.summary.ikm?, g.ci.as_ref().map(|c| (c.low, c.high)))),
-            _ => None,
+        .filter_map(|g| {
+            let p = known(g)?;
+            let name = if long_names { p.label(lang) } else { p.short_label(lang) };
+            Some((name, g.summary.ikm?, g.ci.as_ref().map(|c| (c.low, c.high))))
         })
         .collect();
-    let values: Vec<String> = shown.iter().map(|g| ikm_value_label(g, lang)).collect();
+    let full: Vec<String> = shown.iter().map(|g| ikm_value_label(g, lang)).collect();
+    // Right of its point, the label has most of a period's room; centred above, the whole of it.
+    let beside = full.iter().all(|v| v.chars().count() as f64 * 7.0 + 6.0 <= slot * 0.42 + slot / 2.0);
+    let values: Vec<String> =
+        if beside { full } else { shown.iter().map(|g| figure(g.summary.ikm, 2, lang)).collect() };
     let note = small_sample_note(&analysis.groups, lang).map(|n| format!(" ({n})")).unwrap_or_default();
     let title = match lang {
         Lang::Id => format!("IKM per periode{note}"),
@@ -37,8 +53,9 @@ pub fn ikm_trend_svg(analysis: &IkmAnalysis, lang: Lang, width: u32, height: u32
     let floor = ((low - 5.0) / 5.0).floor().clamp(5.0, 19.0) * 5.0;
     svg(width, height, |root| {
         let area = with_grade_legend(root, lang)?;
+        let (caption_text, caption_style) = caption(&title, width, 18);
         let mut chart = ChartBuilder::on(&area)
-            .caption(&title, font(18))
+            .caption(caption_text, caption_style)
             .margin(12)
             .x_label_area_size(36)
             .y_label_area_size(44)
@@ -76,7 +93,12 @@ pub fn ikm_trend_svg(analysis: &IkmAnalysis, lang: Lang, width: u32, height: u32
         chart.draw_series(points.iter().enumerate().map(|(i, p)| Circle::new((i as f64, p.1), 5, BAR.filled())))?;
         chart.draw_series(points.iter().enumerate().map(|(i, p)| {
             let label = values.get(i).cloned().unwrap_or_else(|| decimal(p.1, 2, lang));
-            Text::new(label, (i as f64 + 0.08, p.1 + 1.5), font(13))
+            if beside {
+                Text::new(label, (i as f64 + 0.08, p.1 + 1.5), font(13))
+            } else {
+                let above = font(13).pos(Pos::new(HPos::Center, VPos::Bottom));
+                Text::new(label, (i as f64, p.2.map_or(p.1, |c| c.1) + 0.5), above)
+            }
         }))?;
         Ok(())
     })

@@ -147,6 +147,19 @@ impl Period {
             (PeriodKind::Month, _) => format!("{} {}", MONTH_NAMES[i.min(11)].get(lang), self.year),
         }
     }
+
+    /// A short label without the year, for a narrow chart's axis: `TW III`, `Q3`, `Smt I`, `Jul`.
+    pub fn short_label(self, lang: Lang) -> String {
+        let i = usize::from(self.index.saturating_sub(1));
+        match (self.kind, lang) {
+            (PeriodKind::Year, _) => self.year.to_string(),
+            (PeriodKind::Semester, Lang::Id) => format!("Smt {}", ROMAN[i.min(3)]),
+            (PeriodKind::Semester, Lang::En) => format!("H{}", self.index),
+            (PeriodKind::Quarter, Lang::Id) => format!("TW {}", ROMAN[i.min(3)]),
+            (PeriodKind::Quarter, Lang::En) => format!("Q{}", self.index),
+            (PeriodKind::Month, _) => MONTH_NAMES[i.min(11)].get(lang).chars().take(3).collect(),
+        }
+    }
 }
 
 impl fmt::Display for Period {
@@ -172,6 +185,14 @@ impl<'de> Deserialize<'de> for Period {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn short_labels_name_the_period_without_the_year() {
+        let q3 = Period { year: 2026, kind: PeriodKind::Quarter, index: 3 };
+        assert_eq!((q3.short_label(Lang::Id), q3.short_label(Lang::En)), ("TW III".to_owned(), "Q3".to_owned()));
+        let august = Period { year: 2026, kind: PeriodKind::Month, index: 8 };
+        assert_eq!((august.short_label(Lang::Id), august.short_label(Lang::En)), ("Agu".to_owned(), "Aug".to_owned()));
+    }
 
     #[test]
     fn periods_of_a_date() {

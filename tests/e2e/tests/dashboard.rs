@@ -27,7 +27,8 @@ fn percent(v: &Value) -> String {
 }
 
 /// The smallest chart text as shown (its font size times the chart's scale on the screen), how
-/// many chart texts there are, how far the page is wider than the screen, and where the smallest is.
+/// many chart texts there are, how far the page is wider than the screen, and where the smallest
+/// is; no chart text may reach beyond its chart's edges.
 async fn chart_text(c: &fantoccini::Client) -> (f64, u64, f64, String) {
     let found = c
         .execute(
@@ -37,15 +38,46 @@ async fn chart_text(c: &fantoccini::Client) -> (f64, u64, f64, String) {
                  .map(t => [parseFloat(getComputedStyle(t).fontSize) * shown / drawn,\
                    `${svg.closest('figure').id} drawn ${drawn} shown ${shown.toFixed(0)}: ${t.textContent.trim()}`]); });\
              sizes.sort((a, b) => a[0] - b[0]);\
+             const cut = [...document.querySelectorAll('figure.chart svg')].flatMap(svg => {\
+               const frame = svg.getBoundingClientRect();\
+               return [...svg.querySelectorAll('text')].filter(t => t.textContent.trim() !== '')\
+                 .filter(t => { const r = t.getBoundingClientRect();\
+                   return r.left < frame.left - 1 || r.right > frame.right + 1; })\
+                 .map(t => `${svg.closest('figure').id}: ${t.textContent.trim()}`); });\
              return [sizes.length ? sizes[0][0] : 0, sizes.length,\
                document.documentElement.scrollWidth - document.documentElement.clientWidth,\
-               sizes.length ? sizes[0][1] : ''];",
+               sizes.length ? sizes[0][1] : '', cut];",
             vec![],
         )
         .await
         .unwrap();
     let smallest = found[3].as_str().unwrap_or_default().to_owned();
+    assert_eq!(found[4], serde_json::json!([]), "chart text beyond its chart's edges");
     (found[0].as_f64().unwrap(), found[1].as_u64().unwrap(), found[2].as_f64().unwrap(), smallest)
+}
+
+/// On the view shown: every control is at least 44×44 px, and every table wider than the screen
+/// scrolls inside the page with the shadow that says there is more (style.css).
+async fn phone_layout(c: &fantoccini::Client, w: u32, tab: &str) {
+    let found = c
+        .execute(
+            "const small = [...document.querySelectorAll('main.dashboard :is(button, select, input, summary)')]\
+               .filter(e => e.getClientRects().length > 0)\
+               .map(e => e.matches('input[type=checkbox], input[type=radio]') && e.closest('label') || e)\
+               .map(e => [e, e.getBoundingClientRect()])\
+               .filter(([e, r]) => r.width < 44 || r.height < 44)\
+               .map(([e, r]) => `${e.id || e.tagName} in ${e.parentElement.id || e.parentElement.className} ${r.width.toFixed(0)}×${r.height.toFixed(0)}`);\
+             const cut = [...document.querySelectorAll('main.dashboard :is(table.data, .table-scroll)')]\
+               .filter(t => t.scrollWidth > t.clientWidth + 1)\
+               .filter(t => !getComputedStyle(t).backgroundAttachment.includes('local'))\
+               .map(t => t.id || t.className);\
+             return [small, cut];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(found[0], serde_json::json!([]), "{w} px {tab}: controls under 44×44 px");
+    assert_eq!(found[1], serde_json::json!([]), "{w} px {tab}: tables cut with no sign they scroll");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -219,9 +251,13 @@ async fn the_dashboard_shows_what_the_command_prints() {
 
     // Charts are drawn at the width they are shown at: on a phone and on a laptop, every chart
     // text is at least 12 px on the screen, and no view is wider than the screen.
-    for (w, h) in [(390, 844), (1366, 768)] {
+    for (w, h) in [(360, 640), (390, 844), (1366, 768)] {
         c.set_window_size(w, h).await.unwrap();
         for tab in ["#tab-overview", "#tab-ikm", "#tab-sla", "#tab-meetings"] {
+            // On a phone the tabs are one row that scrolls sideways: swiped to, then tapped.
+            let swipe =
+                format!("document.querySelector('{tab}').scrollIntoView({{block: 'nearest', inline: 'nearest'}});");
+            c.execute(&swipe, vec![]).await.unwrap();
             c.find(Locator::Css(tab)).await.unwrap().click().await.unwrap();
             let deadline = Instant::now() + WAIT;
             loop {
@@ -236,7 +272,45 @@ async fn the_dashboard_shows_what_the_command_prints() {
                 );
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }
+            phone_layout(&c, w, tab).await;
+            // The first screen of each view as a person sees it, on a phone and on a laptop.
+            if let (Some(dir), Some(screen)) = (&shots, [(390, "phone"), (1366, "laptop")].iter().find(|s| s.0 == w)) {
+                c.execute("window.scrollTo(0, 0);", vec![]).await.unwrap();
+                tokio::time::sleep(Duration::from_millis(300)).await;
+                let png = c.screenshot().await.unwrap();
+                std::fs::write(Path::new(dir).join(format!("dashboard-{}-{}.png", screen.1, &tab[5..])), png).unwrap();
+            }
         }
+        // The first screen: on a phone the filters are folded to one line and the IKM is in
+        // view without scrolling; on a laptop the filters are open.
+        c.execute(
+            "document.getElementById('tab-overview').scrollIntoView({block: 'nearest', inline: 'nearest'});",
+            vec![],
+        )
+        .await
+        .unwrap();
+        c.find(Locator::Css("#tab-overview")).await.unwrap().click().await.unwrap();
+        // The data in folds away when the figures arrive; this test opened it to add files.
+        let first = c
+            .execute(
+                "document.querySelector('.data-in').open = false;\
+                 window.scrollTo(0, 0); const v = document.getElementById('ikm-value').getBoundingClientRect();\
+                 const above = [...document.querySelectorAll('main.dashboard > *, [role=tabpanel] > section > *')]\
+                   .filter(e => e.getBoundingClientRect().top < v.bottom)\
+                   .map(e => `${e.id || e.className || e.tagName} ${e.getBoundingClientRect().height.toFixed(0)}`);\
+                 return [v.bottom, window.innerHeight, document.getElementById('filters').open, above];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let (bottom, height, open) = (first[0].as_f64().unwrap(), first[1].as_f64().unwrap(), first[2].as_bool());
+        assert!(
+            bottom <= height,
+            "{w}×{h}: the IKM ends at y = {bottom:.0}, below the first screen ({height:.0}); above it: {}",
+            first[3]
+        );
+        assert_eq!(open, Some(w >= 1000), "{w}×{h}: filters open");
+        println!("{w}×{h}: the IKM ends at y = {bottom:.0} of {height:.0}, filters open: {open:?}");
     }
     c.find(Locator::Css("#tab-overview")).await.unwrap().click().await.unwrap();
 
