@@ -117,6 +117,11 @@ pub fn category_label(labels: &[String], at: f64, top_first: bool) -> String {
     index.and_then(|k| labels.get(k)).cloned().unwrap_or_default()
 }
 
+/// About how many pixels `text` takes in the charts' 12–13 px labels (7 px a character).
+pub fn text_px(text: &str) -> f64 {
+    text.chars().count() as f64 * 7.0
+}
+
 /// A label cut with «…» to what `px` pixels of 12–13 px text hold (about 6,5 px a character),
 /// so a narrow chart never draws a label beyond its edge.
 pub fn fit(label: String, px: u32) -> String {

@@ -5,7 +5,7 @@ use skm_core::analysis::ProfileBreakdown;
 use skm_core::format::{decimal, integer};
 use skm_core::Lang;
 
-use crate::canvas::{caption, category_label, font, svg};
+use crate::canvas::{caption, category_label, font, svg, text_px};
 use crate::palette::BAR;
 use crate::ChartError;
 
@@ -26,7 +26,7 @@ pub fn profile_svg(breakdown: &ProfileBreakdown, lang: Lang, width: u32) -> Resu
     // The axis runs far enough past the longest bar for its value (about 7 px a character of
     // 12 px text) to end inside the chart.
     let plot = f64::from(width.saturating_sub(20 + label_area)).max(1.0);
-    let widest = values.iter().map(|v| v.chars().count()).max().unwrap_or(0) as f64 * 7.0 + 8.0;
+    let widest = values.iter().map(|v| text_px(v)).fold(0.0, f64::max) + 8.0;
     let end = top / (1.0 - (widest / plot).min(0.6)).max(0.4) * 1.04;
     svg(width, height, |root| {
         let (caption_text, caption_style) = caption(breakdown.field.label().get(lang), width, 16);

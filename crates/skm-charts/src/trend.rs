@@ -7,8 +7,8 @@ use skm_core::format::{decimal, figure};
 use skm_core::{IkmAnalysis, Lang};
 
 use crate::canvas::{
-    band_fill, caption, category_label, font, grade_spans, ikm_value_label, small_sample_note, svg, with_grade_legend,
-    LabelledIkm,
+    band_fill, caption, category_label, font, grade_spans, ikm_value_label, small_sample_note, svg, text_px,
+    with_grade_legend, LabelledIkm,
 };
 use crate::palette::{BAR, INK};
 use crate::ChartError;
@@ -24,7 +24,7 @@ pub fn ikm_trend_svg(analysis: &IkmAnalysis, lang: Lang, width: u32, height: u32
     // axis), and about 7 px a character of 13 px text: a narrow chart names the periods short
     // and gives the IKM alone, centred above its point.
     let slot = f64::from(width.saturating_sub(24 + 44)) / shown.len().max(1) as f64;
-    let fits = |text: &str| text.chars().count() as f64 * 7.0 + 6.0 <= slot;
+    let fits = |text: &str| text_px(text) + 6.0 <= slot;
     let known = |g: &&skm_core::GroupResult| match g.key.period {
         Some(PeriodKey::Known(p)) => Some(p),
         _ => None,
@@ -40,7 +40,7 @@ pub fn ikm_trend_svg(analysis: &IkmAnalysis, lang: Lang, width: u32, height: u32
         .collect();
     let full: Vec<String> = shown.iter().map(|g| ikm_value_label(g, lang)).collect();
     // Right of its point, the label has most of a period's room; centred above, the whole of it.
-    let beside = full.iter().all(|v| v.chars().count() as f64 * 7.0 + 6.0 <= slot * 0.42 + slot / 2.0);
+    let beside = full.iter().all(|v| text_px(v) + 6.0 <= slot * 0.42 + slot / 2.0);
     let values: Vec<String> =
         if beside { full } else { shown.iter().map(|g| figure(g.summary.ikm, 2, lang)).collect() };
     let note = small_sample_note(&analysis.groups, lang).map(|n| format!(" ({n})")).unwrap_or_default();

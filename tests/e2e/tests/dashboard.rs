@@ -254,11 +254,7 @@ async fn the_dashboard_shows_what_the_command_prints() {
     for (w, h) in [(360, 640), (390, 844), (1366, 768)] {
         c.set_window_size(w, h).await.unwrap();
         for tab in ["#tab-overview", "#tab-ikm", "#tab-sla", "#tab-meetings"] {
-            // On a phone the tabs are one row that scrolls sideways: swiped to, then tapped.
-            let swipe =
-                format!("document.querySelector('{tab}').scrollIntoView({{block: 'nearest', inline: 'nearest'}});");
-            c.execute(&swipe, vec![]).await.unwrap();
-            c.find(Locator::Css(tab)).await.unwrap().click().await.unwrap();
+            click_tab(&c, tab).await;
             let deadline = Instant::now() + WAIT;
             loop {
                 let (smallest, texts, overflow, which) = chart_text(&c).await;
@@ -283,13 +279,7 @@ async fn the_dashboard_shows_what_the_command_prints() {
         }
         // The first screen: on a phone the filters are folded to one line and the IKM is in
         // view without scrolling; on a laptop the filters are open.
-        c.execute(
-            "document.getElementById('tab-overview').scrollIntoView({block: 'nearest', inline: 'nearest'});",
-            vec![],
-        )
-        .await
-        .unwrap();
-        c.find(Locator::Css("#tab-overview")).await.unwrap().click().await.unwrap();
+        click_tab(&c, "#tab-overview").await;
         // The data in folds away when the figures arrive; this test opened it to add files.
         let first = c
             .execute(
@@ -339,4 +329,11 @@ async fn the_dashboard_shows_what_the_command_prints() {
     assert!(text(&c, "#view-overview").await.contains("Element weight: the same for every element, 1/9"));
     println!("dashboard: files given to first chart in {} ms", to_first_chart.as_millis());
     h.stop().await;
+}
+
+/// Taps a tab: on a phone the tabs are one row that scrolls sideways, so it is swiped to first.
+async fn click_tab(c: &fantoccini::Client, tab: &str) {
+    let swipe = format!("document.querySelector('{tab}').scrollIntoView({{block: 'nearest', inline: 'nearest'}});");
+    c.execute(&swipe, vec![]).await.unwrap();
+    c.find(Locator::Css(tab)).await.unwrap().click().await.unwrap();
 }

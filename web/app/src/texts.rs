@@ -203,3 +203,12 @@ pub const PREVIOUS: Text = t("‹ Sebelumnya", "‹ Previous");
 pub const NEXT_PAGE: Text = t("Berikutnya ›", "Next ›");
 pub const READ_MORE: Text = t("baca selengkapnya", "read all");
 pub const TIER: Text = t("Jenis pengaduan", "Complaint tier");
+
+/// The fold of the warnings that files hold dates after today: how many files do.
+pub fn files_with_dates_after_today(files: usize, l: skm_core::Lang) -> String {
+    match (files, l) {
+        (1, skm_core::Lang::En) => "1 file holds dates after today".to_owned(),
+        (n, skm_core::Lang::En) => format!("{n} files hold dates after today"),
+        (n, skm_core::Lang::Id) => format!("{n} berkas memuat tanggal sesudah hari ini"),
+    }
+}

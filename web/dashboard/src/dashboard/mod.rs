@@ -774,11 +774,7 @@ fn dates_after_today(report: &YearReport, l: Lang) -> Html {
     if notes.is_empty() {
         return html! {};
     }
-    let line = match (notes.len(), l) {
-        (1, Lang::En) => "1 file holds dates after today".to_owned(),
-        (n, Lang::En) => format!("{n} files hold dates after today"),
-        (n, Lang::Id) => format!("{n} berkas memuat tanggal sesudah hari ini"),
-    };
+    let line = texts::files_with_dates_after_today(notes.len(), l);
     html! {
         <details id="dates-after-today" class="warning" role="status">
             <summary>{ line }</summary>
