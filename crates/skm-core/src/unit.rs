@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{Calendar, CalendarError, CalendarFile, Zone};
 use crate::catalog::Problem;
 use crate::i18n::Lang;
+use crate::period::PeriodKind;
 
 /// The longest unit or service code accepted.
 pub const MAX_CODE_LEN: usize = 64;
@@ -34,12 +35,54 @@ pub struct SurveySettings {
     /// Whether the respondent profile (gender, age, education, occupation) is asked.
     #[serde(default = "yes")]
     pub ask_profile: bool,
+    /// The unit's SKM period: its results are published per year, semester or quarter.
+    #[serde(default)]
+    pub period: PeriodKind,
 }
 
 impl Default for SurveySettings {
     fn default() -> SurveySettings {
-        SurveySettings { language: Lang::Id, introduction: None, ask_profile: true }
+        SurveySettings { language: Lang::Id, introduction: None, ask_profile: true, period: PeriodKind::Year }
     }
+}
+
+/// How a unit's results are shown to the public (`/hasil/<unit>`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultsSettings {
+    /// The sites that may show the results page in a frame (`https://purbalinggakab.go.id`).
+    #[serde(default)]
+    pub embed_origins: Vec<String>,
+    /// The fewest respondents a group needs to be shown (a smaller group could be recognised).
+    #[serde(default = "default_min_group")]
+    pub min_group: u64,
+}
+
+impl Default for ResultsSettings {
+    fn default() -> ResultsSettings {
+        ResultsSettings { embed_origins: Vec::new(), min_group: DEFAULT_MIN_GROUP }
+    }
+}
+
+/// The fewest respondents a published group has unless a unit sets another number.
+pub const DEFAULT_MIN_GROUP: u64 = 5;
+
+fn default_min_group() -> u64 {
+    DEFAULT_MIN_GROUP
+}
+
+/// Whether `origin` is a web origin a frame may be allowed to: `https://host` or
+/// `http://host[:port]`, with no path, and nothing that could break out of a header.
+pub fn is_origin(origin: &str) -> bool {
+    let Some(host) = origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://")) else {
+        return false;
+    };
+    let (name, port) = host.split_once(':').map_or((host, None), |(n, p)| (n, Some(p)));
+    !name.is_empty()
+        && origin.len() <= 200
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+        && !name.starts_with(['.', '-'])
+        && port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn yes() -> bool {
@@ -60,6 +103,8 @@ struct UnitFile {
     logo: Option<String>,
     #[serde(default)]
     survey: SurveySettings,
+    #[serde(default)]
+    results: ResultsSettings,
     calendar: CalendarFile,
 }
 
@@ -80,6 +125,8 @@ pub struct Unit {
     pub logo: Option<String>,
     /// How its survey is run.
     pub survey: SurveySettings,
+    /// How its results are published.
+    pub results: ResultsSettings,
     /// Its working calendar.
     pub calendar: Calendar,
 }
@@ -337,6 +384,16 @@ impl Unit {
                 ));
             }
         }
+        if let Some(bad) = parsed.results.embed_origins.iter().find(|o| !is_origin(o)) {
+            return Err(invalid(
+                "results.embed_origins",
+                &format!("'{bad}' bukan asal situs (https://nama.situs, tanpa jalur)"),
+                &format!("'{bad}' is not a site origin (https://site.name, no path)"),
+            ));
+        }
+        if parsed.results.min_group == 0 {
+            return Err(invalid("results.min_group", "paling sedikit 1", "1 at least"));
+        }
         let calendar = Calendar::from_file(&format!("{file} [calendar]"), &parsed.calendar)?;
         Ok(Unit {
             code: parsed.code,
@@ -346,6 +403,7 @@ impl Unit {
             contact: parsed.contact,
             logo: parsed.logo,
             survey: parsed.survey,
+            results: parsed.results,
             calendar,
         })
     }
@@ -360,6 +418,33 @@ pub const DEMO_UNITS: [(&str, &str); 2] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn frame_origins_are_bare_sites() {
+        for good in ["https://purbalinggakab.go.id", "http://localhost:8080", "https://a-b.c"] {
+            assert!(is_origin(good), "{good}");
+        }
+        let bad = [
+            "",
+            "purbalinggakab.go.id",
+            "https://",
+            "https://a.id/",
+            "https://a.id/hasil",
+            "https://a.id;",
+            "https://a.id 'unsafe-inline'",
+            "https://a.id:",
+            "https://a.id:123456",
+            "javascript:x",
+            "https://.a",
+        ];
+        for bad in bad {
+            assert!(!is_origin(bad), "{bad}");
+        }
+        let text =
+            DEMO_UNITS[1].1.replace("[survey]", "[results]\nembed_origins = [\"https://x.id/path\"]\n\n[survey]");
+        let refused = Unit::from_toml("u.toml", &text).unwrap_err().to_string();
+        assert!(refused.contains("results.embed_origins") && refused.contains("https://x.id/path"), "{refused}");
+    }
 
     #[test]
     fn codes_are_slugs() {

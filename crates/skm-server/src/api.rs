@@ -58,6 +58,8 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/api/v1/units/{unit}/services/{service}/retire", post(crate::editing::retire))
         .route("/api/v1/units/{unit}/responses.csv", get(unit_export_csv))
+        .route("/api/v1/units/{unit}/results.json", get(crate::results::results_json))
+        .route("/api/v1/units/{unit}/results.csv", get(crate::results::results_csv))
         .route("/api/v1/units/{unit}/users", get(crate::staff::unit_users))
         .route("/api/{*rest}", any(api_not_found))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
@@ -67,6 +69,9 @@ pub fn router(state: AppState) -> Router {
     let mut app = Router::new()
         .merge(api)
         .route("/survei/{service}", get(crate::web::survey_without_unit))
+        .route("/hasil", get(crate::results::pemda_page))
+        .route("/hasil/{unit}", get(crate::results::unit_page))
+        .route("/hasil.css", get(crate::results::style))
         .route("/v/{hash}/{file}", get(crate::assets::by_hash))
         .fallback_service(crate::web::app_service(&state.web_dir));
     for layer in crate::security::layers(&csp) {

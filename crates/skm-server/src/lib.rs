@@ -1,8 +1,9 @@
 //! The `skm serve` server: the survey's JSON API over an embedded SQLite store, and the
 //! Trunk-built web app (survey and dashboard) as static files.
 //!
-//! It validates with the core's rules and stores; it computes no statistics (the dashboard's
-//! worker and the batch commands do).
+//! It validates with the core's rules and stores. The one statistic it computes is a unit's
+//! public results (`/hasil`), with the same analytics as the batch commands; the dashboard's
+//! worker computes everything else.
 
 mod admin;
 mod api;
@@ -16,6 +17,8 @@ mod editing;
 mod errors;
 mod limit;
 mod listen;
+mod results;
+mod results_page;
 mod security;
 mod session;
 pub mod staff;
@@ -77,6 +80,8 @@ pub struct AppState {
     pub web_dir: Arc<std::path::Path>,
     /// The built app's files by their content's hash.
     pub(crate) assets: Arc<assets::Assets>,
+    /// The units' public results computed so far.
+    pub(crate) results: Arc<results::ResultsCache>,
 }
 
 impl AppState {
@@ -103,6 +108,7 @@ impl AppState {
             read_timeout: DEFAULT_READ_TIMEOUT,
             web_dir: Arc::from(web_dir),
             assets: Arc::new(assets::Assets::new(web_dir)),
+            results: Arc::default(),
         })
     }
 

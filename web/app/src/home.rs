@@ -61,6 +61,14 @@ pub fn survey_href(s: &ServiceInfo) -> String {
     }
 }
 
+/// The unit's public results page (served by the server, not a page of this app).
+fn results_href(unit: &str, l: Lang) -> String {
+    match l {
+        Lang::Id => format!("/hasil/{unit}"),
+        Lang::En => format!("/hasil/{unit}?lang=en"),
+    }
+}
+
 /// Whether every word of the query is in the service's or its unit's name (any case).
 fn matches(s: &ServiceInfo, l: Lang, query: &str) -> bool {
     let hay = format!("{} {} {}", s.name_in(l), s.unit, s.code).to_lowercase();
@@ -115,6 +123,11 @@ pub fn ServiceList(props: &ServiceListProps) -> Html {
                             </li>
                         }) }
                     </ul>
+                    if !code.is_empty() {
+                        <p class="unit-results">
+                            <a href={results_href(code, l)}>{ texts::UNIT_RESULTS.get(l) }</a>
+                        </p>
+                    }
                 </section>
             }) }
         </>

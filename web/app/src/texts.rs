@@ -37,6 +37,8 @@ pub const PER_UNIT_NOTE: Text = t(
 pub const PEMDA_SLA: Text = t("Permohonan tepat waktu (pemda)", "Requests on time (pemda)");
 pub const DECIDED_OF: Text = t("dari", "of");
 pub const DECIDED: Text = t("diputus", "decided");
+/// The link from a unit's services to its public results.
+pub const UNIT_RESULTS: Text = t("Hasil survei unit ini", "This unit's survey results");
 pub const SEARCH_SERVICE: Text = t("Cari layanan atau unit", "Search for a service or unit");
 pub const NO_MATCH: Text = t("Tidak ada layanan yang cocok.", "No service matches.");
 pub const PROFILE: Text = t("Data responden (tidak wajib)", "About you (optional)");

@@ -254,6 +254,16 @@ impl Store {
         Ok(w.into_inner()?)
     }
 
+    /// What changes whenever a unit's responses change: how many it has and the last one's
+    /// sequence number (responses are only ever added).
+    pub fn responses_stamp(&self, unit: &str) -> Result<(u64, i64), StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM responses WHERE unit = ?1",
+            [unit],
+            |r| Ok((r.get::<_, i64>(0)?.max(0) as u64, r.get(1)?)),
+        )?)
+    }
+
     /// SQLite's `data_version`: it changes when another connection (`skm unit add`, `skm
     /// standards import`) commits to the database, not when this one does.
     pub fn data_version(&self) -> Result<i64, StoreError> {
