@@ -169,8 +169,9 @@ fn headline(s: &mut String, g: &GroupResult, o: PageOptions) {
 fn elements(s: &mut String, g: &GroupResult, o: PageOptions) {
     let _ = write!(
         s,
-        "<section id=\"elements\"><h2>{}</h2><div class=\"scroll\"><table><thead><tr><th>{}</th><th class=\"num\">NRR</th><th>{}</th></tr></thead><tbody>",
+        "<section id=\"elements\"><h2>{}</h2>{}<table><thead><tr><th>{}</th><th class=\"num\">NRR</th><th>{}</th></tr></thead><tbody>",
         t(o, "Nilai per unsur pelayanan", "Score per service element"),
+        scroll(t(o, "Nilai per unsur pelayanan", "Score per service element")),
         t(o, "Unsur", "Element"),
         t(o, "Mutu", "Quality")
     );
@@ -192,19 +193,45 @@ fn elements(s: &mut String, g: &GroupResult, o: PageOptions) {
     s.push_str("</section>");
 }
 
+/// The box a table scrolls sideways in on a narrow screen: reachable by the keyboard, and named
+/// for a screen reader.
+fn scroll(label: &str) -> String {
+    format!("<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">", attr(label))
+}
+
+/// A table of groups (services or periods): each group's name, respondents, IKM and grade.
+fn groups_table<'g>(
+    s: &mut String,
+    first: &str,
+    rows: impl Iterator<Item = (String, String, &'g GroupResult)>,
+    o: PageOptions,
+) {
+    let _ = write!(
+        s,
+        "{}<table><thead><tr><th>{first}</th><th class=\"num\">{}</th><th class=\"num\">IKM</th><th>{}</th></tr></thead><tbody>",
+        scroll(first),
+        t(o, "Responden", "Respondents"),
+        t(o, "Mutu", "Quality")
+    );
+    for (data, name, g) in rows {
+        let _ = write!(
+            s,
+            "<tr{data}><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            esc(&name),
+            integer_id(g.summary.respondents),
+            figure(g.summary.ikm, o),
+            esc(&grade_of(g, o))
+        );
+    }
+    s.push_str("</tbody></table></div>");
+}
+
 fn service_table(s: &mut String, r: &PublicResults, services: &[ServiceInfo], o: PageOptions) {
     if r.services.is_empty() {
         return;
     }
-    let _ = write!(
-        s,
-        "<section id=\"services\"><h2>{}</h2><div class=\"scroll\"><table><thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">IKM</th><th>{}</th></tr></thead><tbody>",
-        t(o, "Per layanan", "By service"),
-        t(o, "Layanan", "Service"),
-        t(o, "Responden", "Respondents"),
-        t(o, "Mutu", "Quality")
-    );
-    for g in &r.services {
+    let _ = write!(s, "<section id=\"services\"><h2>{}</h2>", t(o, "Per layanan", "By service"));
+    let rows = r.services.iter().map(|g| {
         let code = g.key.service.as_deref().unwrap_or("");
         let name = services.iter().find(|i| i.code == code).map_or(code, |i| {
             if o.lang == Lang::En && !i.name_en.is_empty() {
@@ -213,43 +240,19 @@ fn service_table(s: &mut String, r: &PublicResults, services: &[ServiceInfo], o:
                 &i.name
             }
         });
-        let _ = write!(
-            s,
-            "<tr data-service=\"{}\"><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
-            attr(code),
-            esc(name),
-            integer_id(g.summary.respondents),
-            figure(g.summary.ikm, o),
-            esc(&grade_of(g, o))
-        );
-    }
-    s.push_str("</tbody></table></div></section>");
+        (format!(" data-service=\"{}\"", attr(code)), name.to_owned(), g)
+    });
+    groups_table(s, t(o, "Layanan", "Service"), rows, o);
+    s.push_str("</section>");
 }
 
 fn trend(s: &mut String, r: &PublicResults, o: PageOptions) {
     if r.trend.is_empty() {
         return;
     }
-    let _ = write!(
-        s,
-        "<section id=\"trend\"><h2>{}</h2><div class=\"scroll\"><table><thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">IKM</th><th>{}</th></tr></thead><tbody>",
-        t(o, "Dari periode ke periode", "Period by period"),
-        t(o, "Periode", "Period"),
-        t(o, "Responden", "Respondents"),
-        t(o, "Mutu", "Quality")
-    );
-    for g in &r.trend {
-        let label = g.key.period.map(|p| p.label(o.lang)).unwrap_or_default();
-        let _ = write!(
-            s,
-            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
-            esc(&label),
-            integer_id(g.summary.respondents),
-            figure(g.summary.ikm, o),
-            esc(&grade_of(g, o))
-        );
-    }
-    s.push_str("</tbody></table></div>");
+    let _ = write!(s, "<section id=\"trend\"><h2>{}</h2>", t(o, "Dari periode ke periode", "Period by period"));
+    let rows = r.trend.iter().map(|g| (String::new(), g.key.period.map(|p| p.label(o.lang)).unwrap_or_default(), g));
+    groups_table(s, t(o, "Periode", "Period"), rows, o);
     if r.trend.len() > 1 {
         let analysis = IkmAnalysis {
             grouping: skm_core::analysis::Grouping {
@@ -306,9 +309,10 @@ pub(crate) fn pemda(units: &[std::sync::Arc<PublicResults>], o: PageOptions) -> 
     let mut s = open(&title, o, "/hasil");
     let _ = write!(
         s,
-        "<header><p class=\"pemda\">{}</p><h1>{}</h1></header><section id=\"units\"><div class=\"scroll\"><table><thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">IKM</th><th>{}</th></tr></thead><tbody>",
+        "<header><p class=\"pemda\">{}</p><h1>{}</h1></header><section id=\"units\">{}<table><thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">IKM</th><th>{}</th></tr></thead><tbody>",
         esc(&pemda),
         t(o, "Hasil Survei Kepuasan Masyarakat", "Public Satisfaction Survey results"),
+        scroll(t(o, "Unit pelayanan", "Service unit")),
         t(o, "Unit pelayanan", "Service unit"),
         t(o, "Periode", "Period"),
         t(o, "Responden", "Respondents"),

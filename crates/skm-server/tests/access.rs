@@ -2,6 +2,8 @@
 //! caller (table-driven), the CSRF token of a session, sign-in lockout, token revocation, and
 //! the audit log of it all.
 
+mod support;
+
 use std::net::SocketAddr;
 
 use axum::body::Body;
@@ -10,7 +12,7 @@ use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use skm_core::access::{Scope, StaffRole, TokenPermission};
 use skm_server::auth::{hash_password, new_token};
-use skm_server::{router, AdminToken, AppState, Audit, RateLimit, Store, SubmitLimiter};
+use skm_server::{router, AppState, Audit, Store};
 use tower::ServiceExt;
 
 const A: &str = "dinkominfo-purbalingga";
@@ -84,13 +86,7 @@ fn state() -> AppState {
     ] {
         store.add_user(name, &hash, role, &units, cli.clone()).unwrap();
     }
-    AppState::new(
-        store,
-        AdminToken::from_secret("rahasia"),
-        SubmitLimiter::new(RateLimit { per_minute: 600, burst: 600 }, []),
-        std::path::Path::new("/nonexistent"),
-    )
-    .unwrap()
+    support::state(store)
 }
 
 fn token(st: &AppState, permission: TokenPermission, units: &[&str]) -> String {

@@ -2,6 +2,10 @@
 //! figures as the core computes them, small groups left out, texts escaped, framing only for
 //! the unit's own sites.
 
+mod support;
+
+use support::state;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
@@ -9,7 +13,7 @@ use skm_core::ikm::Moments;
 use skm_core::profile::Profile;
 use skm_core::response::ResponseRecord;
 use skm_core::WeightConvention;
-use skm_server::{router, AdminToken, AppState, RateLimit, Store, SubmitLimiter};
+use skm_server::{router, AppState, Store};
 use tower::ServiceExt;
 
 const UNIT: &str = "dinkominfo-purbalingga";
@@ -40,16 +44,6 @@ fn records() -> Vec<ResponseRecord> {
         all.push(record(n, "2026-11-02", "publikasi-media-sosial", [2, 2, 3, 2, 2, 3, 3, 2, 2]));
     }
     all
-}
-
-fn state(store: Store) -> AppState {
-    AppState::new(
-        store,
-        AdminToken::from_secret("rahasia"),
-        SubmitLimiter::new(RateLimit { per_minute: 600, burst: 600 }, []),
-        std::path::Path::new("/nonexistent"),
-    )
-    .unwrap()
 }
 
 /// A signed-out GET: status, headers and body.

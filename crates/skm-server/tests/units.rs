@@ -1,11 +1,15 @@
 //! Units and the versions of their standards: the migration of an older database, versions in
 //! force by date, imports that store all or nothing, and the unit-aware API.
 
+mod support;
+
+use support::state;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use jiff::civil::date;
-use skm_server::{router, AdminToken, AppState, RateLimit, Store, StoreError, SubmitLimiter, SCHEMA_VERSION};
+use skm_server::{router, AppState, Store, StoreError, SCHEMA_VERSION};
 use tower::ServiceExt;
 
 const RELEASE_2026_11: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/release-2026-11.db");
@@ -128,16 +132,6 @@ fn an_import_with_one_broken_document_stores_nothing_and_names_the_place() {
     assert_eq!(store.standard_history(unit).unwrap(), before);
     let Err(e) = store.import_standards("tidak-ada", &docs[..1], date(2026, 12, 1)) else { panic!() };
     assert!(matches!(e, StoreError::NoUnit(_)), "{e}");
-}
-
-fn state(store: Store) -> AppState {
-    AppState::new(
-        store,
-        AdminToken::from_secret("rahasia"),
-        SubmitLimiter::new(RateLimit { per_minute: 600, burst: 600 }, []),
-        std::path::Path::new("/nonexistent"),
-    )
-    .unwrap()
 }
 
 async fn call(state: &AppState, req: Request<Body>) -> (StatusCode, serde_json::Value) {

@@ -9,7 +9,7 @@ use std::process::Command;
 use fantoccini::Locator;
 use serde_json::Value;
 use skm_core::format::{decimal_id, integer_id};
-use skm_e2e::{skm_binary, text, Harness};
+use skm_e2e::{axe_source, skm_binary, text, violations, Harness};
 
 const UNIT: &str = "dinkominfo-purbalingga";
 
@@ -81,6 +81,14 @@ async fn the_public_page_shows_the_ikm_that_skm_ikm_computes_from_the_units_expo
         let png = c.screenshot().await.unwrap();
         std::fs::write(Path::new(&dir).join("hasil-phone.png"), png).unwrap();
     }
+
+    // No WCAG 2.1 A/AA violation, here or on the pemda's page.
+    let axe = axe_source().unwrap();
+    assert_eq!(violations(c, &axe).await, Vec::<Value>::new(), "/hasil/{UNIT}");
+    c.goto(&format!("{}/hasil", h.base)).await.unwrap();
+    c.wait().for_element(Locator::Css(&format!("tr[data-unit={UNIT}]"))).await.unwrap();
+    assert_eq!(violations(c, &axe).await, Vec::<Value>::new(), "/hasil");
+    c.goto(&format!("{}/hasil/{UNIT}", h.base)).await.unwrap();
 
     // In English, the same figure with a decimal point.
     c.find(Locator::Css("#switch-lang")).await.unwrap().click().await.unwrap();
