@@ -5,6 +5,7 @@
 
 mod follow_up;
 mod html;
+mod infographic;
 mod png;
 mod words;
 mod xlsx;
@@ -17,6 +18,7 @@ use skm_core::Lang;
 
 pub use follow_up::{follow_up, FollowUp};
 pub use html::html;
+pub use infographic::{infographic_svg, Layout};
 pub use png::Fonts;
 pub use xlsx::{workbook, CutText, WorkbookFile, CUT_MARK, EXCEL_MAX_TEXT};
 

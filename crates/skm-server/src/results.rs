@@ -30,9 +30,9 @@ pub(crate) struct ResultsCache {
 
 /// Why a unit's results could not be given.
 #[derive(Debug, thiserror::Error)]
-pub(crate) enum ResultsError {
+pub enum ResultsError {
     /// No such unit.
-    #[error("no unit")]
+    #[error("unit tidak ada / no such unit")]
     NoUnit,
     /// The store failed.
     #[error(transparent)]
@@ -41,7 +41,7 @@ pub(crate) enum ResultsError {
     #[error(transparent)]
     Analytics(Box<skm_analytics::AnalyticsError>),
     /// The store's lock was poisoned or the task failed.
-    #[error("internal: {0}")]
+    #[error("galat dalam / internal error: {0}")]
     Internal(String),
 }
 
@@ -76,7 +76,7 @@ pub(crate) async fn results_of(state: &AppState, code: &str) -> Result<Arc<Publi
             }
             (stamp, store.export_csv(Some(&code))?)
         };
-        let results = Arc::new(compute(&listed, &csv, crate::now_wib().date())?);
+        let results = Arc::new(public_results(&listed, &csv, crate::now_wib().date(), None)?);
         if let Ok(mut units) = cache.units.lock() {
             units.insert(code, (stamp, results.clone()));
         }
@@ -86,21 +86,23 @@ pub(crate) async fn results_of(state: &AppState, code: &str) -> Result<Arc<Publi
     .map_err(|e| ResultsError::Internal(e.to_string()))?
 }
 
-/// The results of a unit from its responses (the canonical CSV of its export), as of `today`.
-pub(crate) fn compute(
+/// The results of a unit from its responses (the canonical CSV of its export), as of `today`,
+/// for `period` (by default the latest with responses, of the unit's SKM period).
+pub fn public_results(
     unit: &skm_core::unit::Unit,
     csv: &[u8],
     today: jiff::civil::Date,
+    period: Option<Period>,
 ) -> Result<PublicResults, ResultsError> {
     let name = format!("{}/responses.csv", unit.code);
     let mut table = read_responses(&[Input::new(&name, csv)], &Mapping::builtin()?)?;
-    let kind = unit.survey.period;
+    let kind = period.map_or(unit.survey.period, |p| p.kind);
     let options = |by| IkmOptions { by: vec![by], period: kind, ..IkmOptions::default() };
     let by_period = analyse_ikm(&table, &options(GroupBy::Period), Population::Unknown)?;
     let latest_day = table.date.iter().flatten().max().copied().and_then(from_epoch_days);
-    let (period, latest) = match latest_day {
-        Some(day) => {
-            let period = Period::of_date(kind, day);
+    let chosen = period.or_else(|| latest_day.map(|day| Period::of_date(kind, day)));
+    let (period, latest) = match chosen {
+        Some(period) => {
             let of_period =
                 |days: Option<i32>| days.and_then(from_epoch_days).is_some_and(|d| Period::of_date(kind, d) == period);
             table.retain(|_, days| of_period(days));

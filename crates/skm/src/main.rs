@@ -9,6 +9,7 @@ mod files;
 mod ikm;
 mod ikm_csv;
 mod ikm_table;
+mod infographic;
 mod meetings;
 mod output;
 mod qr;
@@ -55,6 +56,9 @@ enum Command {
     Qr(qr::QrArgs),
     /// Write the annual report (HTML, PDF, XLSX, charts, JSON) from a year's files.
     Report(report::ReportArgs),
+    /// Write a unit's results as an infographic: a 1080×1080 PNG for social media, an A4 SVG.
+    #[command(name = "infografis", alias = "infographic")]
+    Infographic(infographic::InfographicArgs),
     /// The units in the server's database: add, list, show, export.
     Unit(unit::UnitArgs),
     /// A unit's service standards in the server's database: import, export, retire.
@@ -104,6 +108,7 @@ fn main() -> std::process::ExitCode {
         Command::Meetings(args) => meetings::run(args),
         Command::Qr(args) => qr::run(args),
         Command::Report(args) => report::run(args),
+        Command::Infographic(args) => infographic::run(args),
         Command::Unit(args) => unit::run(args).map(success),
         Command::Standards(args) => standards::run(args).map(success),
         Command::User(args) => user::run(args).map(success),
