@@ -52,6 +52,11 @@ pub fn figure(value: Option<f64>, decimals: usize, lang: crate::Lang) -> String 
     value.map_or_else(|| "–".to_owned(), |v| decimal(v, decimals, lang))
 }
 
+/// A grade with its kinerja in `lang` (`B (Baik)`), or an en dash when there is none.
+pub fn grade(grade: Option<crate::Grade>, lang: crate::Lang) -> String {
+    grade.map_or_else(|| "–".to_owned(), |g| format!("{} ({})", g.letter(), g.label().get(lang)))
+}
+
 /// A date written out: `12 Januari 2026` (or `12 January 2026`).
 pub fn date_long(date: jiff::civil::Date, lang: crate::Lang) -> String {
     let month = crate::period::MONTH_NAMES[usize::try_from(date.month() - 1).unwrap_or(0).min(11)].get(lang);

@@ -28,13 +28,11 @@ fn t(o: PageOptions, id: &'static str, en: &'static str) -> &'static str {
 }
 
 fn figure(value: Option<f64>, o: PageOptions) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| decimal(v, 2, o.lang))
+    skm_core::format::figure(value, 2, o.lang)
 }
 
 fn grade_of(g: &GroupResult, o: PageOptions) -> String {
-    g.summary
-        .grade
-        .map_or_else(|| "–".to_owned(), |grade| format!("{} ({})", grade.letter(), grade.label().get(o.lang)))
+    skm_core::format::grade(g.summary.grade, o.lang)
 }
 
 /// The page's head and the start of its body.
@@ -176,7 +174,7 @@ fn elements(s: &mut String, g: &GroupResult, o: PageOptions) {
         t(o, "Mutu", "Quality")
     );
     for e in &g.summary.elements {
-        let grade = e.grade.map_or_else(|| "–".to_owned(), |g| format!("{} ({})", g.letter(), g.label().get(o.lang)));
+        let grade = skm_core::format::grade(e.grade, o.lang);
         let _ = write!(
             s,
             "<tr><td>{} {}</td><td class=\"num\">{}</td><td>{}</td></tr>",

@@ -3,14 +3,9 @@
 use std::io::{self, Write};
 
 use skm_core::analysis::{GroupResult, IkmAnalysis, PeriodKey};
-use skm_core::grade::Grade;
 use skm_core::Lang;
 
 use crate::words::{num, t};
-
-fn grade_text(grade: Option<Grade>, l: Lang) -> String {
-    grade.map_or_else(|| "–".to_owned(), |g| format!("{} ({})", g.letter(), g.label().get(l)))
-}
 
 fn interval(g: &GroupResult, l: Lang) -> String {
     g.ci.as_ref()
@@ -52,7 +47,7 @@ pub fn write(out: &mut dyn Write, a: &IkmAnalysis, l: Lang) -> io::Result<()> {
         num(s.ikm_scale4, 4, l)
     )?;
     writeln!(out, "{:<24}{}", t("Selang kepercayaan 95%", "95% confidence").get(l), interval(o, l))?;
-    writeln!(out, "{:<24}{}", t("Mutu pelayanan", "Service grade").get(l), grade_text(s.grade, l))?;
+    writeln!(out, "{:<24}{}", t("Mutu pelayanan", "Service grade").get(l), skm_core::format::grade(s.grade, l))?;
     if let Some(sample) = &o.sample {
         let verdict = sample.remark(l).unwrap_or_else(|| t("cukup", "enough").get(l).to_owned());
         match sample.population {

@@ -76,7 +76,7 @@ pub fn Overview(props: &ViewProps) -> Html {
             let interval = a.overall.ci.as_ref().map_or_else(String::new, |ci| {
                 format!("{}: {}–{}", texts::CI_95.get(l), decimal(ci.low, 2, l), decimal(ci.high, 2, l))
             });
-            let grade = o.grade.map_or_else(|| "–".to_owned(), |g| format!("{} ({})", g.letter(), g.label().get(l)));
+            let grade = skm_core::format::grade(o.grade, l);
             let sample = a.overall.sample.as_ref().and_then(|c| c.remark(l));
             html! {
                 <>
