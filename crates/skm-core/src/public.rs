@@ -42,15 +42,15 @@ pub struct PublicPeriod {
 
 impl PublicResults {
     /// Assembles the results from the latest period's analysis by service and the analysis by
-    /// period, keeping only groups of at least `min_group` respondents (and only what is an
-    /// aggregate: no profile breakdown, nothing of the files read).
+    /// period, keeping only groups of at least the unit's `results.min_group` respondents (and
+    /// only what is an aggregate: no profile breakdown, nothing of the files read).
     pub fn assemble(
         unit: &crate::unit::Unit,
         period: Option<PublicPeriod>,
         latest: Option<IkmAnalysis>,
         by_period: IkmAnalysis,
-        min_group: u64,
     ) -> PublicResults {
+        let min_group = unit.results.min_group;
         let mut hidden = 0u64;
         let mut keep = |groups: Vec<GroupResult>| -> Vec<GroupResult> {
             let (shown, small): (Vec<GroupResult>, Vec<GroupResult>) =
@@ -116,20 +116,23 @@ mod tests {
 
     #[test]
     fn groups_under_the_minimum_are_left_out() {
-        let unit = crate::unit::Unit::from_toml(crate::unit::DEMO_UNITS[0].0, crate::unit::DEMO_UNITS[0].1).unwrap();
+        let mut unit =
+            crate::unit::Unit::from_toml(crate::unit::DEMO_UNITS[0].0, crate::unit::DEMO_UNITS[0].1).unwrap();
+        assert_eq!(unit.results.min_group, 5);
         let s1 = Period::from_key("2026-S1").unwrap();
         let s2 = Period::from_key("2026-S2").unwrap();
         let latest = analysis(group(None, None, 9), vec![group(Some("a"), None, 5), group(Some("b"), None, 4)]);
         let trend = analysis(group(None, None, 12), vec![group(None, Some(s1), 3), group(None, Some(s2), 9)]);
         let period = Some(PublicPeriod { key: s2, complete: false });
-        let public = PublicResults::assemble(&unit, period, Some(latest.clone()), trend.clone(), 5);
+        let public = PublicResults::assemble(&unit, period, Some(latest.clone()), trend.clone());
         assert_eq!(public.services.iter().map(|g| g.key.service.as_deref()).collect::<Vec<_>>(), [Some("a")]);
         assert_eq!(public.trend.len(), 1);
         assert_eq!(public.groups_hidden, 2);
         assert_eq!(public.overall.as_ref().map(|g| g.summary.respondents), Some(9));
 
         // Too few respondents in all: nothing of the period is shown.
-        let public = PublicResults::assemble(&unit, period, Some(latest), trend, 10);
+        unit.results.min_group = 10;
+        let public = PublicResults::assemble(&unit, period, Some(latest), trend);
         assert!(public.overall.is_none() && public.services.is_empty());
         assert_eq!(public.trend.len(), 0);
         assert_eq!(public.groups_hidden, 4);

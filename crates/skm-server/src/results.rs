@@ -111,7 +111,7 @@ pub fn public_results(
         }
         None => (None, None),
     };
-    Ok(PublicResults::assemble(unit, period, latest, by_period, unit.results.min_group))
+    Ok(PublicResults::assemble(unit, period, latest, by_period))
 }
 
 fn failed(e: &ResultsError, code: &str) -> Response {

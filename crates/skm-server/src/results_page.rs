@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as esc};
-use skm_core::analysis::{GroupResult, IkmAnalysis, PeriodKey};
+use skm_core::analysis::{GroupResult, IkmAnalysis};
 use skm_core::format::{decimal, integer_id};
 use skm_core::public::PublicResults;
 use skm_core::unit::ServiceInfo;
@@ -259,7 +259,7 @@ fn trend(s: &mut String, r: &PublicResults, o: PageOptions) {
             },
             input: Default::default(),
             overall: r.trend[r.trend.len() - 1].clone(),
-            groups: r.trend.iter().filter(|g| matches!(g.key.period, Some(PeriodKey::Known(_)))).cloned().collect(),
+            groups: r.trend.clone(),
         };
         if let Ok(svg) = skm_charts::ikm_trend_svg(&analysis, o.lang, 640, 300) {
             let _ = write!(s, "<figure class=\"chart\" aria-hidden=\"true\">{svg}</figure>");
