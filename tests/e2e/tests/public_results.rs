@@ -40,8 +40,7 @@ async fn the_public_page_shows_the_ikm_that_skm_ikm_computes_from_the_units_expo
     let want_respondents = integer_id(latest["respondents"].as_u64().unwrap());
     let period = skm_core::Period::from_key(latest["period"].as_str().unwrap()).unwrap();
 
-    // The page, signed out (a fresh browser has no session), on a phone.
-    h.screen(360, 640, true).await.unwrap();
+    // The page, signed out (a fresh browser has no session).
     c.goto(&format!("{}/hasil/{UNIT}", h.base)).await.unwrap();
     c.wait().for_element(Locator::Css("#ikm")).await.unwrap();
     assert_eq!(text(c, "#ikm").await, want_ikm);
@@ -53,29 +52,32 @@ async fn the_public_page_shows_the_ikm_that_skm_ikm_computes_from_the_units_expo
     assert_eq!(elements.len(), 9);
     assert!(c.find(Locator::Css("#elements svg")).await.is_ok(), "the NRR chart is drawn");
 
-    // Layout a person would notice on a 360×640 phone.
-    let layout = c
-        .execute(
-            "const vw = document.documentElement.clientWidth, vh = window.innerHeight;
-             const ikm = document.getElementById('ikm').getBoundingClientRect();
-             const small = [...document.querySelectorAll('p, td, th, a, h1, h2')]
-               .filter(e => e.offsetParent && e.textContent.trim() && parseFloat(getComputedStyle(e).fontSize) < 12)
-               .map(e => e.tagName + ' ' + e.textContent.trim().slice(0, 30));
-             const links = [...document.querySelectorAll('a')].filter(a => a.offsetParent)
-               .map(a => [a.textContent.trim(), a.getBoundingClientRect().height]);
-             return { sideways: document.documentElement.scrollWidth > vw, vw,
-                      ikm_on_first_screen: ikm.top >= 0 && ikm.bottom <= vh && ikm.right <= vw,
-                      small, links };",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(layout["vw"], 360, "{layout}");
-    assert_eq!(layout["sideways"], false, "the page scrolls sideways: {layout}");
-    assert_eq!(layout["ikm_on_first_screen"], true, "{layout}");
-    assert_eq!(layout["small"], serde_json::json!([]), "text under 12 px: {layout}");
-    for link in layout["links"].as_array().unwrap() {
-        assert!(link[1].as_f64().unwrap() >= 44.0, "a link under 44 px high: {link}");
+    // Layout a person would notice, on a 360×640 phone and a 1366×768 laptop.
+    for (width, height, phone) in [(1366, 768, false), (360, 640, true)] {
+        h.screen(width, height, phone).await.unwrap();
+        let layout = c
+            .execute(
+                "const vw = document.documentElement.clientWidth, vh = window.innerHeight;
+                 const ikm = document.getElementById('ikm').getBoundingClientRect();
+                 const small = [...document.querySelectorAll('p, td, th, a, h1, h2')]
+                   .filter(e => e.offsetParent && e.textContent.trim() && parseFloat(getComputedStyle(e).fontSize) < 12)
+                   .map(e => e.tagName + ' ' + e.textContent.trim().slice(0, 30));
+                 const links = [...document.querySelectorAll('a')].filter(a => a.offsetParent)
+                   .map(a => [a.textContent.trim(), a.getBoundingClientRect().height]);
+                 return { sideways: document.documentElement.scrollWidth > vw, window: window.innerWidth,
+                          ikm_on_first_screen: ikm.top >= 0 && ikm.bottom <= vh && ikm.right <= vw,
+                          small, links };",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(layout["window"], width, "{layout}");
+        assert_eq!(layout["sideways"], false, "the page scrolls sideways: {layout}");
+        assert_eq!(layout["ikm_on_first_screen"], true, "{layout}");
+        assert_eq!(layout["small"], serde_json::json!([]), "text under 12 px: {layout}");
+        for link in layout["links"].as_array().unwrap() {
+            assert!(link[1].as_f64().unwrap() >= 44.0, "a link under 44 px high at {width} px: {link}");
+        }
     }
     if let Some(dir) = std::env::var_os("SKM_SCREENSHOTS") {
         let png = c.screenshot().await.unwrap();
