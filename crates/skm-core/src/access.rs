@@ -77,6 +77,8 @@ pub enum Action {
     EditStandards,
     /// Enter paper forms for a unit.
     EnterPaper,
+    /// Record and change a unit's follow-up actions and publications.
+    EditFollowUp,
     /// See the users of a unit.
     SeeUsers,
     /// Add, change or disable users; make and revoke tokens; add units.
@@ -140,13 +142,23 @@ impl Grant {
         let role_allows = match self {
             Grant::Staff { role: StaffRole::AdminPemda, .. } => return true,
             Grant::Staff { role: StaffRole::AdminUnit, .. } => {
-                matches!(action, Action::ReadResponses | Action::EditStandards | Action::EnterPaper | Action::SeeUsers)
+                matches!(
+                    action,
+                    Action::ReadResponses
+                        | Action::EditStandards
+                        | Action::EnterPaper
+                        | Action::EditFollowUp
+                        | Action::SeeUsers
+                )
             }
             Grant::Staff { role: StaffRole::Pimpinan, .. } => matches!(action, Action::ReadResponses),
             Grant::Staff { role: StaffRole::Operator, .. } => matches!(action, Action::EnterPaper),
             Grant::Token { permission: TokenPermission::Read, .. } => matches!(action, Action::ReadResponses),
             Grant::Token { permission: TokenPermission::Write, .. } => {
-                matches!(action, Action::ReadResponses | Action::EditStandards | Action::EnterPaper)
+                matches!(
+                    action,
+                    Action::ReadResponses | Action::EditStandards | Action::EnterPaper | Action::EditFollowUp
+                )
             }
         };
         role_allows && self.scope().covers(unit)
@@ -326,8 +338,11 @@ mod tests {
         let pimpinan = staff(StaffRole::Pimpinan, &["unit-a"]);
         assert!(pimpinan.allows(Action::ReadResponses, a));
         assert!(!pimpinan.allows(Action::EditStandards, a));
+        assert!(admin_unit.allows(Action::EditFollowUp, a) && !admin_unit.allows(Action::EditFollowUp, b));
+        assert!(!pimpinan.allows(Action::EditFollowUp, a));
         let operator = staff(StaffRole::Operator, &["unit-a"]);
         assert!(operator.allows(Action::EnterPaper, a) && !operator.allows(Action::ReadResponses, a));
+        assert!(!operator.allows(Action::EditFollowUp, a));
         let pemda = staff(StaffRole::AdminPemda, &[]);
         for action in [Action::ReadResponses, Action::Administer, Action::ReadAudit] {
             assert!(pemda.allows(action, b) && pemda.allows(action, None));

@@ -42,6 +42,15 @@ pub struct Saved {
     pub effective_from: String,
 }
 
+/// A record staff enter on the admin page (a follow-up action, a publication): tidied and
+/// checked by the same rule in the page and in the server.
+pub trait Draft {
+    /// The draft with its texts trimmed and control characters dropped.
+    fn cleaned(&self) -> Self;
+    /// Every rule the draft breaks, by field; empty when it may be kept.
+    fn problems(&self) -> Vec<FieldProblem>;
+}
+
 /// A broken rule of a standard, with the field it is about, as the page shows it beside that
 /// field and the server returns it with 422.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

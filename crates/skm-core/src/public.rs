@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{GroupResult, IkmAnalysis, PeriodKey};
+use crate::follow_up::{by_period, FollowUpProgress, FollowUpRecord, FollowUpStatus};
 use crate::period::Period;
 
 /// The public results of one unit.
@@ -29,6 +30,62 @@ pub struct PublicResults {
     pub trend: Vec<GroupResult>,
     /// How many services and periods were left out for being too small.
     pub groups_hidden: u64,
+    /// The follow-up of the results: the newest periods with actions up to the shown one (at
+    /// most two), newest first.
+    #[serde(default)]
+    pub follow_up: Vec<PublicFollowUp>,
+}
+
+/// The follow-up actions of one period's results, as published.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PublicFollowUp {
+    /// The period whose results they follow up.
+    pub period: Period,
+    /// How many are at each status.
+    pub progress: FollowUpProgress,
+    /// The actions, in the order they were made.
+    pub actions: Vec<PublicAction>,
+}
+
+/// A follow-up action as published: without its evidence, which may be an internal note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicAction {
+    /// What the results showed.
+    pub finding: String,
+    /// What is done about it.
+    pub action: String,
+    /// Who is responsible.
+    pub owner: String,
+    /// By when.
+    pub deadline: String,
+    /// How far it has got.
+    pub status: FollowUpStatus,
+}
+
+/// How many periods of follow-up the public results show.
+const FOLLOW_UP_PERIODS: usize = 2;
+
+/// The follow-up shown with results of `shown` (every period when none).
+fn public_follow_up(records: &[FollowUpRecord], shown: Option<Period>) -> Vec<PublicFollowUp> {
+    by_period(records)
+        .into_iter()
+        .filter(|(p, _)| shown.is_none_or(|s| (p.year, p.months().0) <= (s.year, s.months().1)))
+        .take(FOLLOW_UP_PERIODS)
+        .map(|(period, records)| PublicFollowUp {
+            period,
+            progress: FollowUpProgress::of(records.iter().map(|r| &r.draft)),
+            actions: records
+                .iter()
+                .map(|r| PublicAction {
+                    finding: r.draft.finding.clone(),
+                    action: r.draft.action.clone(),
+                    owner: r.draft.owner.clone(),
+                    deadline: r.draft.deadline.clone(),
+                    status: r.draft.status,
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// The period the results are of.
@@ -43,12 +100,14 @@ pub struct PublicPeriod {
 impl PublicResults {
     /// Assembles the results from the latest period's analysis by service and the analysis by
     /// period, keeping only groups of at least the unit's `results.min_group` respondents (and
-    /// only what is an aggregate: no profile breakdown, nothing of the files read).
+    /// only what is an aggregate: no profile breakdown, nothing of the files read), with the
+    /// follow-up actions of the latest periods up to that one.
     pub fn assemble(
         unit: &crate::unit::Unit,
         period: Option<PublicPeriod>,
         latest: Option<IkmAnalysis>,
         by_period: IkmAnalysis,
+        follow_up: &[FollowUpRecord],
     ) -> PublicResults {
         let min_group = unit.results.min_group;
         let mut hidden = 0u64;
@@ -78,6 +137,7 @@ impl PublicResults {
             services,
             trend,
             groups_hidden: hidden,
+            follow_up: public_follow_up(follow_up, period.map(|p| p.key)),
         }
     }
 }
@@ -124,7 +184,7 @@ mod tests {
         let latest = analysis(group(None, None, 9), vec![group(Some("a"), None, 5), group(Some("b"), None, 4)]);
         let trend = analysis(group(None, None, 12), vec![group(None, Some(s1), 3), group(None, Some(s2), 9)]);
         let period = Some(PublicPeriod { key: s2, complete: false });
-        let public = PublicResults::assemble(&unit, period, Some(latest.clone()), trend.clone());
+        let public = PublicResults::assemble(&unit, period, Some(latest.clone()), trend.clone(), &[]);
         assert_eq!(public.services.iter().map(|g| g.key.service.as_deref()).collect::<Vec<_>>(), [Some("a")]);
         assert_eq!(public.trend.len(), 1);
         assert_eq!(public.groups_hidden, 2);
@@ -132,9 +192,45 @@ mod tests {
 
         // Too few respondents in all: nothing of the period is shown.
         unit.results.min_group = 10;
-        let public = PublicResults::assemble(&unit, period, Some(latest), trend);
+        let public = PublicResults::assemble(&unit, period, Some(latest), trend, &[]);
         assert!(public.overall.is_none() && public.services.is_empty());
         assert_eq!(public.trend.len(), 0);
         assert_eq!(public.groups_hidden, 4);
+    }
+
+    #[test]
+    fn the_follow_up_shows_the_two_newest_periods_up_to_the_shown_one_without_evidence() {
+        let record = |id: i64, period: &str, status| FollowUpRecord {
+            id,
+            unit: "u".into(),
+            draft: crate::follow_up::FollowUpDraft {
+                period: period.into(),
+                action: format!("tindakan {id}"),
+                owner: "Sekretaris".into(),
+                deadline: "2026-12-31".into(),
+                status,
+                evidence: "catatan internal".into(),
+                ..Default::default()
+            },
+            version: 1,
+            created_at: String::new(),
+            updated_at: String::new(),
+        };
+        let records = [
+            record(1, "2025-S1", FollowUpStatus::Done),
+            record(2, "2025-S2", FollowUpStatus::Done),
+            record(3, "2025-S2", FollowUpStatus::Planned),
+            record(4, "2026-S1", FollowUpStatus::InProgress),
+            record(5, "2026-S2", FollowUpStatus::Planned),
+        ];
+        let shown = Period::from_key("2026-S1");
+        let f = public_follow_up(&records, shown);
+        let periods: Vec<String> = f.iter().map(|p| p.period.key()).collect();
+        assert_eq!(periods, ["2026-S1", "2025-S2"]);
+        assert_eq!((f[1].progress.total, f[1].progress.done), (2, 1));
+        assert_eq!(f[1].actions[0].action, "tindakan 2");
+        let json = serde_json::to_string(&f).unwrap_or_default();
+        assert!(!json.contains("catatan internal"), "{json}");
+        assert_eq!(public_follow_up(&records, None).len(), 2);
     }
 }

@@ -1,12 +1,16 @@
-//! The follow-up plan (rencana tindak lanjut, RTL), seeded from the weakest elements and the
-//! services that miss their promised times most; staff complete the plan, owner and date.
+//! The follow-up plan (rencana tindak lanjut, RTL): the unit's recorded actions for the year's
+//! results with their status, or, where none is recorded, rows seeded from the weakest elements
+//! and the services that miss their promised times most; and the follow-up of the previous
+//! year's results with the share done. One table each, for the HTML and the workbook.
 
+use skm_core::follow_up::{element_action, element_finding, FollowUpProgress, FollowUpRecord};
 use skm_core::format::decimal_id;
+use skm_core::Period;
 
 use crate::words::Words;
-use crate::Report;
+use crate::{RecordTable, Report};
 
-/// One row of the follow-up plan.
+/// One seeded row of the follow-up plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FollowUp {
     /// Where the problem shows: an element with its NRR, or a service with its compliance.
@@ -27,19 +31,7 @@ pub fn follow_up(r: &Report<'_>) -> Vec<FollowUp> {
     let mut rows = Vec::new();
     if let Some(a) = &r.year.ikm {
         for e in a.overall.weakest.iter().take(WEAKEST) {
-            let grade = e.grade.map_or("–", |g| g.letter());
-            rows.push(FollowUp {
-                finding: format!(
-                    "{} {} · NRR {} ({grade})",
-                    e.element.id(),
-                    e.element.text().name.get(l),
-                    decimal_id(e.nrr, 2)
-                ),
-                problem: w.t(
-                    &format!("Tingkatkan unsur «{}»", e.element.text().name.id),
-                    &format!("Improve «{}»", e.element.text().name.en),
-                ),
-            });
+            rows.push(FollowUp { finding: element_finding(e, l), problem: element_action(e, l) });
         }
     }
     if let Some(s) = &r.year.sla {
@@ -73,4 +65,95 @@ pub fn follow_up(r: &Report<'_>) -> Vec<FollowUp> {
         }
     }
     rows
+}
+
+/// The recorded actions whose period lies in `year`.
+fn of_year(records: &[FollowUpRecord], year: i16) -> Vec<&FollowUpRecord> {
+    records.iter().filter(|r| r.draft.period().is_some_and(|p| p.year == year)).collect()
+}
+
+fn recorded_table(r: &Report<'_>, records: &[&FollowUpRecord], note: String) -> RecordTable {
+    let w = Words(r.lang);
+    let header = vec![
+        "No".into(),
+        w.t("Periode", "Period"),
+        w.t("Temuan", "Finding"),
+        w.t("Tindakan", "Action"),
+        w.t("Penanggung jawab", "Owner"),
+        w.t("Batas waktu", "Deadline"),
+        w.t("Status", "Status"),
+        w.t("Bukti", "Evidence"),
+    ];
+    let rows = records
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let d = &f.draft;
+            let period = d.period().map_or_else(|| d.period.clone(), |p: Period| p.label(r.lang));
+            vec![
+                (i + 1).to_string(),
+                period,
+                d.finding.clone(),
+                d.action.clone(),
+                d.owner.clone(),
+                d.deadline.clone(),
+                d.status.label().get(r.lang).to_owned(),
+                d.evidence.clone(),
+            ]
+        })
+        .collect();
+    RecordTable { note, header, rows }
+}
+
+/// The plan for the year's results: the actions the unit recorded, or the seeded rows.
+pub fn plan(r: &Report<'_>) -> RecordTable {
+    let w = Words(r.lang);
+    let recorded = of_year(r.follow_up.unwrap_or_default(), r.year.year);
+    if !recorded.is_empty() {
+        let progress = FollowUpProgress::of(recorded.iter().map(|f| &f.draft));
+        let note = w.t(
+            &format!("Dicatat oleh unit; keadaan pada {}: {}.", r.made_on, progress.sentence(r.lang)),
+            &format!("Recorded by the unit; as of {}: {}.", r.made_on, progress.sentence(r.lang)),
+        );
+        return recorded_table(r, &recorded, note);
+    }
+    let note = w.t(
+        "Diisi dari unsur terlemah dan keterlambatan terbesar; kolom rencana, penanggung jawab dan waktu dilengkapi oleh unit.",
+        "Seeded from the weakest elements and the largest delays; the unit completes the plan, owner and date columns.",
+    );
+    let header = vec![
+        "No".into(),
+        w.t("Temuan", "Finding"),
+        w.t("Permasalahan", "Problem"),
+        w.t("Rencana tindak lanjut", "Plan"),
+        w.t("Penanggung jawab", "Owner"),
+        w.t("Waktu", "When"),
+    ];
+    let rows = follow_up(r)
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| vec![(i + 1).to_string(), f.finding, f.problem, String::new(), String::new(), String::new()])
+        .collect();
+    RecordTable { note, header, rows }
+}
+
+/// The follow-up of the previous year's results, when the unit's records were read (`skm
+/// report --db`): its actions with their status and the share done.
+pub fn previous(r: &Report<'_>) -> Option<RecordTable> {
+    let w = Words(r.lang);
+    let before = r.year.year - 1;
+    let recorded = of_year(r.follow_up?, before);
+    let progress = FollowUpProgress::of(recorded.iter().map(|f| &f.draft));
+    let note = if recorded.is_empty() {
+        w.t(
+            &format!("Tidak ada tindak lanjut hasil tahun {before} yang dicatat."),
+            &format!("No follow-up of the results of {before} was recorded."),
+        )
+    } else {
+        w.t(
+            &format!("Tindak lanjut hasil tahun {before}: {}.", progress.sentence(r.lang)),
+            &format!("Follow-up of the results of {before}: {}.", progress.sentence(r.lang)),
+        )
+    };
+    Some(recorded_table(r, &recorded, note))
 }

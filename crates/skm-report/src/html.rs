@@ -8,7 +8,7 @@ use skm_core::grade::GRADE_TABLE;
 use skm_core::year::{repeated_suggestions, FileKind};
 
 use crate::words::Words;
-use crate::{follow_up, Chart, Report};
+use crate::{Chart, Report};
 
 /// Escapes text for HTML.
 fn esc(text: &str) -> String {
@@ -608,21 +608,20 @@ pub fn html(r: &Report<'_>, charts: &[Chart]) -> String {
 
     // 8. Follow-up plan.
     let _ = write!(s, "<h2>8. {}</h2>", esc(&w.t("Rencana tindak lanjut", "Follow-up plan")));
-    let _ = write!(s, "<p class=\"note\">{}</p>", esc(&w.t("Diisi dari unsur terlemah dan keterlambatan terbesar; kolom rencana, penanggung jawab dan waktu dilengkapi oleh unit.", "Seeded from the weakest elements and the largest delays; the unit completes the plan, owner and date columns.")));
-    let rows: Vec<Vec<String>> = follow_up(r)
-        .into_iter()
-        .enumerate()
-        .map(|(i, f)| vec![(i + 1).to_string(), f.finding, f.problem, String::new(), String::new(), String::new()])
-        .collect();
-    let header = [
-        "No".into(),
-        w.t("Temuan", "Finding"),
-        w.t("Permasalahan", "Problem"),
-        w.t("Rencana tindak lanjut", "Plan"),
-        w.t("Penanggung jawab", "Owner"),
-        w.t("Waktu", "When"),
-    ];
-    s.push_str(&table("follow-up", &header, &rows, &[]));
+    let plan = crate::plan(r);
+    let _ = write!(s, "<p class=\"note\">{}</p>", esc(&plan.note));
+    s.push_str(&table("follow-up", &plan.header, &plan.rows, &[0]));
+    if let Some(published) = crate::publications(r) {
+        let _ = write!(
+            s,
+            "<h3>{}</h3><p class=\"note\" id=\"publications-note\">{}</p>",
+            esc(&w.t("Publikasi hasil survei", "Publication of the results")),
+            esc(&published.note)
+        );
+        if !published.rows.is_empty() {
+            s.push_str(&table("publications", &published.header, &published.rows, &[0]));
+        }
+    }
 
     let _ = write!(
         s,
@@ -630,6 +629,20 @@ pub fn html(r: &Report<'_>, charts: &[Chart]) -> String {
         esc(&date_long(r.made_on, l)),
         esc(&w.t("Kepala", "Head"))
     );
+    if let Some(before) = crate::previous(r) {
+        let _ = write!(
+            s,
+            "<h2 class=\"appendix\">{}</h2><p class=\"note\">{}</p>",
+            esc(&w.t(
+                &format!("Lampiran: tindak lanjut hasil tahun {}", r.year.year - 1),
+                &format!("Appendix: follow-up of the results of {}", r.year.year - 1)
+            )),
+            esc(&before.note)
+        );
+        if !before.rows.is_empty() {
+            s.push_str(&table("follow-up-previous", &before.header, &before.rows, &[0]));
+        }
+    }
     s.push_str("</body></html>");
     s
 }

@@ -1,5 +1,5 @@
 //! The infographic offices post: a unit's IKM, grade, respondents, strongest and weakest
-//! elements and every element's score, as a 1080×1080 square for social media or an A4 page for
+//! elements, every element's score and how far the follow-up has got, as a 1080×1080 square for social media or an A4 page for
 //! the noticeboard (SVG; PNG through [`crate::Fonts`]).
 
 use std::fmt::Write;
@@ -156,6 +156,20 @@ pub fn infographic_svg(r: &PublicResults, layout: Layout, lang: Lang) -> Option<
             "<rect x=\"400\" y=\"{y}\" width=\"{length:.1}\" height=\"{bar_height}\" rx=\"6\" fill=\"{BRAND}\" fill-opacity=\"0.85\"/>"
         );
         text(&mut s, (410 + length as u32, baseline), Set(24, 700, INK, "start"), &decimal(nrr, 2, lang));
+    }
+
+    // How far the follow-up of the newest results with actions has got.
+    if let Some(f) = r.follow_up.first() {
+        let line = match lang {
+            Lang::Id => format!("Tindak lanjut hasil {}: {}", f.period.label(lang), f.progress.sentence(lang)),
+            Lang::En => format!("Follow-up of {}: {}", f.period.label(lang), f.progress.sentence(lang)),
+        };
+        let _ = write!(
+            s,
+            "<text id=\"follow-up\" x=\"60\" y=\"{}\" font-size=\"24\" font-weight=\"700\" fill=\"{BRAND}\">{}</text>",
+            height - 62,
+            esc(&line)
+        );
     }
 
     // Where the figures come from.

@@ -7,6 +7,7 @@ mod follow_up;
 mod html;
 mod infographic;
 mod png;
+mod publications;
 mod words;
 mod xlsx;
 
@@ -16,10 +17,11 @@ use skm_core::stats::Change;
 use skm_core::year::YearReport;
 use skm_core::Lang;
 
-pub use follow_up::{follow_up, FollowUp};
+pub use follow_up::{follow_up, plan, previous, FollowUp};
 pub use html::html;
 pub use infographic::{infographic_svg, Layout};
 pub use png::Fonts;
+pub use publications::publications;
 pub use xlsx::{workbook, CutText, WorkbookFile, CUT_MARK, EXCEL_MAX_TEXT};
 
 /// Why a part of the report could not be made.
@@ -55,6 +57,22 @@ pub struct Report<'a> {
     pub lang: Lang,
     /// The day the report is made.
     pub made_on: jiff::civil::Date,
+    /// The unit's recorded follow-up actions, when they were read (from the server's database).
+    pub follow_up: Option<&'a [skm_core::follow_up::FollowUpRecord]>,
+    /// The unit's publication register, when it was read.
+    pub publications: Option<&'a [skm_core::publication::PublicationRecord]>,
+}
+
+/// A table of records the unit keeps (follow-up actions, publications), as every output
+/// renders it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordTable {
+    /// The sentence above it: where the rows come from, the share done, the media counted.
+    pub note: String,
+    /// The column heads.
+    pub header: Vec<String>,
+    /// The rows, as text.
+    pub rows: Vec<Vec<String>>,
 }
 
 /// A chart of the report, as its file name and SVG text.

@@ -7,7 +7,7 @@ use skm_core::grade::GRADE_TABLE;
 use skm_core::ELEMENTS;
 
 use crate::words::Words;
-use crate::{follow_up, Report, ReportError};
+use crate::{Report, ReportError};
 
 /// A cell of a table sheet.
 enum Cell {
@@ -559,26 +559,28 @@ pub fn workbook(r: &Report<'_>) -> Result<WorkbookFile, ReportError> {
         rows,
         &mut cut,
     )?;
-    let rows = follow_up(r)
-        .into_iter()
-        .enumerate()
-        .map(|(i, f)| {
-            vec![((i + 1) as u64).into(), f.finding.into(), f.problem.into(), Cell::Empty, Cell::Empty, Cell::Empty]
-        })
-        .collect();
-    table_sheet(
-        &mut book,
-        &w.t("RTL", "Follow-up"),
-        &[
-            "No".into(),
-            w.t("Temuan", "Finding"),
-            w.t("Permasalahan", "Problem"),
-            w.t("Rencana tindak lanjut", "Plan"),
-            w.t("Penanggung jawab", "Owner"),
-            w.t("Waktu", "When"),
-        ],
-        rows,
-        &mut cut,
-    )?;
+    let sheets = [
+        (w.t("RTL", "Follow-up"), Some(crate::plan(r))),
+        (w.t("RTL sebelumnya", "Previous follow-up"), crate::previous(r)),
+        (w.t("Publikasi", "Publications"), crate::publications(r)),
+    ];
+    for (name, table) in sheets {
+        let Some(table) = table else { continue };
+        let rows = table
+            .rows
+            .into_iter()
+            .map(|row| {
+                row.into_iter()
+                    .enumerate()
+                    .map(|(i, text)| match (i, text.parse::<u64>()) {
+                        (0, Ok(n)) => n.into(),
+                        _ if text.is_empty() => Cell::Empty,
+                        _ => text.into(),
+                    })
+                    .collect()
+            })
+            .collect();
+        table_sheet(&mut book, &name, &table.header, rows, &mut cut)?;
+    }
     Ok(WorkbookFile { bytes: book.save_to_buffer()?, cut })
 }

@@ -18,6 +18,7 @@ use tower_http::timeout::RequestBodyDeadlineLayer;
 use crate::auth::Asking;
 use crate::client::ClientIp;
 use crate::errors::{refusal, retry_later};
+use crate::records::{self, FollowUps, Publications};
 use crate::store::{Filed, Stored};
 use crate::{AppState, KIOSK_KEY_HEADER};
 use skm_core::access::Action;
@@ -61,6 +62,16 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/units/{unit}/results.json", get(crate::results::results_json))
         .route("/api/v1/units/{unit}/results.csv", get(crate::results::results_csv))
         .route("/api/v1/units/{unit}/users", get(crate::staff::unit_users))
+        .route(
+            "/api/v1/units/{unit}/follow-up",
+            get(records::list::<FollowUps>).post(records::add::<FollowUps>).layer(record_limit()),
+        )
+        .route("/api/v1/units/{unit}/follow-up/{id}", post(records::change::<FollowUps>).layer(record_limit()))
+        .route(
+            "/api/v1/units/{unit}/publications",
+            get(records::list::<Publications>).post(records::add::<Publications>).layer(record_limit()),
+        )
+        .route("/api/v1/units/{unit}/publications/{id}", post(records::change::<Publications>).layer(record_limit()))
         .route("/api/{*rest}", any(api_not_found))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn(crate::errors::bilingual));
@@ -71,6 +82,7 @@ pub fn router(state: AppState) -> Router {
         .route("/survei/{service}", get(crate::web::survey_without_unit))
         .route("/hasil", get(crate::results::pemda_page))
         .route("/hasil/{unit}", get(crate::results::unit_page))
+        .route("/hasil/{unit}/{file}", get(crate::results::infographic))
         .route("/hasil.css", get(crate::results::style))
         .route("/v/{hash}/{file}", get(crate::assets::by_hash))
         .fallback_service(crate::web::app_service(&state.web_dir));
@@ -81,6 +93,11 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(crate::errors::header_limits))
         .layer(CompressionLayer::new())
         .with_state(state)
+}
+
+/// The body limit of a unit's records (follow-up actions, publications).
+fn record_limit() -> DefaultBodyLimit {
+    DefaultBodyLimit::max(records::MAX_RECORD_BYTES)
 }
 
 async fn health() -> Json<serde_json::Value> {

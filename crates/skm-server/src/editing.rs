@@ -33,7 +33,7 @@ struct Invalid {
     problems: Vec<FieldProblem>,
 }
 
-fn invalid(problems: Vec<FieldProblem>) -> Response {
+pub(crate) fn invalid(problems: Vec<FieldProblem>) -> Response {
     let first = problems.first().cloned().unwrap_or(FieldProblem {
         field: String::new(),
         message_id: "tidak sah".to_owned(),
@@ -49,15 +49,17 @@ fn invalid(problems: Vec<FieldProblem>) -> Response {
     (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
 }
 
-/// The body as JSON of `T`, or the refusal: too large, unreadable, not JSON, or not the shape.
-fn json_body<T: serde::de::DeserializeOwned + Default>(
+/// The body as JSON of `T`, or the refusal: too large (over `limit` bytes, the route's), unreadable,
+/// not JSON, or not the shape.
+pub(crate) fn json_body<T: serde::de::DeserializeOwned + Default>(
     body: Result<Bytes, BytesRejection>,
     headers: &HeaderMap,
     empty_is_default: bool,
+    limit: usize,
 ) -> Result<T, Box<Response>> {
     let body = body.map_err(|rejection| {
         Box::new(if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            let kb = MAX_STANDARD_BYTES / 1024;
+            let kb = limit / 1024;
             refusal(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "payload_too_large",
@@ -162,7 +164,7 @@ pub async fn save(asking: Asking, Path(unit): Path<String>, body: Result<Bytes, 
         return *refused;
     }
     let (state, headers, client) = (&asking.state, asking.headers(), asking.client);
-    let save: SaveStandard = match json_body::<Option<SaveStandard>>(body, headers, false) {
+    let save: SaveStandard = match json_body::<Option<SaveStandard>>(body, headers, false, MAX_STANDARD_BYTES) {
         Ok(Some(save)) => save,
         Ok(None) => return invalid(Vec::new()),
         Err(refused) => return *refused,
@@ -215,7 +217,7 @@ pub async fn retire(
         return *refused;
     }
     let (state, headers, client) = (&asking.state, asking.headers(), asking.client);
-    let retire: RetireService = match json_body(body, headers, true) {
+    let retire: RetireService = match json_body(body, headers, true, crate::MAX_BODY_BYTES) {
         Ok(retire) => retire,
         Err(refused) => return *refused,
     };

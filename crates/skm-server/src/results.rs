@@ -19,8 +19,8 @@ use crate::errors::refusal;
 use crate::results_page::{self, PageOptions};
 use crate::AppState;
 
-/// What the responses of a unit were when its results were computed.
-type Stamp = (u64, i64);
+/// What the responses and the follow-up actions of a unit were when its results were computed.
+type Stamp = ((u64, i64), (u64, i64));
 
 /// The results computed so far, by unit.
 #[derive(Default)]
@@ -66,17 +66,17 @@ pub(crate) async fn results_of(state: &AppState, code: &str) -> Result<Arc<Publi
     let cache = state.results.clone();
     let code = code.to_owned();
     tokio::task::spawn_blocking(move || {
-        let (stamp, csv) = {
+        let (stamp, csv, follow_up) = {
             let store = store.lock().map_err(|_| ResultsError::Internal("store lock poisoned".to_owned()))?;
-            let stamp = store.responses_stamp(&code)?;
+            let stamp = (store.responses_stamp(&code)?, store.follow_up_stamp(&code)?);
             if let Some((at, results)) = cache.units.lock().ok().and_then(|m| m.get(&code).cloned()) {
                 if at == stamp {
                     return Ok(results);
                 }
             }
-            (stamp, store.export_csv(Some(&code))?)
+            (stamp, store.export_csv(Some(&code))?, store.follow_ups(&code)?)
         };
-        let results = Arc::new(public_results(&listed, &csv, crate::now_wib().date(), None)?);
+        let results = Arc::new(public_results(&listed, &csv, &follow_up, crate::now_wib().date(), None)?);
         if let Ok(mut units) = cache.units.lock() {
             units.insert(code, (stamp, results.clone()));
         }
@@ -86,11 +86,13 @@ pub(crate) async fn results_of(state: &AppState, code: &str) -> Result<Arc<Publi
     .map_err(|e| ResultsError::Internal(e.to_string()))?
 }
 
-/// The results of a unit from its responses (the canonical CSV of its export), as of `today`,
-/// for `period` (by default the latest with responses, of the unit's SKM period).
+/// The results of a unit from its responses (the canonical CSV of its export) and its
+/// follow-up actions, as of `today`, for `period` (by default the latest with responses, of the
+/// unit's SKM period).
 pub fn public_results(
     unit: &skm_core::unit::Unit,
     csv: &[u8],
+    follow_up: &[skm_core::follow_up::FollowUpRecord],
     today: jiff::civil::Date,
     period: Option<Period>,
 ) -> Result<PublicResults, ResultsError> {
@@ -111,7 +113,7 @@ pub fn public_results(
         }
         None => (None, None),
     };
-    Ok(PublicResults::assemble(unit, period, latest, by_period))
+    Ok(PublicResults::assemble(unit, period, latest, by_period, follow_up))
 }
 
 fn failed(e: &ResultsError, code: &str) -> Response {
@@ -230,6 +232,76 @@ fn page(status: StatusCode, html: String, frames: &str) -> Response {
     let mut response = (status, [(header::CACHE_CONTROL, PUBLIC_CACHE)], Html(html)).into_response();
     if let Ok(value) = HeaderValue::from_str(&policy) {
         response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    response
+}
+
+/// The system fonts, loaded once, for the infographic's PNG.
+fn fonts() -> &'static skm_report::Fonts {
+    static FONTS: std::sync::OnceLock<skm_report::Fonts> = std::sync::OnceLock::new();
+    FONTS.get_or_init(skm_report::Fonts::load)
+}
+
+/// `GET /hasil/<unit>/infografis.png` (1080×1080), `infografis.svg` and `infografis-a4.svg`: the
+/// unit's infographic of its latest results (`skm infografis` for any period), `?lang=en`.
+pub(crate) async fn infographic(
+    State(state): State<AppState>,
+    Path((code, file)): Path<(String, String)>,
+    Query(query): Query<PageQuery>,
+) -> Response {
+    use skm_report::{infographic_svg, Layout};
+    let (layout, png) = match file.as_str() {
+        "infografis.png" => (Layout::Square, true),
+        "infografis.svg" => (Layout::Square, false),
+        "infografis-a4.svg" => (Layout::A4, false),
+        _ => {
+            return refusal(StatusCode::NOT_FOUND, "not_found", None, "berkas tidak ada", "no such file");
+        }
+    };
+    let results = match results_of(&state, &code).await {
+        Ok(results) => results,
+        Err(e) => return failed(&e, &code),
+    };
+    let lang = query.options().lang;
+    let Some(svg) = infographic_svg(&results, layout, lang) else {
+        return refusal(
+            StatusCode::NOT_FOUND,
+            "no_results",
+            None,
+            &format!(
+                "unit '{code}' belum punya hasil yang dapat diumumkan (paling sedikit {} responden)",
+                results.min_group
+            ),
+            &format!("unit '{code}' has no results to publish yet (at least {} respondents)", results.min_group),
+        );
+    };
+    let period = results.period.map(|p| p.key.key()).unwrap_or_default();
+    let stem = if layout == Layout::A4 {
+        format!("infografis-{code}-{period}-a4")
+    } else {
+        format!("infografis-{code}-{period}")
+    };
+    let (bytes, kind, name) = if png {
+        match tokio::task::spawn_blocking(move || fonts().png("infografis", &svg, 1.0)).await {
+            Ok(Ok(bytes)) => (bytes, "image/png", format!("{stem}.png")),
+            other => {
+                tracing::error!(?other, "drawing the infographic failed");
+                return failed(&ResultsError::Internal("PNG".to_owned()), &code);
+            }
+        }
+    } else {
+        (svg.into_bytes(), "image/svg+xml", format!("{stem}.svg"))
+    };
+    let mut response = ([(header::CACHE_CONTROL, PUBLIC_CACHE)], bytes).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'"),
+    );
+    // The unit's code and the period's key are letters, digits and hyphens: safe in the header.
+    if let Ok(value) = HeaderValue::from_str(&format!("inline; filename=\"{name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
     }
     response
 }

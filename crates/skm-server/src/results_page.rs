@@ -115,12 +115,7 @@ pub(crate) fn unit(r: &PublicResults, services: &[ServiceInfo], o: PageOptions) 
     service_table(&mut s, r, services, o);
     trend(&mut s, r, o);
     method(&mut s, r, o);
-    let _ = write!(
-        s,
-        "<section id=\"follow-up\"><h2>{}</h2><p>{}</p></section>",
-        t(o, "Tindak lanjut", "Follow-up"),
-        t(o, "Rencana tindak lanjut hasil survei belum dicatat.", "No follow-up plan has been recorded yet.")
-    );
+    follow_up(&mut s, r, o);
     let code = attr(&r.unit);
     let _ = write!(
         s,
@@ -264,6 +259,56 @@ fn trend(s: &mut String, r: &PublicResults, o: PageOptions) {
         if let Ok(svg) = skm_charts::ikm_trend_svg(&analysis, o.lang, 640, 300) {
             let _ = write!(s, "<figure class=\"chart\" aria-hidden=\"true\">{svg}</figure>");
         }
+    }
+    s.push_str("</section>");
+}
+
+/// The follow-up actions of the latest periods with their status, or that none is recorded.
+fn follow_up(s: &mut String, r: &PublicResults, o: PageOptions) {
+    let _ = write!(s, "<section id=\"follow-up\"><h2>{}</h2>", t(o, "Tindak lanjut", "Follow-up"));
+    if r.follow_up.is_empty() {
+        let _ = write!(
+            s,
+            "<p>{}</p>",
+            t(o, "Rencana tindak lanjut hasil survei belum dicatat.", "No follow-up plan has been recorded yet.")
+        );
+    }
+    for f in &r.follow_up {
+        let key = f.period.key();
+        let caption = match o.lang {
+            Lang::Id => format!("Tindak lanjut hasil {}", f.period.label(o.lang)),
+            Lang::En => format!("Follow-up of the results of {}", f.period.label(o.lang)),
+        };
+        let _ = write!(
+            s,
+            "<h3>{}</h3><p class=\"progress\" data-period=\"{}\">{}</p>{}<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            esc(&caption),
+            attr(&key),
+            esc(&f.progress.sentence(o.lang)),
+            scroll(&caption),
+            t(o, "Temuan", "Finding"),
+            t(o, "Tindakan", "Action"),
+            t(o, "Penanggung jawab", "Owner"),
+            t(o, "Batas waktu", "Deadline"),
+            t(o, "Status", "Status")
+        );
+        for a in &f.actions {
+            let deadline = a
+                .deadline
+                .parse::<jiff::civil::Date>()
+                .map_or_else(|_| a.deadline.clone(), |d| skm_core::format::date_long(d, o.lang));
+            let _ = write!(
+                s,
+                "<tr data-status=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                a.status.code(),
+                esc(&a.finding),
+                esc(&a.action),
+                esc(&a.owner),
+                esc(&deadline),
+                a.status.label().get(o.lang)
+            );
+        }
+        s.push_str("</tbody></table></div>");
     }
     s.push_str("</section>");
 }

@@ -14,7 +14,7 @@ use crate::store::{Audit, AuditEntry, StoreError};
 use crate::AppState;
 
 /// Runs `f` on the store off the async threads.
-async fn with_store<T: Send + 'static>(
+pub(crate) async fn with_store<T: Send + 'static>(
     state: &AppState,
     f: impl FnOnce(&mut crate::Store) -> Result<T, StoreError> + Send + 'static,
 ) -> Result<T, StoreError> {

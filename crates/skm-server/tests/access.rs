@@ -126,6 +126,7 @@ async fn every_route_answers_every_caller_as_its_role_allows() {
     let standard = standard_body();
     let reset = r#"{"password":"teh-manis-hangat"}"#;
     let new_token = r#"{"units":["*"],"permission":"read","note":"uji"}"#;
+    let action = r#"{"period":"2026","action":"Uji","owner":"Sekretaris","deadline":"2026-12-31"}"#;
     // y: allowed (anything but 401/403), n: 403, u: 401; one letter per caller, in order.
     let table: Vec<(&str, String, Option<&str>, &str)> = vec![
         ("GET", "/api/v1/responses.csv".into(), None, "uynnnnny"),
@@ -135,6 +136,11 @@ async fn every_route_answers_every_caller_as_its_role_allows() {
         ("POST", format!("/api/v1/units/{B}/standards"), Some(&standard), "uynnnnny"),
         ("POST", format!("/api/v1/units/{A}/services/tidak-ada/retire"), None, "uyynnnyy"),
         ("POST", format!("/api/v1/units/{B}/services/tidak-ada/retire"), None, "uynnnnny"),
+        ("GET", format!("/api/v1/units/{A}/follow-up"), None, "uyyynnyy"),
+        ("GET", format!("/api/v1/units/{B}/follow-up"), None, "uynnnyny"),
+        ("POST", format!("/api/v1/units/{A}/follow-up"), Some(action), "uyynnnyy"),
+        ("POST", format!("/api/v1/units/{B}/follow-up"), Some(action), "uynnnnny"),
+        ("POST", format!("/api/v1/units/{A}/follow-up/999"), Some(action), "uyynnnyy"),
         ("GET", "/api/v1/users".into(), None, "uyynnnnn"),
         ("GET", format!("/api/v1/units/{A}/users"), None, "uyynnnnn"),
         ("GET", format!("/api/v1/units/{B}/users"), None, "uynnnnnn"),

@@ -168,3 +168,28 @@ async fn a_units_own_words_are_escaped_on_its_page() {
     assert!(html.contains("Dinas &lt;b&gt;Uji&lt;/b&gt; &amp; \"Co\""), "{html}");
     assert!(!html.contains("<b>Uji"), "{html}");
 }
+
+#[tokio::test]
+async fn the_infographic_is_served_as_png_and_svg_signed_out() {
+    let mut store = Store::in_memory_demo().unwrap();
+    store.insert_many(&records()).unwrap();
+    let st = state(store);
+    let req = Request::get(format!("/hasil/{UNIT}/infografis.png")).body(Body::empty()).unwrap();
+    let res = router(st.clone()).oneshot(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-type"], "image/png");
+    let disposition = res.headers()["content-disposition"].to_str().unwrap().to_owned();
+    assert!(disposition.contains(&format!("infografis-{UNIT}-2026-S2.png")), "{disposition}");
+    let png = res.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(&png[1..4], b"PNG");
+    let size = |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]);
+    assert_eq!((size(16), size(20)), (1080, 1080), "1080×1080");
+
+    let (status, headers, svg) = get(&st, &format!("/hasil/{UNIT}/infografis-a4.svg?lang=en")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "image/svg+xml");
+    assert!(svg.contains("width=\"210mm\"") && svg.contains("Satisfaction Index"), "{svg}");
+    assert_eq!(get(&st, &format!("/hasil/{UNIT}/lain.txt")).await.0, StatusCode::NOT_FOUND);
+    // Ketapang has no responses: nothing to publish.
+    assert_eq!(get(&st, "/hasil/diskominfo-ketapang/infografis.svg").await.0, StatusCode::NOT_FOUND);
+}

@@ -43,7 +43,8 @@ pub fn run(args: InfographicArgs) -> anyhow::Result<ExitCode> {
     let store = crate::sources::open_existing(&args.db)?;
     let unit = store.unit(&args.unit)?.ok_or_else(|| skm_server::StoreError::NoUnit(args.unit.clone()))?.unit;
     let csv = store.export_csv(Some(&unit.code))?;
-    let results = skm_server::public_results(&unit, &csv, skm_server::now_wib().date(), args.period)?;
+    let follow_up = store.follow_ups(&unit.code)?;
+    let results = skm_server::public_results(&unit, &csv, &follow_up, skm_server::now_wib().date(), args.period)?;
     let period = results.period.map(|p| p.key.key()).unwrap_or_default();
     let nothing = || {
         anyhow::anyhow!(

@@ -200,6 +200,13 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
         .or_else(|| catalog.standards().first().map(|s| s.unit.clone()))
         .unwrap_or_default();
     let made_on = now.date();
+    let (follow_up, publications) = match &stored {
+        Some(db) => {
+            let code = &db.unit.unit.code;
+            (Some(db.store.follow_ups(code)?), Some(db.store.publications(code)?))
+        }
+        None => (None, None),
+    };
     let report = Report {
         year: &year,
         previous: previous.as_ref(),
@@ -208,6 +215,8 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
         catalog: &catalog,
         lang: l,
         made_on,
+        follow_up: follow_up.as_deref(),
+        publications: publications.as_deref(),
     };
 
     std::fs::create_dir_all(args.out.join("grafik"))

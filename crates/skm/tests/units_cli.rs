@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use skm_core::follow_up::{FollowUpDraft, FollowUpStatus};
 use skm_core::profile::Profile;
+use skm_core::publication::{Medium, PublicationDraft};
 use skm_core::response::ResponseRecord;
 use skm_server::{Filed, Store};
 
@@ -98,6 +100,30 @@ fn a_unit_of_another_office_is_added_imported_and_reported_from_the_database() {
             })
             .collect();
         store.insert_batch(&filed).unwrap();
+        // What followed last year's results and this year's: an action each, and a post.
+        let action = |period: &str, action: &str, status| FollowUpDraft {
+            period: period.to_owned(),
+            action: action.to_owned(),
+            owner: "Sekretaris".to_owned(),
+            deadline: "2026-06-30".to_owned(),
+            status,
+            evidence: "SK Kepala Dinas".to_owned(),
+            ..FollowUpDraft::default()
+        };
+        let now = "2026-12-01T09:00:00+08:00";
+        store
+            .add_follow_up("dpmptsp-contoh", &action("2025", "Loket khusus lansia", FollowUpStatus::Done), now)
+            .unwrap();
+        let planned = action("2026", "Pelatihan petugas reklame", FollowUpStatus::InProgress);
+        store.add_follow_up("dpmptsp-contoh", &planned, now).unwrap();
+        let post = PublicationDraft {
+            period: "2026".to_owned(),
+            medium: Medium::Instagram,
+            published_on: "2026-11-20".to_owned(),
+            link: "https://instagram.com/p/contoh".to_owned(),
+            note: String::new(),
+        };
+        store.add_publication("dpmptsp-contoh", &post, now).unwrap();
     }
     let json = ok(&skm(&["ikm", "--unit", "dpmptsp-contoh", "--db", db, "--format", "json", "--by", "none"]));
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -176,4 +202,14 @@ fn a_unit_of_another_office_is_added_imported_and_reported_from_the_database() {
     let html = std::fs::read_to_string(report.join("laporan-skm-2026.html")).unwrap();
     assert!(html.contains("Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Contoh"));
     assert!(html.contains("Izin Penyelenggaraan Reklame"));
+    // The follow-up chapter lists this year's recorded action with its status, the appendix last
+    // year's with the share done, and the publications are counted.
+    let chapter = &html[html.find("id=\"follow-up\"").unwrap()..];
+    let chapter = &chapter[..chapter.find("</table>").unwrap()];
+    assert!(chapter.contains("Pelatihan petugas reklame") && chapter.contains("Sedang berjalan"), "{chapter}");
+    assert!(!chapter.contains("Loket khusus lansia"));
+    let appendix = &html[html.find("id=\"follow-up-previous\"").unwrap()..];
+    assert!(appendix.contains("Loket khusus lansia") && appendix.contains("Selesai"));
+    assert!(html.contains("Tindak lanjut hasil tahun 2025: 1 dari 1 tindakan selesai (100 %)."), "the share done");
+    assert!(html.contains("dipublikasikan di 1 media: Instagram."), "the media counted");
 }

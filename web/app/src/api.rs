@@ -342,3 +342,44 @@ pub async fn retire_service(
     let path = format!("/api/v1/units/{}/services/{}/retire", encode(unit), encode(service));
     post_admin(token, &path, retire).await
 }
+
+/// A unit's follow-up actions (staff who read its responses).
+pub async fn follow_ups(token: &str, unit: &str) -> Result<Vec<skm_core::follow_up::FollowUpRecord>, SaveError> {
+    let path = format!("/api/v1/units/{}/follow-up", encode(unit));
+    body(admin_call::<(), _>("GET", token, &path, None).await?)
+}
+
+/// Adds a follow-up action to a unit, or changes action `id`: the action as kept.
+pub async fn save_follow_up(
+    token: &str,
+    unit: &str,
+    id: Option<i64>,
+    draft: &skm_core::follow_up::FollowUpDraft,
+) -> Result<skm_core::follow_up::FollowUpRecord, SaveError> {
+    let path = match id {
+        Some(id) => format!("/api/v1/units/{}/follow-up/{id}", encode(unit)),
+        None => format!("/api/v1/units/{}/follow-up", encode(unit)),
+    };
+    body(admin_call("POST", token, &path, Some(draft)).await?)
+}
+
+/// A unit's public results (`/api/v1/units/<unit>/results.json`).
+pub async fn public_results(unit: &str) -> Result<skm_core::public::PublicResults, String> {
+    get_json(&format!("/api/v1/units/{}/results.json", encode(unit))).await
+}
+
+/// A unit's publication register (staff who read its responses).
+pub async fn publications(token: &str, unit: &str) -> Result<Vec<skm_core::publication::PublicationRecord>, SaveError> {
+    let path = format!("/api/v1/units/{}/publications", encode(unit));
+    body(admin_call::<(), _>("GET", token, &path, None).await?)
+}
+
+/// Enters a publication of a unit's results: the entry as kept.
+pub async fn add_publication(
+    token: &str,
+    unit: &str,
+    draft: &skm_core::publication::PublicationDraft,
+) -> Result<skm_core::publication::PublicationRecord, SaveError> {
+    let path = format!("/api/v1/units/{}/publications", encode(unit));
+    body(admin_call("POST", token, &path, Some(draft)).await?)
+}

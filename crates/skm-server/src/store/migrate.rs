@@ -10,7 +10,7 @@ use rusqlite::Connection;
 use super::StoreError;
 
 /// The steps, in order; step `i` brings the database to version `i + 1`.
-const STEPS: [&str; 2] = [UNITS, ACCOUNTS];
+const STEPS: [&str; 3] = [UNITS, ACCOUNTS, RESULTS_CYCLE];
 
 /// The version this release writes.
 pub const LATEST: u32 = STEPS.len() as u32;
@@ -113,6 +113,39 @@ CREATE TABLE audit (
 );
 CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+";
+
+/// Version 3: what follows a unit's survey results: the follow-up actions (RTL) and the register
+/// of where the results were published.
+const RESULTS_CYCLE: &str = "
+CREATE TABLE follow_ups (
+    id         INTEGER PRIMARY KEY,
+    unit       TEXT NOT NULL REFERENCES units(code),
+    period     TEXT NOT NULL,
+    finding    TEXT NOT NULL DEFAULT '',
+    action     TEXT NOT NULL,
+    owner      TEXT NOT NULL,
+    deadline   TEXT NOT NULL,
+    status     TEXT NOT NULL CHECK (status IN ('planned', 'in_progress', 'done', 'dropped')),
+    evidence   TEXT NOT NULL DEFAULT '',
+    version    INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX follow_ups_unit ON follow_ups(unit, period);
+CREATE TABLE publications (
+    id           INTEGER PRIMARY KEY,
+    unit         TEXT NOT NULL REFERENCES units(code),
+    period       TEXT NOT NULL,
+    medium       TEXT NOT NULL,
+    published_on TEXT NOT NULL,
+    link         TEXT NOT NULL DEFAULT '',
+    note         TEXT NOT NULL DEFAULT '',
+    version      INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL
+);
+CREATE INDEX publications_unit ON publications(unit, period);
 ";
 
 /// The database's version.

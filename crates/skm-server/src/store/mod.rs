@@ -4,7 +4,9 @@
 //! schema is brought up to date by versioned migrations (`migrate.rs`) when a file is opened.
 
 mod access;
+mod follow_up;
 mod migrate;
+mod publications;
 mod units;
 
 use std::path::Path;
@@ -67,6 +69,9 @@ pub enum StoreError {
 pub use access::{Audit, AuditEntry, StoredToken, StoredUser};
 pub use migrate::LATEST as SCHEMA_VERSION;
 pub use units::{Imported, StandardVersion, StoredUnit};
+
+/// A record before and after a change, or `None` when there was no such record to change.
+pub type Changed<T> = Option<(T, T)>;
 
 /// A response with the unit it was given to.
 #[derive(Debug, Clone, PartialEq, Eq)]

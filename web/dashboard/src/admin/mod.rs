@@ -4,6 +4,8 @@
 
 mod editor;
 mod fields;
+mod follow_up;
+mod publications;
 mod staff;
 mod words;
 
@@ -333,6 +335,12 @@ pub fn AdminPage(props: &AdminProps) -> Html {
             if !notice.is_empty() { <p id="admin-notice" role="status">{ (*notice).clone() }</p> }
             { list }
             <button id="new-service" type="button" class="primary" onclick={on_new}>{ words::NEW_SERVICE.get(l) }</button>
+            if !unit.is_empty() && (me.is_some() || !token.is_empty()) {
+                <follow_up::FollowUpPanel key={(*unit).clone()} lang={l} unit={(*unit).clone()}
+                    token={(*token).clone()} today={unit_today.to_string()} />
+                <publications::PublicationsPanel key={format!("p-{}", *unit)} lang={l} unit={(*unit).clone()}
+                    token={(*token).clone()} today={unit_today.to_string()} />
+            }
             if let Some(info) = &*me {
                 <staff::StaffPanel lang={l} me={info.clone()} on_signed_out={
                     let me = me.clone();

@@ -164,3 +164,35 @@ pub const WHO: Text = t("Siapa", "Who");
 pub const WHAT: Text = t("Apa", "What");
 pub const TARGET: Text = t("Sasaran", "Target");
 pub const OUTCOME: Text = t("Hasil", "Outcome");
+pub const FOLLOW_UP: Text = t("Tindak lanjut hasil survei (RTL)", "Follow-up of the survey results (RTL)");
+pub const FOLLOW_UP_HINT: Text = t(
+    "Catat tindakan perbaikan dari hasil SKM, penanggung jawab, batas waktu dan statusnya; tampil di halaman hasil publik, dasbor dan laporan tahunan.",
+    "Record the improvements the SKM results call for, their owner, deadline and status; they show on the public results page, the dashboard and the annual report.",
+);
+pub const FOLLOW_UP_NEW: Text = t("Tindakan baru", "New action");
+pub const FOLLOW_UP_CHANGE: Text = t("Ubah tindakan", "Change the action");
+pub const FOLLOW_UP_SAVE: Text = t("Simpan tindakan", "Save the action");
+pub const FOLLOW_UP_SAVED: Text = t("Tersimpan", "Saved");
+pub const PROPOSED: Text = t("Usulan dari unsur terlemah", "Proposed from the weakest elements of");
+pub const USE_PROPOSAL: Text = t("Pakai", "Use");
+pub const PERIOD: Text = t("Periode SKM (2026, 2026-S1, 2026-Q3)", "SKM period (2026, 2026-S1, 2026-Q3)");
+pub const FINDING: Text = t("Temuan", "Finding");
+pub const ACTION: Text = t("Tindakan", "Action");
+pub const OWNER: Text = t("Penanggung jawab", "Owner");
+pub const DEADLINE: Text = t("Batas waktu", "Deadline");
+pub const STATUS: Text = t("Status", "Status");
+pub const EVIDENCE: Text = t("Bukti (catatan atau tautan)", "Evidence (a note or a link)");
+pub const PUBLICATIONS: Text = t("Publikasi hasil survei", "Publication of the survey results");
+pub const PUBLICATIONS_HINT: Text = t(
+    "Catat di mana dan kapan hasil SKM diumumkan (situs web, Instagram, papan pengumuman, …) dengan tautannya; jumlah media dinilai dalam evaluasi PEKPPP.",
+    "Record where and when the SKM results were announced (website, Instagram, noticeboard, …) with the link; the number of media counts in the PEKPPP evaluation.",
+);
+pub const MEDIA: Text = t("media", "media");
+pub const MEDIUM: Text = t("Media", "Medium");
+pub const PUBLISHED_ON: Text = t("Tanggal terbit", "Published on");
+pub const LINK: Text = t("Tautan (https://…)", "Link (https://…)");
+pub const PUBLICATION_SAVE: Text = t("Simpan publikasi", "Save the publication");
+pub const MATERIAL: Text = t("Bahan publikasi", "To publish");
+pub const PUBLIC_PAGE: Text = t("Halaman hasil publik", "Public results page");
+pub const INFOGRAPHIC_PNG: Text = t("Infografis 1080×1080 (PNG)", "Infographic 1080×1080 (PNG)");
+pub const INFOGRAPHIC_A4: Text = t("Infografis A4 (SVG)", "Infographic A4 (SVG)");

@@ -4,6 +4,7 @@
 mod address;
 mod chart;
 mod download;
+mod follow_up;
 mod glossary;
 mod pemda;
 mod sources;
@@ -711,6 +712,11 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
             <>
                 { future }
                 { for per_unit }
+                if let Some(code) = &*unit {
+                    if *view == View::Overview {
+                        <follow_up::FollowUpCard lang={l} unit={code.clone()} token={(*token).clone()} year={*year} />
+                    }
+                }
                 <div class="tabs" role="tablist">{ for tabs }</div>
                 <div role="tabpanel">{ shown }</div>
                 { rejected }

@@ -1,0 +1,215 @@
+//! The records a unit's staff keep about its survey results, over the API: the follow-up actions
+//! (`/follow-up`) and the publication register (`/publications`). Listed for whoever reads the
+//! unit's responses; entered and changed by whoever may edit its follow-up; every rule the
+//! core's (`Draft`), every change audited with the record before and after.
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::Path;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use skm_core::access::Action;
+use skm_core::editing::Draft;
+use skm_core::follow_up::{FollowUpDraft, FollowUpRecord};
+use skm_core::publication::{PublicationDraft, PublicationRecord};
+use skm_core::Text;
+
+use crate::auth::{audit_change, Asking};
+use crate::editing::{invalid, json_body};
+use crate::errors::refusal;
+use crate::store::{Changed, Store, StoreError};
+
+/// The largest record accepted, in bytes (the longest texts in four-byte characters fit).
+pub const MAX_RECORD_BYTES: usize = 64 * 1024;
+
+/// A kind of record a unit keeps, and where the store keeps it.
+pub(crate) trait Register: 'static {
+    /// What the admin page sends.
+    type Draft: Draft + DeserializeOwned + Default + Send + 'static;
+    /// What is kept.
+    type Record: Serialize + Send + 'static;
+    /// Its name in the audit log (`follow_up.add`).
+    const AUDIT: &'static str;
+    /// Its name in messages.
+    const NOUN: Text;
+    /// The unit's records.
+    fn list(s: &Store, unit: &str) -> Result<Vec<Self::Record>, StoreError>;
+    /// Keeps a new one.
+    fn add(s: &mut Store, unit: &str, d: &Self::Draft, now: &str) -> Result<Self::Record, StoreError>;
+    /// Replaces what one holds: before and after, or `None` when the unit has no such record.
+    fn change(
+        s: &mut Store,
+        unit: &str,
+        id: i64,
+        d: &Self::Draft,
+        now: &str,
+    ) -> Result<Changed<Self::Record>, StoreError>;
+    /// Its number.
+    fn id(r: &Self::Record) -> i64;
+}
+
+/// The follow-up actions (RTL).
+pub(crate) struct FollowUps;
+
+impl Register for FollowUps {
+    type Draft = FollowUpDraft;
+    type Record = FollowUpRecord;
+    const AUDIT: &'static str = "follow_up";
+    const NOUN: Text = Text { id: "tindak lanjut", en: "follow-up action" };
+    fn list(s: &Store, unit: &str) -> Result<Vec<FollowUpRecord>, StoreError> {
+        s.follow_ups(unit)
+    }
+    fn add(s: &mut Store, unit: &str, d: &FollowUpDraft, now: &str) -> Result<FollowUpRecord, StoreError> {
+        s.add_follow_up(unit, d, now)
+    }
+    fn change(
+        s: &mut Store,
+        unit: &str,
+        id: i64,
+        d: &FollowUpDraft,
+        now: &str,
+    ) -> Result<Changed<FollowUpRecord>, StoreError> {
+        s.change_follow_up(unit, id, d, now)
+    }
+    fn id(r: &FollowUpRecord) -> i64 {
+        r.id
+    }
+}
+
+/// The publication register.
+pub(crate) struct Publications;
+
+impl Register for Publications {
+    type Draft = PublicationDraft;
+    type Record = PublicationRecord;
+    const AUDIT: &'static str = "publication";
+    const NOUN: Text = Text { id: "publikasi", en: "publication" };
+    fn list(s: &Store, unit: &str) -> Result<Vec<PublicationRecord>, StoreError> {
+        s.publications(unit)
+    }
+    fn add(s: &mut Store, unit: &str, d: &PublicationDraft, now: &str) -> Result<PublicationRecord, StoreError> {
+        s.add_publication(unit, d, now)
+    }
+    fn change(
+        s: &mut Store,
+        unit: &str,
+        id: i64,
+        d: &PublicationDraft,
+        now: &str,
+    ) -> Result<Changed<PublicationRecord>, StoreError> {
+        s.change_publication(unit, id, d, now)
+    }
+    fn id(r: &PublicationRecord) -> i64 {
+        r.id
+    }
+}
+
+fn failed<R: Register>(detail: StoreError) -> Response {
+    match detail {
+        StoreError::NoUnit(code) => crate::api::no_unit(&code),
+        other => {
+            tracing::error!(%other, kind = R::AUDIT, "a unit's record was not saved");
+            refusal(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "storage",
+                None,
+                &format!("{} tidak tersimpan; silakan coba lagi", R::NOUN.id),
+                &format!("the {} was not saved; please try again", R::NOUN.en),
+            )
+        }
+    }
+}
+
+/// The draft of the body, tidied, or the refusal naming every broken rule.
+fn draft_of<R: Register>(asking: &Asking, body: Result<Bytes, BytesRejection>) -> Result<R::Draft, Box<Response>> {
+    let draft = json_body::<Option<R::Draft>>(body, asking.headers(), false, MAX_RECORD_BYTES)?
+        .map(|d| d.cleaned())
+        .unwrap_or_default();
+    let problems = draft.problems();
+    if problems.is_empty() {
+        Ok(draft)
+    } else {
+        Err(Box::new(invalid(problems)))
+    }
+}
+
+fn as_json<T: Serialize>(record: &T) -> Option<String> {
+    serde_json::to_string(record).ok()
+}
+
+/// `GET /api/v1/units/<unit>/<records>`: the unit's records, every field.
+pub(crate) async fn list<R: Register>(asking: Asking, Path(unit): Path<String>) -> Response {
+    if let Err(refused) = asking.may(Action::ReadResponses, Some(&unit)).await {
+        return *refused;
+    }
+    let code = unit.clone();
+    let listed = crate::staff::with_store(&asking.state, move |s| match s.unit(&code)? {
+        Some(_) => R::list(s, &code),
+        None => Err(StoreError::NoUnit(code)),
+    })
+    .await;
+    match listed {
+        Ok(records) => Json(records).into_response(),
+        Err(e) => failed::<R>(e),
+    }
+}
+
+/// `POST /api/v1/units/<unit>/<records>`: keeps a new record; 201 with it as kept.
+pub(crate) async fn add<R: Register>(
+    asking: Asking,
+    Path(unit): Path<String>,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    if let Err(refused) = asking.may(Action::EditFollowUp, Some(&unit)).await {
+        return *refused;
+    }
+    let draft = match draft_of::<R>(&asking, body) {
+        Ok(draft) => draft,
+        Err(refused) => return *refused,
+    };
+    let (code, now) = (unit.clone(), crate::now_wib().to_string());
+    match crate::staff::with_store(&asking.state, move |s| R::add(s, &code, &draft, &now)).await {
+        Ok(record) => {
+            let (target, action) = (format!("{unit}/{}", R::id(&record)), format!("{}.add", R::AUDIT));
+            let (state, actor) = (&asking.state, asking.actor());
+            audit_change(state, &actor, asking.client, &action, &target, "ok", None, as_json(&record)).await;
+            (StatusCode::CREATED, Json(record)).into_response()
+        }
+        Err(e) => failed::<R>(e),
+    }
+}
+
+/// `POST /api/v1/units/<unit>/<records>/<id>`: replaces what a record holds; 200 with it as kept.
+pub(crate) async fn change<R: Register>(
+    asking: Asking,
+    Path((unit, id)): Path<(String, i64)>,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    if let Err(refused) = asking.may(Action::EditFollowUp, Some(&unit)).await {
+        return *refused;
+    }
+    let draft = match draft_of::<R>(&asking, body) {
+        Ok(draft) => draft,
+        Err(refused) => return *refused,
+    };
+    let (code, now) = (unit.clone(), crate::now_wib().to_string());
+    match crate::staff::with_store(&asking.state, move |s| R::change(s, &code, id, &draft, &now)).await {
+        Ok(Some((before, after))) => {
+            let (state, actor, target) = (&asking.state, asking.actor(), format!("{unit}/{id}"));
+            let (old, new, action) = (as_json(&before), as_json(&after), format!("{}.change", R::AUDIT));
+            audit_change(state, &actor, asking.client, &action, &target, "ok", old, new).await;
+            Json(after).into_response()
+        }
+        Ok(None) => refusal(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            Some("id".to_owned()),
+            &format!("unit '{unit}' tidak punya {} nomor {id}", R::NOUN.id),
+            &format!("unit '{unit}' has no {} {id}", R::NOUN.en),
+        ),
+        Err(e) => failed::<R>(e),
+    }
+}
