@@ -23,6 +23,7 @@ pub mod ikm;
 pub mod ikm_csv;
 pub mod instrument;
 pub mod issue;
+pub mod paper;
 pub mod pemda;
 pub mod period;
 pub mod profile;

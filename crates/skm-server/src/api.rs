@@ -59,6 +59,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/api/v1/units/{unit}/services/{service}/retire", post(crate::editing::retire))
         .route("/api/v1/units/{unit}/responses.csv", get(unit_export_csv))
+        .route("/api/v1/units/{unit}/paper", post(crate::paper::enter))
         .route("/api/v1/units/{unit}/results.json", get(crate::results::results_json))
         .route("/api/v1/units/{unit}/results.csv", get(crate::results::results_csv))
         .route("/api/v1/units/{unit}/users", get(crate::staff::unit_users))

@@ -17,6 +17,7 @@ mod editing;
 mod errors;
 mod limit;
 mod listen;
+mod paper;
 mod records;
 mod results;
 mod results_page;

@@ -383,3 +383,10 @@ pub async fn add_publication(
     let path = format!("/api/v1/units/{}/publications", encode(unit));
     body(admin_call("POST", token, &path, Some(draft)).await?)
 }
+
+/// Stores a paper form of a unit (an operator, a unit's admin): the stored response's ID, or why
+/// not (409 when its serial number was entered already).
+pub async fn enter_paper(unit: &str, entry: &skm_core::paper::PaperEntry) -> Result<serde_json::Value, SaveError> {
+    let path = format!("/api/v1/units/{}/paper", encode(unit));
+    body(admin_call("POST", "", &path, Some(entry)).await?)
+}

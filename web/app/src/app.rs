@@ -73,8 +73,9 @@ pub fn App() -> Html {
     let page = match route {
         Route::Home => html! { <HomePage lang={l} /> },
         Route::Survey { unit, service } => html! { <SurveyPage lang={l} {unit} {service} {unit_language} /> },
-        // The admin page is drawn by the dashboard's wasm too, which reads the address.
-        Route::Dashboard | Route::Admin => html! { <DashboardPage lang={l} /> },
+        // The admin page and the paper forms' screen are drawn by the dashboard's wasm too, which
+        // reads the address.
+        Route::Dashboard | Route::Admin | Route::Paper => html! { <DashboardPage lang={l} /> },
         Route::NotFound => html! {
             <main class="page"><p>{ texts::NOT_FOUND.get(l) }</p><a href="/">{ texts::BACK_HOME.get(l) }</a></main>
         },

@@ -18,6 +18,8 @@ pub enum Route {
     Dashboard,
     /// `/admin`: the units' service standards, edited (the dashboard's wasm draws it).
     Admin,
+    /// `/kertas`: the operator's screen for paper forms (the dashboard's wasm draws it).
+    Paper,
     /// Anything else.
     NotFound,
 }
@@ -34,6 +36,7 @@ impl Route {
             }
             ["dasbor"] | ["dashboard"] => Route::Dashboard,
             ["admin"] => Route::Admin,
+            ["kertas"] => Route::Paper,
             _ => Route::NotFound,
         }
     }
@@ -63,5 +66,6 @@ mod tests {
         assert_eq!(Route::from_path("/survei/a/b/c"), Route::NotFound);
         assert_eq!(Route::from_path("/"), Route::Home);
         assert_eq!(Route::from_path("/admin/"), Route::Admin);
+        assert_eq!(Route::from_path("/kertas"), Route::Paper);
     }
 }

@@ -4,6 +4,7 @@
 mod admin;
 mod dashboard;
 mod fetch;
+mod paper;
 mod worker_client;
 
 use skm_core::Lang;
@@ -30,10 +31,10 @@ fn Root() -> Html {
     }
     let l: Lang = *lang;
     let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
-    if matches!(skm_web::route::Route::from_path(&path), skm_web::route::Route::Admin) {
-        html! { <admin::AdminPage lang={l} /> }
-    } else {
-        html! { <dashboard::DashboardPage lang={l} /> }
+    match skm_web::route::Route::from_path(&path) {
+        skm_web::route::Route::Admin => html! { <admin::AdminPage lang={l} /> },
+        skm_web::route::Route::Paper => html! { <paper::PaperPage lang={l} /> },
+        _ => html! { <dashboard::DashboardPage lang={l} /> },
     }
 }
 
