@@ -63,7 +63,49 @@ pub struct FieldProblem {
     pub message_en: String,
 }
 
+/// The problem of a period key that is not one (`2026`, `2026-S1`, `2026-Q3`, `2026-07`).
+pub fn period_problem(field: &str, key: &str) -> Option<FieldProblem> {
+    crate::period::Period::from_key(key).is_none().then(|| {
+        FieldProblem::new(
+            field,
+            format!("periode '{key}' tidak dikenal (contoh: 2026, 2026-S1, 2026-Q3)"),
+            format!("period '{key}' is not known (for example 2026, 2026-S1, 2026-Q3)"),
+        )
+    })
+}
+
+/// The problem of a date that is not one (`YYYY-MM-DD`); `name` says which.
+pub fn date_problem(field: &str, text: &str, name: crate::Text) -> Option<FieldProblem> {
+    text.parse::<jiff::civil::Date>().is_err().then(|| {
+        FieldProblem::new(
+            field,
+            format!("{} '{text}' bukan tanggal (TTTT-BB-HH)", name.id),
+            format!("{} '{text}' is not a date (YYYY-MM-DD)", name.en),
+        )
+    })
+}
+
+/// The problem of a text that is missing (when `required`) or longer than `max` characters.
+pub fn text_problem(field: &str, text: &str, required: bool, max: usize, name: crate::Text) -> Option<FieldProblem> {
+    let chars = text.chars().count();
+    if required && text.trim().is_empty() {
+        return Some(FieldProblem::new(field, format!("{} wajib diisi", name.id), format!("{} is required", name.en)));
+    }
+    (chars > max).then(|| {
+        FieldProblem::new(
+            field,
+            format!("{} paling panjang {max} karakter (ada {chars})", name.id),
+            format!("{} is at most {max} characters (it has {chars})", name.en),
+        )
+    })
+}
+
 impl FieldProblem {
+    /// A problem of `field`, in both languages.
+    pub fn new(field: &str, message_id: String, message_en: String) -> FieldProblem {
+        FieldProblem { field: field.to_owned(), message_id, message_en }
+    }
+
     /// Whether the problem is about `path` or a field inside it.
     pub fn is_about(&self, path: &str) -> bool {
         self.field == path

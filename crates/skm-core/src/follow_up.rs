@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::editing::{Draft, FieldProblem};
+use crate::editing::{date_problem, period_problem, text_problem, Draft, FieldProblem};
 use crate::i18n::{Lang, Text};
 use crate::ikm::RankedElement;
 use crate::period::Period;
@@ -105,24 +105,6 @@ pub struct FollowUpRecord {
     pub updated_at: String,
 }
 
-fn problem(field: &str, id: String, en: String) -> FieldProblem {
-    FieldProblem { field: field.to_owned(), message_id: id, message_en: en }
-}
-
-fn text_problem(field: &str, text: &str, required: bool, max: usize, name: Text) -> Option<FieldProblem> {
-    let chars = text.chars().count();
-    if required && text.trim().is_empty() {
-        return Some(problem(field, format!("{} wajib diisi", name.id), format!("{} is required", name.en)));
-    }
-    (chars > max).then(|| {
-        problem(
-            field,
-            format!("{} paling panjang {max} karakter (ada {chars})", name.id),
-            format!("{} is at most {max} characters (it has {chars})", name.en),
-        )
-    })
-}
-
 impl Draft for FollowUpDraft {
     /// The draft with its texts trimmed and control characters but line breaks dropped.
     fn cleaned(&self) -> FollowUpDraft {
@@ -140,14 +122,7 @@ impl Draft for FollowUpDraft {
 
     /// Every rule the draft breaks, by field; empty when it may be kept.
     fn problems(&self) -> Vec<FieldProblem> {
-        let mut out = Vec::new();
-        if Period::from_key(&self.period).is_none() {
-            out.push(problem(
-                "period",
-                format!("periode '{}' tidak dikenal (contoh: 2026, 2026-S1, 2026-Q3)", self.period),
-                format!("period '{}' is not known (for example 2026, 2026-S1, 2026-Q3)", self.period),
-            ));
-        }
+        let mut out: Vec<FieldProblem> = period_problem("period", &self.period).into_iter().collect();
         let texts = [
             ("finding", &self.finding, false, MAX_FINDING, Text { id: "Temuan", en: "The finding" }),
             ("action", &self.action, true, MAX_ACTION, Text { id: "Tindakan", en: "The action" }),
@@ -155,16 +130,10 @@ impl Draft for FollowUpDraft {
             ("evidence", &self.evidence, false, MAX_EVIDENCE, Text { id: "Bukti", en: "The evidence" }),
         ];
         out.extend(texts.into_iter().filter_map(|(f, t, req, max, name)| text_problem(f, t, req, max, name)));
-        if self.deadline.parse::<jiff::civil::Date>().is_err() {
-            out.push(problem(
-                "deadline",
-                format!("batas waktu '{}' bukan tanggal (TTTT-BB-HH)", self.deadline),
-                format!("deadline '{}' is not a date (YYYY-MM-DD)", self.deadline),
-            ));
-        }
+        out.extend(date_problem("deadline", &self.deadline, Text { id: "Batas waktu", en: "The deadline" }));
         let closed = matches!(self.status, FollowUpStatus::Done | FollowUpStatus::Dropped);
         if closed && self.evidence.trim().is_empty() {
-            out.push(problem(
+            out.push(FieldProblem::new(
                 "evidence",
                 "tindakan yang selesai atau dibatalkan perlu bukti atau alasan".to_owned(),
                 "an action done or dropped needs its evidence or reason".to_owned(),

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::editing::{Draft, FieldProblem};
+use crate::editing::{date_problem, period_problem, text_problem, Draft, FieldProblem};
 use crate::i18n::Text;
 use crate::period::Period;
 
@@ -137,10 +137,6 @@ pub struct PublicationRecord {
     pub updated_at: String,
 }
 
-fn problem(field: &str, id: String, en: String) -> FieldProblem {
-    FieldProblem { field: field.to_owned(), message_id: id, message_en: en }
-}
-
 /// Whether `link` is an absolute web address a page may link to: `http(s)://host…`, no spaces,
 /// quotes or angle brackets.
 pub fn is_web_link(link: &str) -> bool {
@@ -169,49 +165,23 @@ impl Draft for PublicationDraft {
 
     /// Every rule the draft breaks, by field; empty when it may be kept.
     fn problems(&self) -> Vec<FieldProblem> {
-        let mut out = Vec::new();
-        if Period::from_key(&self.period).is_none() {
-            out.push(problem(
-                "period",
-                format!("periode '{}' tidak dikenal (contoh: 2026, 2026-S1, 2026-Q3)", self.period),
-                format!("period '{}' is not known (for example 2026, 2026-S1, 2026-Q3)", self.period),
-            ));
-        }
-        if self.published_on.parse::<jiff::civil::Date>().is_err() {
-            out.push(problem(
-                "published_on",
-                format!("tanggal terbit '{}' bukan tanggal (TTTT-BB-HH)", self.published_on),
-                format!("the publication date '{}' is not a date (YYYY-MM-DD)", self.published_on),
-            ));
-        }
-        let chars = self.link.chars().count();
-        if self.link.is_empty() && self.medium.is_online() {
-            out.push(problem(
-                "link",
-                format!("tautan wajib diisi untuk {}", self.medium.label().id),
-                format!("a link is required for {}", self.medium.label().en),
-            ));
-        } else if chars > MAX_LINK {
-            out.push(problem(
-                "link",
-                format!("tautan paling panjang {MAX_LINK} karakter (ada {chars})"),
-                format!("the link is at most {MAX_LINK} characters (it has {chars})"),
-            ));
+        let mut out: Vec<FieldProblem> = period_problem("period", &self.period).into_iter().collect();
+        out.extend(date_problem(
+            "published_on",
+            &self.published_on,
+            Text { id: "Tanggal terbit", en: "The publication date" },
+        ));
+        let link = Text { id: "Tautan", en: "The link" };
+        if let Some(p) = text_problem("link", &self.link, self.medium.is_online(), MAX_LINK, link) {
+            out.push(p);
         } else if !self.link.is_empty() && !is_web_link(&self.link) {
-            out.push(problem(
+            out.push(FieldProblem::new(
                 "link",
                 "tautan harus alamat web lengkap (https://…)".to_owned(),
                 "the link must be a full web address (https://…)".to_owned(),
             ));
         }
-        let chars = self.note.chars().count();
-        if chars > MAX_NOTE {
-            out.push(problem(
-                "note",
-                format!("catatan paling panjang {MAX_NOTE} karakter (ada {chars})"),
-                format!("the note is at most {MAX_NOTE} characters (it has {chars})"),
-            ));
-        }
+        out.extend(text_problem("note", &self.note, false, MAX_NOTE, Text { id: "Catatan", en: "The note" }));
         out
     }
 }

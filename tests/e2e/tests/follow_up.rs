@@ -13,11 +13,12 @@ const WAIT: Duration = Duration::from_secs(120);
 const UNIT: &str = "dinkominfo-purbalingga";
 const ACTION: &str = "Pelatihan layanan prima untuk petugas loket";
 
-/// Types into a field as a person does (the form reads it on input).
+/// Types into a field as a person does, then leaves it (the token is taken when it is left).
 async fn field(c: &Client, id: &str, text: &str) {
     let input = c.wait().at_most(WAIT).for_element(Locator::Id(id)).await.unwrap();
     input.clear().await.unwrap();
     input.send_keys(text).await.unwrap();
+    c.execute("document.activeElement.blur()", vec![]).await.unwrap();
 }
 
 /// Sets a date or select field's value and tells the page, as the browser's picker does.

@@ -5,6 +5,7 @@ mod admin;
 mod dashboard;
 mod fetch;
 mod paper;
+mod session;
 mod worker_client;
 
 use skm_core::Lang;

@@ -4,7 +4,6 @@
 //! save, and the cursor is back on the serial number for the next sheet. A sheet typed twice is
 //! refused by the server (409) and said so.
 
-use skm_core::access::SessionInfo;
 use skm_core::paper::{digits, PaperEntry};
 use skm_core::profile::{labels, Choice, Profile, EDUCATIONS, GENDERS, OCCUPATIONS};
 use skm_core::unit::{ServiceInfo, UnitInfo};
@@ -85,7 +84,7 @@ pub struct PaperProps {
 #[component]
 pub fn PaperPage(props: &PaperProps) -> Html {
     let l = props.lang;
-    let me = use_state(|| None::<SessionInfo>);
+    let me = crate::session::use_session();
     let username = use_state(String::new);
     let password = use_state(String::new);
     let units = use_state(Vec::<UnitInfo>::new);
@@ -103,16 +102,6 @@ pub fn PaperPage(props: &PaperProps) -> Html {
     let saved = use_state(String::new);
     let error = use_state(String::new);
     let serial_ref = use_node_ref();
-    {
-        let me = me.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(Some(info)) = api::session().await {
-                    me.set(Some(info));
-                }
-            });
-        });
-    }
     {
         // The units the account enters forms for; the first is chosen.
         let (units, unit) = (units.clone(), unit.clone());
@@ -143,22 +132,7 @@ pub fn PaperPage(props: &PaperProps) -> Html {
             }
         });
     }
-    let sign_in = {
-        let (me, username, password, error) = (me.clone(), username.clone(), password.clone(), error.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let (me, error, username, password) = (me.clone(), error.clone(), (*username).clone(), (*password).clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::sign_in(&username, &password).await {
-                    Ok(info) => {
-                        error.set(String::new());
-                        me.set(Some(info));
-                    }
-                    Err(message) => error.set(message),
-                }
-            });
-        })
-    };
+    let sign_in = crate::session::sign_in(&me, &username, &password, &error);
     let Some(info) = &*me else {
         return html! {
             <main class="page paper">

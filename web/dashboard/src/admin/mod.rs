@@ -92,36 +92,10 @@ pub fn AdminPage(props: &AdminProps) -> Html {
     let editing = use_state(|| None::<(u32, skm_core::catalog::ServiceStandard)>);
     let notice = use_state(String::new);
     // A staff session (the cookie), or the sign-in to make one; a token works without it.
-    let me = use_state(|| None::<skm_core::access::SessionInfo>);
+    let me = crate::session::use_session();
     let username = use_state(String::new);
     let password = use_state(String::new);
-    {
-        let me = me.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(Some(info)) = api::session().await {
-                    me.set(Some(info));
-                }
-            });
-        });
-    }
-    let sign_in = {
-        let (me, username, password, notice) = (me.clone(), username.clone(), password.clone(), notice.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let (me, notice, username, password) =
-                (me.clone(), notice.clone(), (*username).clone(), (*password).clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::sign_in(&username, &password).await {
-                    Ok(info) => {
-                        notice.set(String::new());
-                        me.set(Some(info));
-                    }
-                    Err(message) => notice.set(message),
-                }
-            });
-        })
-    };
+    let sign_in = crate::session::sign_in(&me, &username, &password, &notice);
     {
         // An account of some units edits only those; the first is shown.
         let (unit, units) = (unit.clone(), units.clone());
@@ -176,9 +150,11 @@ pub fn AdminPage(props: &AdminProps) -> Html {
         });
     }
 
+    // Taken when the field is left (or Enter): the follow-up lists are read with it, and a
+    // request per keystroke would send half a token and count as wrong ones.
     let on_token = {
         let token = token.clone();
-        Callback::from(move |e: InputEvent| {
+        Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
             let _ = SessionStorage::set(TOKEN_KEY, &value);
             token.set(value);
@@ -319,7 +295,7 @@ pub fn AdminPage(props: &AdminProps) -> Html {
                     <button id="signin" class="primary" type="submit">{ skm_web::texts::SIGN_IN.get(l) }</button>
                     <div class="field">
                         <label for="token">{ words::TOKEN.get(l) }</label>
-                        <input id="token" type="password" autocomplete="off" value={(*token).clone()} oninput={on_token} />
+                        <input id="token" type="password" autocomplete="off" value={(*token).clone()} onchange={on_token} />
                     </div>
                 </form>
             }

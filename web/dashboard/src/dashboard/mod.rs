@@ -16,7 +16,7 @@ mod width;
 use std::rc::Rc;
 
 use gloo_storage::{SessionStorage, Storage};
-use skm_core::access::{Scope, SessionInfo};
+use skm_core::access::Scope;
 use skm_core::format::decimal;
 use skm_core::pemda::PemdaView;
 use skm_core::period::Period;
@@ -106,7 +106,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     let l = props.lang;
     let token = use_state(|| SessionStorage::get::<String>(TOKEN_KEY).unwrap_or_default());
     // A staff sign-in: the account (with its units) once the server knows it.
-    let me = use_state(|| None::<SessionInfo>);
+    let me = crate::session::use_session();
     let username = use_state(String::new);
     let password = use_state(String::new);
     let server = use_state(|| None::<Source>);
@@ -395,17 +395,6 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
             if has_token && signed_in {
                 sign_in.emit(());
             }
-        });
-    }
-    {
-        // A session of this browser (the cookie) is used at once.
-        let me = me.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(Some(info)) = api::session().await {
-                    me.set(Some(info));
-                }
-            });
         });
     }
     {
