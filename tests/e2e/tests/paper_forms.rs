@@ -1,7 +1,7 @@
 //! Paper questionnaires, end to end: an operator signs in on `/kertas` and types a sheet with the
 //! keyboard alone (serial, Tab, the nine answers as digits, Tab through the profile, Enter); the
 //! cursor comes back to the serial number; the same sheet typed again is refused and the unit's
-//! export holds it once.
+//! export holds it once. The blank sheets print from the admin page, numbered.
 
 use std::time::Duration;
 
@@ -80,6 +80,25 @@ async fn an_operator_types_a_sheet_by_keyboard_and_a_second_entry_of_it_is_refus
     let error = c.wait().at_most(WAIT).for_element(Locator::Id("paper-error")).await.unwrap();
     assert!(error.text().await.unwrap().contains("sudah dimasukkan"), "{}", error.text().await.unwrap());
     assert_eq!(stored(&h, "PBG-0001"), 1);
+
+    // The blank sheets printed from the admin page: one page each, numbered from 41.
+    c.goto(&format!("{}/admin?unit={UNIT}", h.base)).await.unwrap();
+    let button = c.wait().at_most(WAIT).for_element(Locator::Css("li[data-service] button.paper")).await.unwrap();
+    c.execute(
+        "window.__saved = []; const make = URL.createObjectURL; \
+         URL.createObjectURL = (b) => { window.__saved.push(b); return make(b); }; \
+         const answers = ['41', '3']; window.prompt = () => answers.shift();",
+        vec![],
+    )
+    .await
+    .unwrap();
+    button.click().await.unwrap();
+    let html =
+        c.execute_async("const done = arguments[0]; window.__saved[0].text().then(done);", vec![]).await.unwrap();
+    let html = html.as_str().unwrap_or_default();
+    assert_eq!(html.matches("<section class=\"sheet\"").count(), 3, "three sheets");
+    assert!(html.contains("-00041\"") && html.contains("-00043\""), "numbered 41 to 43");
+    assert!(html.contains(&format!("{}/survei/{UNIT}/", h.base)), "the QR code's address is printed under it");
 
     h.stop().await;
 }

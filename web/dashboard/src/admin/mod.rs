@@ -219,6 +219,33 @@ pub fn AdminPage(props: &AdminProps) -> Html {
                             }
                         })
                     };
+                    let paper = {
+                        let (row, unit_name, unit_code) = (row.clone(), name.clone(), (*unit).clone());
+                        // Two services with the same initials get their place in the list too, so
+                        // their sheets never share a serial number.
+                        let mut prefix = skm_poster::initials(&row.code);
+                        let same = rows.iter().filter(|r| skm_poster::initials(&r.code) == prefix).count();
+                        if same > 1 {
+                            let place = rows.iter().position(|r| r.code == row.code).unwrap_or(0) + 1;
+                            prefix = format!("{prefix}{place}");
+                        }
+                        Callback::from(move |_: MouseEvent| {
+                            let Some(window) = web_sys::window() else { return };
+                            let ask = |text: &str, default: &str| {
+                                window.prompt_with_message_and_default(text, default).ok().flatten().and_then(|v| v.trim().parse::<u32>().ok())
+                            };
+                            let Some(first) = ask(words::PAPER_FIRST.get(l), "1") else { return };
+                            let Some(count) = ask(words::PAPER_COUNT.get(l), "20") else { return };
+                            let origin = window.location().origin().unwrap_or_default();
+                            let url = format!("{origin}/survei/{unit_code}/{}", row.code);
+                            let shown = if l == Lang::Id { &row.name } else { &row.name_en };
+                            let form = skm_poster::PaperForm { unit: &unit_name, service: shown, url: &url, prefix: &prefix, first, count, lang: l };
+                            match skm_poster::paper_form_html(&form) {
+                                Ok(html) => save_text(&html, "text/html", &format!("formulir-{unit_code}-{}-{}.html", row.code, skm_poster::serial(&prefix, first))),
+                                Err(e) => { let _ = window.alert_with_message(&e.to_string()); }
+                            }
+                        })
+                    };
                     let retire = {
                         let (token, unit_code, code, reloads, notice) =
                             ((*token).clone(), (*unit).clone(), row.code.clone(), reloads.clone(), notice.clone());
@@ -255,6 +282,7 @@ pub fn AdminPage(props: &AdminProps) -> Html {
                             <div class="admin-actions">
                                 <button type="button" class="secondary edit" onclick={edit}>{ words::EDIT.get(l) }</button>
                                 <button type="button" class="secondary poster" onclick={poster}>{ words::POSTER.get(l) }</button>
+                                <button type="button" class="secondary paper" onclick={paper}>{ words::PAPER_FORM.get(l) }</button>
                                 <button type="button" class="secondary retire" onclick={retire}>{ words::RETIRE.get(l) }</button>
                             </div>
                         </li>

@@ -196,3 +196,6 @@ pub const MATERIAL: Text = t("Bahan publikasi", "To publish");
 pub const PUBLIC_PAGE: Text = t("Halaman hasil publik", "Public results page");
 pub const INFOGRAPHIC_PNG: Text = t("Infografis 1080×1080 (PNG)", "Infographic 1080×1080 (PNG)");
 pub const INFOGRAPHIC_A4: Text = t("Infografis A4 (SVG)", "Infographic A4 (SVG)");
+pub const PAPER_FORM: Text = t("Formulir kertas", "Paper form");
+pub const PAPER_FIRST: Text = t("Nomor seri pertama:", "First serial number:");
+pub const PAPER_COUNT: Text = t("Jumlah lembar (paling banyak 500):", "Number of sheets (500 at most):");
