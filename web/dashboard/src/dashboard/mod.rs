@@ -701,13 +701,14 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
             <>
                 { future }
                 { for per_unit }
+                <div class="tabs" role="tablist">{ for tabs }</div>
+                <div role="tabpanel">{ shown }</div>
+                // Below the figures: on a phone the IKM stays on the first screen.
                 if let Some(code) = &*unit {
                     if *view == View::Overview {
                         <follow_up::FollowUpCard lang={l} unit={code.clone()} token={(*token).clone()} year={*year} />
                     }
                 }
-                <div class="tabs" role="tablist">{ for tabs }</div>
-                <div role="tabpanel">{ shown }</div>
                 { rejected }
                 { glossary::glossary(l) }
                 <p id="worker-time" class="muted" data-ms={format!("{ms:.1}")} data-results={results.borrow().to_string()}>
