@@ -51,6 +51,24 @@ pub trait Draft {
     fn problems(&self) -> Vec<FieldProblem>;
 }
 
+/// A record as the server keeps it: the draft with its number, unit and versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Kept<D> {
+    /// Its number within the server.
+    pub id: i64,
+    /// The unit's code.
+    pub unit: String,
+    /// What it holds.
+    #[serde(flatten)]
+    pub draft: D,
+    /// 1 when made, one more for every change.
+    pub version: u32,
+    /// When it was made (ISO 8601 with offset).
+    pub created_at: String,
+    /// When it was last changed.
+    pub updated_at: String,
+}
+
 /// A broken rule of a standard, with the field it is about, as the page shows it beside that
 /// field and the server returns it with 422.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

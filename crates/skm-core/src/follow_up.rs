@@ -88,22 +88,7 @@ pub struct FollowUpDraft {
 }
 
 /// A kept follow-up action.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FollowUpRecord {
-    /// Its number within the server.
-    pub id: i64,
-    /// The unit's code.
-    pub unit: String,
-    /// What it holds.
-    #[serde(flatten)]
-    pub draft: FollowUpDraft,
-    /// 1 when made, one more for every change.
-    pub version: u32,
-    /// When it was made (ISO 8601 with offset).
-    pub created_at: String,
-    /// When it was last changed.
-    pub updated_at: String,
-}
+pub type FollowUpRecord = crate::editing::Kept<FollowUpDraft>;
 
 impl Draft for FollowUpDraft {
     /// The draft with its texts trimmed and control characters but line breaks dropped.

@@ -31,6 +31,7 @@ pub mod public;
 pub mod publication;
 pub mod response;
 pub mod sample;
+pub mod sampling;
 pub mod sla;
 pub mod stats;
 pub mod template;

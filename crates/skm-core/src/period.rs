@@ -110,6 +110,12 @@ impl Period {
         (first, first + len - 1)
     }
 
+    /// Whether this period lies wholly within `other` (a quarter within its semester or year).
+    pub fn within(self, other: Period) -> bool {
+        let ((a, b), (c, d)) = (self.months(), other.months());
+        self.year == other.year && c <= a && b <= d
+    }
+
     /// The key that sorts in time order: `2026`, `2026-S1`, `2026-Q3`, `2026-07`.
     pub fn key(self) -> String {
         match self.kind {

@@ -120,22 +120,7 @@ pub struct PublicationDraft {
 }
 
 /// A kept publication.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PublicationRecord {
-    /// Its number within the server.
-    pub id: i64,
-    /// The unit's code.
-    pub unit: String,
-    /// What it holds.
-    #[serde(flatten)]
-    pub draft: PublicationDraft,
-    /// 1 when made, one more for every change.
-    pub version: u32,
-    /// When it was entered (ISO 8601 with offset).
-    pub created_at: String,
-    /// When it was last changed.
-    pub updated_at: String,
-}
+pub type PublicationRecord = crate::editing::Kept<PublicationDraft>;
 
 /// Whether `link` is an absolute web address a page may link to: `http(s)://host…`, no spaces,
 /// quotes or angle brackets.

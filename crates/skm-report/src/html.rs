@@ -203,6 +203,9 @@ pub fn html(r: &Report<'_>, charts: &[Chart]) -> String {
                 ),
             };
             let _ = write!(s, "<p>{}</p>", esc(&rule));
+            if let Some(from) = population_sources(a, w) {
+                let _ = write!(s, "<p>{}</p>", esc(&from));
+            }
             let header = [
                 w.t("Layanan", "Service"),
                 w.t("Populasi (N)", "Population (N)"),
@@ -652,6 +655,36 @@ fn missing(w: Words, kind: FileKind) -> String {
         &format!("Bab ini dilewati: tidak ada berkas {}.", kind.label().id.to_lowercase()),
         &format!("Left out: no file of {}.", kind.label().en.to_lowercase()),
     )
+}
+
+/// Where the populations (N) of the sample table came from, in a sentence.
+fn population_sources(a: &skm_core::IkmAnalysis, w: Words) -> Option<String> {
+    let mut sources: Vec<&str> = a
+        .groups
+        .iter()
+        .filter_map(|g| g.sample.as_ref())
+        .filter(|c| c.population.is_some())
+        .map(|c| c.source.as_str())
+        .collect();
+    sources.sort_unstable();
+    sources.dedup();
+    let named: Vec<String> = sources
+        .iter()
+        .map(|s| match *s {
+            skm_core::sampling::ENTERED => w.t(
+                "jumlah penerima layanan yang dicatat unit per periode",
+                "the number of service users the unit recorded per period",
+            ),
+            "given" => w.t("jumlah yang diberikan", "the number given"),
+            files => w.t(&format!("permohonan dalam {files}"), &format!("the requests in {files}")),
+        })
+        .collect();
+    (!named.is_empty()).then(|| {
+        w.t(
+            &format!("Populasi (N) dari: {}.", named.join("; ")),
+            &format!("Population (N) from: {}.", named.join("; ")),
+        )
+    })
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use tower_http::timeout::RequestBodyDeadlineLayer;
 use crate::auth::Asking;
 use crate::client::ClientIp;
 use crate::errors::{refusal, retry_later};
-use crate::records::{self, FollowUps, Publications};
+use crate::records::{self, FollowUps, Populations, Publications};
 use crate::store::{Filed, Stored};
 use crate::{AppState, KIOSK_KEY_HEADER};
 use skm_core::access::Action;
@@ -73,6 +73,12 @@ pub fn router(state: AppState) -> Router {
             get(records::list::<Publications>).post(records::add::<Publications>).layer(record_limit()),
         )
         .route("/api/v1/units/{unit}/publications/{id}", post(records::change::<Publications>).layer(record_limit()))
+        .route(
+            "/api/v1/units/{unit}/populations",
+            get(records::list::<Populations>).post(records::add::<Populations>).layer(record_limit()),
+        )
+        .route("/api/v1/units/{unit}/populations/{id}", post(records::change::<Populations>).layer(record_limit()))
+        .route("/api/v1/units/{unit}/sampling", get(crate::sampling::plan))
         .route("/api/{*rest}", any(api_not_found))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn(crate::errors::bilingual));

@@ -21,6 +21,7 @@ mod paper;
 mod records;
 mod results;
 mod results_page;
+mod sampling;
 mod security;
 mod session;
 pub mod staff;
@@ -41,7 +42,7 @@ pub use directory::{Directory, Listed, SharedDirectory};
 pub use errors::{MAX_HEADERS, MAX_HEADER_BYTES};
 pub use limit::{RateLimit, SubmitLimiter, KIOSK_KEY_HEADER};
 pub use listen::serve;
-pub use results::{public_results, ResultsError};
+pub use results::{public_results, Records, ResultsError};
 pub use store::{
     Audit, AuditEntry, Filed, Imported, StandardVersion, Store, StoreError, Stored, StoredToken, StoredUnit,
     StoredUser, SCHEMA_VERSION,

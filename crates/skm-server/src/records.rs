@@ -1,5 +1,6 @@
 //! The records a unit's staff keep about its survey results, over the API: the follow-up actions
-//! (`/follow-up`) and the publication register (`/publications`). Listed for whoever reads the
+//! (`/follow-up`), the publication register (`/publications`) and the services' populations
+//! (`/populations`). Listed for whoever reads the
 //! unit's responses; entered and changed by whoever may edit its follow-up; every rule the
 //! core's (`Draft`), every change audited with the record before and after.
 
@@ -15,6 +16,7 @@ use skm_core::access::Action;
 use skm_core::editing::Draft;
 use skm_core::follow_up::{FollowUpDraft, FollowUpRecord};
 use skm_core::publication::{PublicationDraft, PublicationRecord};
+use skm_core::sampling::{PopulationDraft, PopulationRecord};
 use skm_core::Text;
 
 use crate::auth::{audit_change, Asking};
@@ -30,7 +32,7 @@ pub(crate) trait Register: 'static {
     /// What the admin page sends.
     type Draft: Draft + DeserializeOwned + Default + Send + 'static;
     /// What is kept.
-    type Record: Serialize + Send + 'static;
+    type Record: Serialize + PartialEq + Send + 'static;
     /// Its name in the audit log (`follow_up.add`).
     const AUDIT: &'static str;
     /// Its name in messages.
@@ -107,9 +109,44 @@ impl Register for Publications {
     }
 }
 
+/// The population of each service per SKM period, for the sampling plan.
+pub(crate) struct Populations;
+
+impl Register for Populations {
+    type Draft = PopulationDraft;
+    type Record = PopulationRecord;
+    const AUDIT: &'static str = "population";
+    const NOUN: Text = Text { id: "populasi", en: "population" };
+    fn list(s: &Store, unit: &str) -> Result<Vec<PopulationRecord>, StoreError> {
+        s.populations(unit)
+    }
+    fn add(s: &mut Store, unit: &str, d: &PopulationDraft, now: &str) -> Result<PopulationRecord, StoreError> {
+        s.add_population(unit, d, now)
+    }
+    fn change(
+        s: &mut Store,
+        unit: &str,
+        id: i64,
+        d: &PopulationDraft,
+        now: &str,
+    ) -> Result<Changed<PopulationRecord>, StoreError> {
+        s.change_population(unit, id, d, now)
+    }
+    fn id(r: &PopulationRecord) -> i64 {
+        r.id
+    }
+}
+
 fn failed<R: Register>(detail: StoreError) -> Response {
     match detail {
         StoreError::NoUnit(code) => crate::api::no_unit(&code),
+        StoreError::Taken(what) => refusal(
+            StatusCode::CONFLICT,
+            "taken",
+            None,
+            &format!("{} {what} sudah tercatat; ubah yang ada", R::NOUN.id),
+            &format!("the {} of {what} is recorded already; change that one", R::NOUN.en),
+        ),
         other => {
             tracing::error!(%other, kind = R::AUDIT, "a unit's record was not saved");
             refusal(
@@ -197,6 +234,8 @@ pub(crate) async fn change<R: Register>(
     };
     let (code, now) = (unit.clone(), crate::now_wib().to_string());
     match crate::staff::with_store(&asking.state, move |s| R::change(s, &code, id, &draft, &now)).await {
+        // A change that changes nothing is not one: no version, no audit line.
+        Ok(Some((before, after))) if before == after => Json(after).into_response(),
         Ok(Some((before, after))) => {
             let (state, actor, target) = (&asking.state, asking.actor(), format!("{unit}/{id}"));
             let (old, new, action) = (as_json(&before), as_json(&after), format!("{}.change", R::AUDIT));

@@ -13,6 +13,8 @@ use skm_analytics::{analyse_ikm, read_responses, Input, Mapping, Population};
 use skm_core::analysis::{GroupBy, IkmOptions};
 use skm_core::date::from_epoch_days;
 use skm_core::public::{PublicPeriod, PublicResults};
+use skm_core::sample::DEFAULT_MIN_SAMPLE;
+use skm_core::sampling::apply_entered;
 use skm_core::Period;
 
 use crate::errors::refusal;
@@ -20,7 +22,7 @@ use crate::results_page::{self, PageOptions};
 use crate::AppState;
 
 /// What the responses and the follow-up actions of a unit were when its results were computed.
-type Stamp = ((u64, i64), (u64, i64));
+type Stamp = ((u64, i64), (u64, i64), (u64, i64));
 
 /// The results computed so far, by unit.
 #[derive(Default)]
@@ -66,17 +68,18 @@ pub(crate) async fn results_of(state: &AppState, code: &str) -> Result<Arc<Publi
     let cache = state.results.clone();
     let code = code.to_owned();
     tokio::task::spawn_blocking(move || {
-        let (stamp, csv, follow_up) = {
+        let (stamp, csv, follow_up, populations) = {
             let store = store.lock().map_err(|_| ResultsError::Internal("store lock poisoned".to_owned()))?;
-            let stamp = (store.responses_stamp(&code)?, store.follow_up_stamp(&code)?);
+            let stamp = (store.responses_stamp(&code)?, store.follow_up_stamp(&code)?, store.populations_stamp(&code)?);
             if let Some((at, results)) = cache.units.lock().ok().and_then(|m| m.get(&code).cloned()) {
                 if at == stamp {
                     return Ok(results);
                 }
             }
-            (stamp, store.export_csv(Some(&code))?, store.follow_ups(&code)?)
+            (stamp, store.export_csv(Some(&code))?, store.follow_ups(&code)?, store.populations(&code)?)
         };
-        let results = Arc::new(public_results(&listed, &csv, &follow_up, crate::now_wib().date(), None)?);
+        let records = Records { follow_up: &follow_up, populations: &populations };
+        let results = Arc::new(public_results(&listed, &csv, &records, crate::now_wib().date(), None)?);
         if let Ok(mut units) = cache.units.lock() {
             units.insert(code, (stamp, results.clone()));
         }
@@ -86,13 +89,22 @@ pub(crate) async fn results_of(state: &AppState, code: &str) -> Result<Arc<Publi
     .map_err(|e| ResultsError::Internal(e.to_string()))?
 }
 
+/// What a unit's staff recorded that its public results show.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Records<'a> {
+    /// The follow-up actions.
+    pub follow_up: &'a [skm_core::follow_up::FollowUpRecord],
+    /// The services' populations, for the sample each period required.
+    pub populations: &'a [skm_core::sampling::PopulationRecord],
+}
+
 /// The results of a unit from its responses (the canonical CSV of its export) and its
-/// follow-up actions, as of `today`, for `period` (by default the latest with responses, of the
-/// unit's SKM period).
+/// records, as of `today`, for `period` (by default the latest with responses, of the unit's
+/// SKM period).
 pub fn public_results(
     unit: &skm_core::unit::Unit,
     csv: &[u8],
-    follow_up: &[skm_core::follow_up::FollowUpRecord],
+    records: &Records<'_>,
     today: jiff::civil::Date,
     period: Option<Period>,
 ) -> Result<PublicResults, ResultsError> {
@@ -108,12 +120,14 @@ pub fn public_results(
             let of_period =
                 |days: Option<i32>| days.and_then(from_epoch_days).is_some_and(|d| Period::of_date(kind, d) == period);
             table.retain(|_, days| of_period(days));
-            let latest = analyse_ikm(&table, &options(GroupBy::Service), Population::Unknown)?;
+            let mut latest = analyse_ikm(&table, &options(GroupBy::Service), Population::Unknown)?;
+            let within = |p: Period| p.within(period);
+            apply_entered(&mut latest, records.populations, within, DEFAULT_MIN_SAMPLE);
             (Some(PublicPeriod { key: period, complete: Period::of_date(kind, today) > period }), Some(latest))
         }
         None => (None, None),
     };
-    Ok(PublicResults::assemble(unit, period, latest, by_period, follow_up))
+    Ok(PublicResults::assemble(unit, period, latest, by_period, records.follow_up))
 }
 
 fn failed(e: &ResultsError, code: &str) -> Response {

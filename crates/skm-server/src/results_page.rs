@@ -1,6 +1,7 @@
 //! The public results pages as HTML: no script, every text from a unit or its standards
 //! escaped, the charts the report draws (skm-charts) inline as SVG.
 
+use skm_core::sample::DEFAULT_MIN_SAMPLE;
 use std::fmt::Write;
 
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as esc};
@@ -147,9 +148,23 @@ fn headline(s: &mut String, g: &GroupResult, o: PageOptions) {
         );
     }
     let respondents = integer_id(g.summary.respondents);
-    let sample = match (&g.sample, o.lang) {
-        (Some(c), Lang::Id) => format!(" dari <span class=\"nb\">sampel minimal {}</span>", integer_id(c.required)),
-        (Some(c), Lang::En) => format!(" of <span class=\"nb\">a minimum sample of {}</span>", integer_id(c.required)),
+    let sample = match (g.sample.as_ref().map(|c| (c.required, c.population)), o.lang) {
+        (Some((required, None)), Lang::Id) => {
+            format!(" dari <span class=\"nb\">sampel minimal {}</span>", integer_id(required))
+        }
+        (Some((required, None)), Lang::En) => {
+            format!(" of <span class=\"nb\">a minimum sample of {}</span>", integer_id(required))
+        }
+        (Some((required, Some(n))), Lang::Id) => format!(
+            " dari <span class=\"nb\">{} yang diperlukan</span> <span class=\"nb\">(Krejcie–Morgan, N = {})</span>",
+            integer_id(required),
+            integer_id(n)
+        ),
+        (Some((required, Some(n))), Lang::En) => format!(
+            " of <span class=\"nb\">{} required</span> <span class=\"nb\">(Krejcie–Morgan, N = {})</span>",
+            integer_id(required),
+            integer_id(n)
+        ),
         (None, _) => String::new(),
     };
     let _ = write!(
@@ -319,8 +334,10 @@ fn method(s: &mut String, r: &PublicResults, o: PageOptions) {
             "Survei mengikuti PermenPANRB Nomor 14 Tahun 2017: penerima layanan menilai sembilan unsur \
              pelayanan dengan skala 1–4. Nilai rata-rata tiap unsur (NRR) dijumlahkan dengan bobot yang sama \
              (1/9) dan dikalikan 25, sehingga IKM berada antara 25 dan 100. Selang kepercayaan 95% menunjukkan \
-             ketelitian IKM dari jumlah responden yang ada. Kelompok dengan kurang dari {} responden tidak \
-             ditampilkan{}.",
+             ketelitian IKM dari jumlah responden yang ada. Sampel yang diperlukan dihitung dengan rumus \
+             Krejcie dan Morgan dari jumlah penerima layanan (N) yang dicatat unit; bila N tidak diketahui, \
+             paling sedikit {} responden. Kelompok dengan kurang dari {} responden tidak ditampilkan{}.",
+            DEFAULT_MIN_SAMPLE,
             r.min_group,
             hidden(r, o)
         ),
@@ -328,7 +345,10 @@ fn method(s: &mut String, r: &PublicResults, o: PageOptions) {
             "The survey follows PermenPANRB 14/2017: service users rate nine service elements on a 1–4 scale. \
              The average score of each element (NRR) is summed with equal weights (1/9) and multiplied by 25, \
              so the IKM lies between 25 and 100. The 95% confidence interval shows how precise the IKM is for \
-             the number of respondents. Groups of fewer than {} respondents are not shown{}.",
+             the number of respondents. The sample required follows Krejcie and Morgan from the number of \
+             service users (N) the unit recorded; where N is not recorded, at least {} respondents. Groups of \
+             fewer than {} respondents are not shown{}.",
+            DEFAULT_MIN_SAMPLE,
             r.min_group,
             hidden(r, o)
         ),

@@ -127,6 +127,7 @@ async fn every_route_answers_every_caller_as_its_role_allows() {
     let reset = r#"{"password":"teh-manis-hangat"}"#;
     let new_token = r#"{"units":["*"],"permission":"read","note":"uji"}"#;
     let action = r#"{"period":"2026","action":"Uji","owner":"Sekretaris","deadline":"2026-12-31"}"#;
+    let population = r#"{"period":"2026","service":"uji","population":10}"#;
     let paper = r#"{"serial":"X-1","filled_on":"2026-01-05","service":"tidak-ada","answers":{}}"#;
     // y: allowed (anything but 401/403), n: 403, u: 401; one letter per caller, in order.
     let table: Vec<(&str, String, Option<&str>, &str)> = vec![
@@ -142,6 +143,12 @@ async fn every_route_answers_every_caller_as_its_role_allows() {
         ("POST", format!("/api/v1/units/{A}/follow-up"), Some(action), "uyynnnyy"),
         ("POST", format!("/api/v1/units/{B}/follow-up"), Some(action), "uynnnnny"),
         ("POST", format!("/api/v1/units/{A}/follow-up/999"), Some(action), "uyynnnyy"),
+        ("GET", format!("/api/v1/units/{A}/populations"), None, "uyyynnyy"),
+        ("POST", format!("/api/v1/units/{A}/populations"), Some(population), "uyynnnyy"),
+        ("POST", format!("/api/v1/units/{B}/populations"), Some(population), "uynnnnny"),
+        ("POST", format!("/api/v1/units/{A}/populations/999"), Some(population), "uyynnnyy"),
+        ("GET", format!("/api/v1/units/{A}/sampling"), None, "uyyynnyy"),
+        ("GET", format!("/api/v1/units/{B}/sampling"), None, "uynnnyny"),
         ("POST", format!("/api/v1/units/{A}/paper"), Some(paper), "uyynynyy"),
         ("POST", format!("/api/v1/units/{B}/paper"), Some(paper), "uynnnnny"),
         ("GET", "/api/v1/users".into(), None, "uyynnnnn"),

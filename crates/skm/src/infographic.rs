@@ -43,8 +43,9 @@ pub fn run(args: InfographicArgs) -> anyhow::Result<ExitCode> {
     let store = crate::sources::open_existing(&args.db)?;
     let unit = store.unit(&args.unit)?.ok_or_else(|| skm_server::StoreError::NoUnit(args.unit.clone()))?.unit;
     let csv = store.export_csv(Some(&unit.code))?;
-    let follow_up = store.follow_ups(&unit.code)?;
-    let results = skm_server::public_results(&unit, &csv, &follow_up, skm_server::now_wib().date(), args.period)?;
+    let (follow_up, populations) = (store.follow_ups(&unit.code)?, store.populations(&unit.code)?);
+    let records = skm_server::Records { follow_up: &follow_up, populations: &populations };
+    let results = skm_server::public_results(&unit, &csv, &records, skm_server::now_wib().date(), args.period)?;
     let period = results.period.map(|p| p.key.key()).unwrap_or_default();
     let nothing = || {
         anyhow::anyhow!(

@@ -182,13 +182,26 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
         ctx,
         as_of,
     };
-    let (year, responses, skipped) = analyse(args.data.as_deref(), stored.as_ref(), &how)?;
+    let (mut year, responses, skipped) = analyse(args.data.as_deref(), stored.as_ref(), &how)?;
+    // Where request files gave no population, the populations entered on the admin page do.
+    let populations = match &stored {
+        Some(db) => db.store.populations(&db.unit.unit.code)?,
+        None => Vec::new(),
+    };
+    let entered = |analysis: Option<&mut skm_core::IkmAnalysis>, of: i16| {
+        if let Some(a) = analysis {
+            skm_core::sampling::apply_entered(a, &populations, |p| p.year == of, args.min_sample);
+        }
+    };
+    entered(year.ikm.as_mut(), args.year);
     bar.inc(1);
     let previous = match &args.previous {
         Some(dir) => {
             bar.set_message(format!("tahun sebelumnya / previous year {}", dir.display()));
             let before = Reading { year: args.year - 1, as_of: YearOptions::as_of_for(args.year - 1, now), ..how };
-            Some(analyse(Some(dir), stored.as_ref(), &before)?.0)
+            let mut before = analyse(Some(dir), stored.as_ref(), &before)?.0;
+            entered(before.ikm.as_mut(), args.year - 1);
+            Some(before)
         }
         None => None,
     };

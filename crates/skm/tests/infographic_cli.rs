@@ -47,7 +47,9 @@ fn the_square_infographic_is_1080_px_and_shows_the_units_ikm() {
     let unit = store.unit(UNIT).unwrap().unwrap().unit;
     let csv = store.export_csv(Some(UNIT)).unwrap();
     drop(store);
-    let results = skm_server::public_results(&unit, &csv, &[], skm_server::now_wib().date(), None).unwrap();
+    let results =
+        skm_server::public_results(&unit, &csv, &skm_server::Records::default(), skm_server::now_wib().date(), None)
+            .unwrap();
     let ikm = skm_core::format::decimal_id(results.overall.as_ref().unwrap().summary.ikm.unwrap(), 2);
 
     let out = dir.path().join("infografis");

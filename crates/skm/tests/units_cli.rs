@@ -8,6 +8,7 @@ use skm_core::follow_up::{FollowUpDraft, FollowUpStatus};
 use skm_core::profile::Profile;
 use skm_core::publication::{Medium, PublicationDraft};
 use skm_core::response::ResponseRecord;
+use skm_core::sampling::PopulationDraft;
 use skm_server::{Filed, Store};
 
 fn skm(args: &[&str]) -> Output {
@@ -124,6 +125,14 @@ fn a_unit_of_another_office_is_added_imported_and_reported_from_the_database() {
             note: String::new(),
         };
         store.add_publication("dpmptsp-contoh", &post, now).unwrap();
+        // The counter's register: 40 people asked for the permit in the first semester.
+        let served = PopulationDraft {
+            period: "2026-S1".to_owned(),
+            service: "izin-reklame".to_owned(),
+            population: 40,
+            note: "buku register loket".to_owned(),
+        };
+        store.add_population("dpmptsp-contoh", &served, now).unwrap();
     }
     let json = ok(&skm(&["ikm", "--unit", "dpmptsp-contoh", "--db", db, "--format", "json", "--by", "none"]));
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -212,4 +221,11 @@ fn a_unit_of_another_office_is_added_imported_and_reported_from_the_database() {
     assert!(appendix.contains("Loket khusus lansia") && appendix.contains("Selesai"));
     assert!(html.contains("Tindak lanjut hasil tahun 2025: 1 dari 1 tindakan selesai (100 %)."), "the share done");
     assert!(html.contains("dipublikasikan di 1 media: Instagram."), "the media counted");
+    // The method chapter checks the service's three respondents against Krejcie–Morgan for the
+    // 40 people the unit recorded: 36 required.
+    let method = &html[html.find("Jumlah sampel (Krejcie dan Morgan)").unwrap()..];
+    let method = &method[..method.find("</table>").unwrap()];
+    assert!(method.contains("Populasi (N) dari: jumlah penerima layanan yang dicatat unit per periode."), "{method}");
+    assert_eq!(skm_core::sample::krejcie_morgan(40), 36);
+    assert!(method.contains("<td class=\"num\">40</td><td class=\"num\">36</td><td class=\"num\">3</td>"), "{method}");
 }

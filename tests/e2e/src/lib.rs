@@ -460,3 +460,41 @@ pub async fn violations(c: &Client, axe: &str) -> Vec<serde_json::Value> {
         Err(e) => vec![serde_json::json!({ "id": "axe-failed", "help": e.to_string() })],
     }
 }
+
+/// What a person would notice inside the elements `scope` selects on the page shown: a control
+/// under 44×44 px, text under 12 px, anything reaching past the screen's right edge, and the page
+/// scrolling sideways. Empty when all is well; each fault names its element and figure.
+pub async fn layout_faults(c: &Client, scope: &str) -> Vec<String> {
+    let script = "const scope = [...document.querySelectorAll(arguments[0])];\
+        const inside = sel => scope.flatMap(s => [...s.querySelectorAll(sel)]).filter(e => e.getClientRects().length > 0);\
+        const name = e => `${e.id || e.tagName.toLowerCase()}${e.className ? '.' + String(e.className).split(' ')[0] : ''}`;\
+        const faults = [];\
+        for (const e of inside(':is(button, select, input, textarea, summary)')) {\
+          const t = e.matches('input[type=checkbox], input[type=radio]') && e.closest('label') || e;\
+          const r = t.getBoundingClientRect();\
+          if (r.width < 44 || r.height < 44) faults.push(`${name(t)} ${r.width.toFixed(0)}×${r.height.toFixed(0)} px`);\
+        }\
+        for (const e of inside('*')) {\
+          const own = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());\
+          const size = parseFloat(getComputedStyle(e).fontSize);\
+          if (own && size < 12) faults.push(`${name(e)} text ${size} px`);\
+          const r = e.getBoundingClientRect();\
+          if (r.right > innerWidth + 1 && !e.closest('.scroll, .table-scroll')) faults.push(`${name(e)} reaches ${r.right.toFixed(0)} px of ${innerWidth}`);\
+        }\
+        if (document.documentElement.scrollWidth > innerWidth + 1) faults.push(`page ${document.documentElement.scrollWidth} px wide in ${innerWidth}`);\
+        return faults;";
+    let found = c.execute(script, vec![scope.into()]).await;
+    match found {
+        Ok(v) => serde_json::from_value(v).unwrap_or_else(|e| vec![format!("unreadable answer: {e}")]),
+        Err(e) => vec![format!("script failed: {e}")],
+    }
+}
+
+/// Types into the field `id` as a person does, then leaves it (lists, numbers and the admin
+/// token are read when their field is left).
+pub async fn fill(c: &Client, id: &str, text: &str) {
+    let input = c.wait().at_most(Duration::from_secs(120)).for_element(fantoccini::Locator::Id(id)).await.unwrap();
+    input.clear().await.unwrap();
+    input.send_keys(text).await.unwrap();
+    c.execute("document.activeElement.blur()", vec![]).await.unwrap();
+}

@@ -6,19 +6,11 @@
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, Locator};
-use skm_e2e::{axe_source, violations, Harness, ADMIN_TOKEN};
+use skm_e2e::{axe_source, fill, violations, Harness, ADMIN_TOKEN};
 
 const WAIT: Duration = Duration::from_secs(120);
 const UNIT: &str = "dinkominfo-purbalingga";
 const SERVICE: &str = "pengaduan-siaran";
-
-async fn field(c: &Client, id: &str, text: &str) {
-    let input = c.wait().at_most(WAIT).for_element(Locator::Id(id)).await.unwrap();
-    input.clear().await.unwrap();
-    input.send_keys(text).await.unwrap();
-    // Lists and numbers are read when the field is left.
-    c.execute("document.activeElement.blur()", vec![]).await.unwrap();
-}
 
 async fn problems_at(c: &Client, id: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -67,32 +59,32 @@ async fn a_unit_admin_creates_edits_prints_and_retires_a_service() {
     let code = c.find(Locator::Id("f-code")).await.unwrap();
     assert_eq!(code.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
 
-    field(c, "f-code", SERVICE).await;
+    fill(c, "f-code", SERVICE).await;
     assert!(problems_at(c, "f-code").await.is_empty());
-    field(c, "f-name", "Pengaduan Siaran").await;
-    field(c, "f-name_en", "Broadcast complaints").await;
-    field(c, "f-requirements", "KTP\n\nSurat pengaduan").await;
-    field(c, "f-completion_time-text", "3 (tiga) hari kerja").await;
+    fill(c, "f-name", "Pengaduan Siaran").await;
+    fill(c, "f-name_en", "Broadcast complaints").await;
+    fill(c, "f-requirements", "KTP\n\nSurat pengaduan").await;
+    fill(c, "f-completion_time-text", "3 (tiga) hari kerja").await;
     // A limit of 0 days: refused beside the completion time, by the core's rule.
-    field(c, "f-completion_time-amount", "0").await;
+    fill(c, "f-completion_time-amount", "0").await;
     assert_eq!(problems_at(c, "f-completion_time").await, ["completion_time.limit.amount"]);
-    field(c, "f-completion_time-amount", "3").await;
+    fill(c, "f-completion_time-amount", "3").await;
     assert!(problems_at(c, "f-completion_time").await.is_empty());
     for tier in 0..4 {
-        field(c, &format!("f-complaints-tiers-{tier}-deadline-text"), "1 hari kerja").await;
+        fill(c, &format!("f-complaints-tiers-{tier}-deadline-text"), "1 hari kerja").await;
     }
     // A second request channel, in the document's words.
     c.find(Locator::Id("f-request-3")).await.unwrap().click().await.unwrap();
-    field(c, "f-request-3-text", "WhatsApp 0812-0000-0000").await;
+    fill(c, "f-request-3-text", "WhatsApp 0812-0000-0000").await;
     c.wait().at_most(WAIT).for_element(Locator::Id("editor-valid")).await.unwrap();
 
     // A wrong token: refused, nothing stored.
-    field(c, "token", "salah").await;
+    fill(c, "token", "salah").await;
     c.find(Locator::Id("editor-save")).await.unwrap().click().await.unwrap();
     c.wait().at_most(WAIT).for_element(Locator::Css("#editor p.error[role='alert']")).await.unwrap();
     assert!(!services(&h).contains(SERVICE));
     // The right one: version 1, in force today, and the survey offers it at once.
-    field(c, "token", ADMIN_TOKEN).await;
+    fill(c, "token", ADMIN_TOKEN).await;
     c.find(Locator::Id("editor-save")).await.unwrap().click().await.unwrap();
     let line = saved_line(c).await;
     assert!(line.contains("versi 1,") || line.contains("version 1,"), "{line}");
@@ -110,7 +102,7 @@ async fn a_unit_admin_creates_edits_prints_and_retires_a_service() {
     edit.click().await.unwrap();
     let name = c.wait().at_most(WAIT).for_element(Locator::Id("f-name")).await.unwrap();
     assert_eq!(name.prop("value").await.unwrap().as_deref(), Some("Pengaduan Siaran"));
-    field(c, "f-name", "Pengaduan Penyiaran").await;
+    fill(c, "f-name", "Pengaduan Penyiaran").await;
     c.find(Locator::Id("editor-save")).await.unwrap().click().await.unwrap();
     let line = saved_line(c).await;
     assert!(line.contains("versi 2,") || line.contains("version 2,"), "{line}");

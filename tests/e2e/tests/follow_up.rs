@@ -7,19 +7,11 @@ use std::process::Command;
 use std::time::Duration;
 
 use fantoccini::{Client, Locator};
-use skm_e2e::{axe_source, skm_binary, text, violations, Harness, ADMIN_TOKEN};
+use skm_e2e::{axe_source, fill, skm_binary, text, violations, Harness, ADMIN_TOKEN};
 
 const WAIT: Duration = Duration::from_secs(120);
 const UNIT: &str = "dinkominfo-purbalingga";
 const ACTION: &str = "Pelatihan layanan prima untuk petugas loket";
-
-/// Types into a field as a person does, then leaves it (the token is taken when it is left).
-async fn field(c: &Client, id: &str, text: &str) {
-    let input = c.wait().at_most(WAIT).for_element(Locator::Id(id)).await.unwrap();
-    input.clear().await.unwrap();
-    input.send_keys(text).await.unwrap();
-    c.execute("document.activeElement.blur()", vec![]).await.unwrap();
-}
 
 /// Sets a date or select field's value and tells the page, as the browser's picker does.
 async fn pick(c: &Client, id: &str, value: &str, event: &str) {
@@ -45,7 +37,7 @@ async fn an_action_recorded_on_the_admin_page_appears_in_the_next_report_with_it
     let c = &h.client;
     c.goto(&format!("{}/admin?unit={UNIT}", h.base)).await.unwrap();
     c.wait().at_most(WAIT).for_element(Locator::Css("li[data-service]")).await.unwrap();
-    field(c, "token", ADMIN_TOKEN).await;
+    fill(c, "token", ADMIN_TOKEN).await;
 
     // A proposal from the weakest element of the latest results fills the finding and action.
     let propose =
@@ -63,8 +55,8 @@ async fn an_action_recorded_on_the_admin_page_appears_in_the_next_report_with_it
     let found = violations(c, &axe_source().unwrap()).await;
     assert!(found.is_empty(), "axe on the admin page's follow-up: {found:#?}");
 
-    field(c, "f-rtl-action", ACTION).await;
-    field(c, "f-rtl-owner", "Kepala Bidang Layanan").await;
+    fill(c, "f-rtl-action", ACTION).await;
+    fill(c, "f-rtl-owner", "Kepala Bidang Layanan").await;
     pick(c, "f-rtl-deadline", &format!("{year}-12-31"), "input").await;
     c.find(Locator::Id("follow-up-save")).await.unwrap().click().await.unwrap();
     assert!(notice(c).await.contains(ACTION));
@@ -75,7 +67,7 @@ async fn an_action_recorded_on_the_admin_page_appears_in_the_next_report_with_it
     // Moved on: in progress, with its evidence.
     row.find(Locator::Css("button.edit")).await.unwrap().click().await.unwrap();
     pick(c, "f-rtl-status", "in_progress", "change").await;
-    field(c, "f-rtl-evidence", "Undangan pelatihan 10 Desember").await;
+    fill(c, "f-rtl-evidence", "Undangan pelatihan 10 Desember").await;
     c.find(Locator::Id("follow-up-save")).await.unwrap().click().await.unwrap();
     c.wait().at_most(WAIT).for_element(Locator::Css("#follow-up-list li[data-status='in_progress']")).await.unwrap();
     assert_eq!(c.find_all(Locator::Css("#follow-up-list li")).await.unwrap().len(), 1, "changed, not added");

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
-use skm_e2e::{axe_source, violations, Harness};
+use skm_e2e::{axe_source, layout_faults, violations, Harness};
 
 const WAIT: Duration = Duration::from_secs(120);
 /// The demo accounts' password (README, "Demo accounts").
@@ -80,6 +80,13 @@ async fn an_operator_types_a_sheet_by_keyboard_and_a_second_entry_of_it_is_refus
     let error = c.wait().at_most(WAIT).for_element(Locator::Id("paper-error")).await.unwrap();
     assert!(error.text().await.unwrap().contains("sudah dimasukkan"), "{}", error.text().await.unwrap());
     assert_eq!(stored(&h, "PBG-0001"), 1);
+
+    // The entry screen fits a phone and a laptop.
+    for (w, ht, phone) in [(360, 640, true), (1366, 768, false)] {
+        h.screen(w, ht, phone).await.unwrap();
+        let faults = layout_faults(c, "main").await;
+        assert!(faults.is_empty(), "{w}×{ht} /kertas: {faults:#?}");
+    }
 
     // The blank sheets printed from the admin page: one page each, numbered from 41.
     c.goto(&format!("{}/admin?unit={UNIT}", h.base)).await.unwrap();

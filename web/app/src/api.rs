@@ -343,45 +343,48 @@ pub async fn retire_service(
     post_admin(token, &path, retire).await
 }
 
-/// A unit's follow-up actions (staff who read its responses).
-pub async fn follow_ups(token: &str, unit: &str) -> Result<Vec<skm_core::follow_up::FollowUpRecord>, SaveError> {
-    let path = format!("/api/v1/units/{}/follow-up", encode(unit));
+/// A unit's records of one register (`follow-up`, `publications`, `populations`), for staff who
+/// read its responses.
+pub async fn records<R: serde::de::DeserializeOwned>(
+    token: &str,
+    unit: &str,
+    register: &str,
+) -> Result<Vec<R>, SaveError> {
+    let path = format!("/api/v1/units/{}/{register}", encode(unit));
     body(admin_call::<(), _>("GET", token, &path, None).await?)
 }
 
-/// Adds a follow-up action to a unit, or changes action `id`: the action as kept.
-pub async fn save_follow_up(
+/// Adds a record to one of a unit's registers, or changes record `id`: the record as kept.
+pub async fn save_record<D: serde::Serialize, R: serde::de::DeserializeOwned>(
     token: &str,
     unit: &str,
+    register: &str,
     id: Option<i64>,
-    draft: &skm_core::follow_up::FollowUpDraft,
-) -> Result<skm_core::follow_up::FollowUpRecord, SaveError> {
+    draft: &D,
+) -> Result<R, SaveError> {
     let path = match id {
-        Some(id) => format!("/api/v1/units/{}/follow-up/{id}", encode(unit)),
-        None => format!("/api/v1/units/{}/follow-up", encode(unit)),
+        Some(id) => format!("/api/v1/units/{}/{register}/{id}", encode(unit)),
+        None => format!("/api/v1/units/{}/{register}", encode(unit)),
     };
     body(admin_call("POST", token, &path, Some(draft)).await?)
+}
+
+/// The register of follow-up actions.
+pub const FOLLOW_UP: &str = "follow-up";
+/// The publication register.
+pub const PUBLICATIONS: &str = "publications";
+/// The services' populations per period.
+pub const POPULATIONS: &str = "populations";
+
+/// The sampling plan of a unit's current SKM period.
+pub async fn sampling(token: &str, unit: &str) -> Result<skm_core::sampling::SamplingPlan, SaveError> {
+    let path = format!("/api/v1/units/{}/sampling", encode(unit));
+    body(admin_call::<(), _>("GET", token, &path, None).await?)
 }
 
 /// A unit's public results (`/api/v1/units/<unit>/results.json`).
 pub async fn public_results(unit: &str) -> Result<skm_core::public::PublicResults, String> {
     get_json(&format!("/api/v1/units/{}/results.json", encode(unit))).await
-}
-
-/// A unit's publication register (staff who read its responses).
-pub async fn publications(token: &str, unit: &str) -> Result<Vec<skm_core::publication::PublicationRecord>, SaveError> {
-    let path = format!("/api/v1/units/{}/publications", encode(unit));
-    body(admin_call::<(), _>("GET", token, &path, None).await?)
-}
-
-/// Enters a publication of a unit's results: the entry as kept.
-pub async fn add_publication(
-    token: &str,
-    unit: &str,
-    draft: &skm_core::publication::PublicationDraft,
-) -> Result<skm_core::publication::PublicationRecord, SaveError> {
-    let path = format!("/api/v1/units/{}/publications", encode(unit));
-    body(admin_call("POST", token, &path, Some(draft)).await?)
 }
 
 /// Stores a paper form of a unit (an operator, a unit's admin): the stored response's ID, or why

@@ -65,7 +65,7 @@ impl Store {
         draft: &FollowUpDraft,
         now: &str,
     ) -> Result<FollowUpRecord, StoreError> {
-        if self.unit(unit)?.is_none() {
+        if !self.unit_exists(unit)? {
             return Err(StoreError::NoUnit(unit.to_owned()));
         }
         self.conn.execute(
@@ -97,6 +97,9 @@ impl Store {
         now: &str,
     ) -> Result<Changed<FollowUpRecord>, StoreError> {
         let Some(before) = self.follow_up(unit, id)? else { return Ok(None) };
+        if before.draft == *draft {
+            return Ok(Some((before.clone(), before)));
+        }
         self.conn.execute(
             "UPDATE follow_ups SET period = ?3, finding = ?4, action = ?5, owner = ?6, deadline = ?7, status = ?8,
              evidence = ?9, version = version + 1, updated_at = ?10 WHERE unit = ?1 AND id = ?2",

@@ -10,7 +10,7 @@ use rusqlite::Connection;
 use super::StoreError;
 
 /// The steps, in order; step `i` brings the database to version `i + 1`.
-const STEPS: [&str; 3] = [UNITS, ACCOUNTS, RESULTS_CYCLE];
+const STEPS: [&str; 4] = [UNITS, ACCOUNTS, RESULTS_CYCLE, SAMPLING];
 
 /// The version this release writes.
 pub const LATEST: u32 = STEPS.len() as u32;
@@ -146,6 +146,22 @@ CREATE TABLE publications (
     updated_at   TEXT NOT NULL
 );
 CREATE INDEX publications_unit ON publications(unit, period);
+";
+
+/// Version 4: the population of each service per SKM period, for the sampling plan.
+const SAMPLING: &str = "
+CREATE TABLE populations (
+    id         INTEGER PRIMARY KEY,
+    unit       TEXT NOT NULL REFERENCES units(code),
+    period     TEXT NOT NULL,
+    service    TEXT NOT NULL,
+    population INTEGER NOT NULL CHECK (population >= 0),
+    note       TEXT NOT NULL DEFAULT '',
+    version    INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (unit, period, service)
+);
 ";
 
 /// The database's version.

@@ -6,6 +6,7 @@
 mod access;
 mod follow_up;
 mod migrate;
+mod populations;
 mod publications;
 mod units;
 
@@ -47,6 +48,9 @@ pub enum StoreError {
     /// No unit has this code.
     #[error("unit '{0}' tidak ada / no unit '{0}'")]
     NoUnit(String),
+    /// A record for the same thing exists already (the population of a service in a period).
+    #[error("sudah tercatat: {0} / already recorded: {0}")]
+    Taken(String),
     /// An account with this username exists already.
     #[error("pengguna '{0}' sudah ada / user '{0}' exists already")]
     UserExists(String),

@@ -54,7 +54,7 @@ impl Store {
         d: &PublicationDraft,
         now: &str,
     ) -> Result<PublicationRecord, StoreError> {
-        if self.unit(unit)?.is_none() {
+        if !self.unit_exists(unit)? {
             return Err(StoreError::NoUnit(unit.to_owned()));
         }
         self.conn.execute(
@@ -76,6 +76,9 @@ impl Store {
         now: &str,
     ) -> Result<Changed<PublicationRecord>, StoreError> {
         let Some(before) = self.publication(unit, id)? else { return Ok(None) };
+        if before.draft == *d {
+            return Ok(Some((before.clone(), before)));
+        }
         self.conn.execute(
             "UPDATE publications SET period = ?3, medium = ?4, published_on = ?5, link = ?6, note = ?7,
              version = version + 1, updated_at = ?8 WHERE unit = ?1 AND id = ?2",

@@ -55,7 +55,7 @@ pub fn FollowUpPanel(props: &FollowUpProps) -> Html {
         let (unit, token) = (props.unit.clone(), props.token.clone());
         use_effect_with((unit.clone(), token.clone(), *reloads), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                match api::follow_ups(&token, &unit).await {
+                match api::records(&token, &unit, api::FOLLOW_UP).await {
                     Ok(list) => records.set(list),
                     Err(SaveError::Unauthorized) => records.set(Vec::new()),
                     Err(e) => message.set(said(e)),
@@ -108,7 +108,7 @@ pub fn FollowUpPanel(props: &FollowUpProps) -> Html {
                 return;
             }
             wasm_bindgen_futures::spawn_local(async move {
-                match api::save_follow_up(&token, &unit, *editing, &sent).await {
+                match api::save_record::<_, FollowUpRecord>(&token, &unit, api::FOLLOW_UP, *editing, &sent).await {
                     Ok(kept) => {
                         message.set(format!("{} #{} · {}", words::FOLLOW_UP_SAVED.get(l), kept.id, kept.draft.action));
                         server_problems.set(Vec::new());

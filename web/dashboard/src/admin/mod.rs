@@ -5,6 +5,7 @@
 mod editor;
 mod fields;
 mod follow_up;
+mod populations;
 mod publications;
 mod staff;
 mod words;
@@ -344,6 +345,8 @@ pub fn AdminPage(props: &AdminProps) -> Html {
                     token={(*token).clone()} today={unit_today.to_string()} />
                 <publications::PublicationsPanel key={format!("p-{}", *unit)} lang={l} unit={(*unit).clone()}
                     token={(*token).clone()} today={unit_today.to_string()} />
+                <populations::PopulationsPanel key={format!("n-{}", *unit)} lang={l} unit={(*unit).clone()}
+                    token={(*token).clone()} />
             }
             if let Some(info) = &*me {
                 <staff::StaffPanel lang={l} me={info.clone()} on_signed_out={

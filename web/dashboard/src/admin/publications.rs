@@ -55,7 +55,7 @@ pub fn PublicationsPanel(props: &PublicationsProps) -> Html {
         use_effect_with((props.unit.clone(), props.token.clone(), *reloads), move |(unit, token, _)| {
             let (unit, token) = (unit.clone(), token.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                records.set(api::publications(&token, &unit).await.unwrap_or_default());
+                records.set(api::records(&token, &unit, api::PUBLICATIONS).await.unwrap_or_default());
             });
         });
     }
@@ -86,7 +86,7 @@ pub fn PublicationsPanel(props: &PublicationsProps) -> Html {
                 (draft.clone(), message.clone(), reloads.clone(), server_problems.clone());
             let (unit, token, today) = (unit.clone(), token.clone(), today.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::add_publication(&token, &unit, &sent).await {
+                match api::save_record::<_, PublicationRecord>(&token, &unit, api::PUBLICATIONS, None, &sent).await {
                     Ok(kept) => {
                         message.set(format!(
                             "{} #{} · {}",

@@ -196,6 +196,18 @@ pub const MATERIAL: Text = t("Bahan publikasi", "To publish");
 pub const PUBLIC_PAGE: Text = t("Halaman hasil publik", "Public results page");
 pub const INFOGRAPHIC_PNG: Text = t("Infografis 1080×1080 (PNG)", "Infographic 1080×1080 (PNG)");
 pub const INFOGRAPHIC_A4: Text = t("Infografis A4 (SVG)", "Infographic A4 (SVG)");
+pub const SAMPLING: Text = t("Populasi dan sampel per layanan", "Population and sample per service");
+pub const SAMPLING_HINT: Text = t(
+    "Isi jumlah penerima layanan (N) per layanan dalam periode SKM, dari buku register atau aplikasi loket; sampel yang diperlukan dihitung dengan rumus Krejcie dan Morgan dan kemajuannya tampil di dasbor.",
+    "Enter the number of service users (N) per service in the SKM period, from the counter's register or application; the sample required follows Krejcie and Morgan and its progress shows on the dashboard.",
+);
+pub const DAYS_LEFT: Text = t("hari lagi", "days left");
+pub const WORKING_DAYS: Text = t("hari kerja", "working days");
+pub const SAMPLE_REQUIRED: Text = t("Sampel yang diperlukan", "Sample required");
+pub const NO_POPULATION: Text =
+    t("N belum diisi: paling sedikit 30 responden", "N not entered: at least 30 respondents");
+pub const RESPONDENTS_SO_FAR: Text = t("responden sejauh ini", "respondents so far");
+pub const POPULATION_SAVE: Text = t("Simpan populasi", "Save the populations");
 pub const PAPER_FORM: Text = t("Formulir kertas", "Paper form");
 pub const PAPER_FIRST: Text = t("Nomor seri pertama:", "First serial number:");
 pub const PAPER_COUNT: Text = t("Jumlah lembar (paling banyak 500):", "Number of sheets (500 at most):");

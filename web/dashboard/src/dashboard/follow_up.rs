@@ -45,8 +45,10 @@ pub fn FollowUpCard(props: &FollowUpCardProps) -> Html {
         use_effect_with((props.unit.clone(), props.token.clone()), move |(unit, token)| {
             let (unit, token) = (unit.clone(), token.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let actions = api::follow_ups(&token, &unit).await;
-                let published = api::publications(&token, &unit).await;
+                let (actions, published) = futures::join!(
+                    api::records::<FollowUpRecord>(&token, &unit, api::FOLLOW_UP),
+                    api::records::<PublicationRecord>(&token, &unit, api::PUBLICATIONS)
+                );
                 records.set(actions.ok().zip(published.ok()));
             });
         });

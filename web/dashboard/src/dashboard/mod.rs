@@ -7,6 +7,7 @@ mod download;
 mod follow_up;
 mod glossary;
 mod pemda;
+mod sampling;
 mod sources;
 mod suggestions;
 mod templates;
@@ -707,6 +708,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
                 if let Some(code) = &*unit {
                     if *view == View::Overview {
                         <follow_up::FollowUpCard lang={l} unit={code.clone()} token={(*token).clone()} year={*year} />
+                        <sampling::SamplingCard lang={l} unit={code.clone()} token={(*token).clone()} />
                     }
                 }
                 { rejected }

@@ -1,0 +1,139 @@
+//! The population of each of a unit's services per SKM period, entered on the admin page:
+//! one record per service and period, corrected (each correction one version more), never
+//! deleted.
+
+use std::collections::BTreeMap;
+
+use rusqlite::{params, OptionalExtension};
+use skm_core::sampling::{PopulationDraft, PopulationRecord};
+
+use super::{Changed, Store, StoreError};
+
+const COLUMNS: &str = "id, unit, period, service, population, note, version, created_at, updated_at";
+
+fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<PopulationRecord> {
+    Ok(PopulationRecord {
+        id: r.get(0)?,
+        unit: r.get(1)?,
+        draft: PopulationDraft {
+            period: r.get(2)?,
+            service: r.get(3)?,
+            population: r.get::<_, i64>(4)?.max(0) as u64,
+            note: r.get(5)?,
+        },
+        version: r.get(6)?,
+        created_at: r.get(7)?,
+        updated_at: r.get(8)?,
+    })
+}
+
+/// A population as SQLite keeps it (checked to be far below `i64::MAX` before).
+fn stored(population: u64) -> i64 {
+    i64::try_from(population).unwrap_or(i64::MAX)
+}
+
+impl Store {
+    /// A unit's populations, by period and then by service.
+    pub fn populations(&self, unit: &str) -> Result<Vec<PopulationRecord>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM populations WHERE unit = ?1 ORDER BY period, service"))?;
+        let rows = stmt.query_map([unit], read)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn population(&self, unit: &str, id: i64) -> Result<Option<PopulationRecord>, StoreError> {
+        let sql = format!("SELECT {COLUMNS} FROM populations WHERE unit = ?1 AND id = ?2");
+        Ok(self.conn.query_row(&sql, params![unit, id], read).optional()?)
+    }
+
+    fn population_taken(&self, unit: &str, d: &PopulationDraft, other_than: i64) -> Result<bool, StoreError> {
+        let found: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM populations WHERE unit = ?1 AND period = ?2 AND service = ?3 AND id != ?4",
+                params![unit, d.period, d.service, other_than],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(found.is_some())
+    }
+
+    /// Enters the population (already checked) of a service in a period; refused when one is
+    /// entered for that service and period already.
+    pub fn add_population(
+        &mut self,
+        unit: &str,
+        d: &PopulationDraft,
+        now: &str,
+    ) -> Result<PopulationRecord, StoreError> {
+        if !self.unit_exists(unit)? {
+            return Err(StoreError::NoUnit(unit.to_owned()));
+        }
+        if self.population_taken(unit, d, 0)? {
+            return Err(StoreError::Taken(format!("{} {}", d.service, d.period)));
+        }
+        self.conn.execute(
+            "INSERT INTO populations (unit, period, service, population, note, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+            params![unit, d.period, d.service, stored(d.population), d.note, now],
+        )?;
+        let id = self.conn.last_insert_rowid();
+        self.population(unit, id)?.ok_or_else(|| StoreError::Corrupt(format!("population {id} not kept")))
+    }
+
+    /// Corrects a population: the entry before and after, or `None` when the unit has none with
+    /// this number.
+    pub fn change_population(
+        &mut self,
+        unit: &str,
+        id: i64,
+        d: &PopulationDraft,
+        now: &str,
+    ) -> Result<Changed<PopulationRecord>, StoreError> {
+        let Some(before) = self.population(unit, id)? else { return Ok(None) };
+        if before.draft == *d {
+            return Ok(Some((before.clone(), before)));
+        }
+        if self.population_taken(unit, d, id)? {
+            return Err(StoreError::Taken(format!("{} {}", d.service, d.period)));
+        }
+        self.conn.execute(
+            "UPDATE populations SET period = ?3, service = ?4, population = ?5, note = ?6,
+             version = version + 1, updated_at = ?7 WHERE unit = ?1 AND id = ?2",
+            params![unit, id, d.period, d.service, stored(d.population), d.note, now],
+        )?;
+        let after = self.population(unit, id)?.ok_or_else(|| StoreError::Corrupt(format!("population {id} lost")))?;
+        Ok(Some((before, after)))
+    }
+
+    /// What changes when a population is entered or corrected: their number and versions.
+    pub fn populations_stamp(&self, unit: &str) -> Result<(u64, i64), StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*), COALESCE(SUM(version), 0) FROM populations WHERE unit = ?1",
+            [unit],
+            |r| Ok((r.get::<_, i64>(0)?.max(0) as u64, r.get(1)?)),
+        )?)
+    }
+
+    /// A unit's respondents per service submitted from `first` to `last` (ISO days, both in).
+    pub fn respondents_per_service(
+        &self,
+        unit: &str,
+        first: &str,
+        last: &str,
+    ) -> Result<BTreeMap<String, u64>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT service, COUNT(*) FROM responses
+             WHERE unit = ?1 AND substr(submitted_at, 1, 10) BETWEEN ?2 AND ?3 GROUP BY service",
+        )?;
+        let rows =
+            stmt.query_map(params![unit, first, last], |r| Ok((r.get(0)?, r.get::<_, i64>(1)?.max(0) as u64)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Whether a unit with this code exists.
+    pub fn unit_exists(&self, code: &str) -> Result<bool, StoreError> {
+        Ok(self.conn.query_row("SELECT EXISTS (SELECT 1 FROM units WHERE code = ?1)", [code], |r| r.get(0))?)
+    }
+}
