@@ -1,7 +1,7 @@
 //! The IKM analysis of a response table: overall, per group, per profile answer, with the
 //! sample check and the change between periods.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use skm_core::analysis::{
     link_changes, GroupBy, GroupKey, GroupResult, Grouping as AnalysisGrouping, IkmAnalysis, IkmOptions, PeriodKey,
@@ -137,20 +137,25 @@ fn periods_of(table: &ResponseTable, kind: PeriodKind) -> BTreeSet<Period> {
     table.date.iter().flatten().filter_map(|d| from_epoch_days(*d)).map(|d| Period::of_date(kind, d)).collect()
 }
 
+/// The requests received per service and period of `kind`: the population N of each.
+pub fn requests_per_service_and_period(requests: &RequestTable, kind: PeriodKind) -> BTreeMap<(String, Period), u64> {
+    let mut counts = BTreeMap::new();
+    for (service, day) in requests.service.iter().zip(&requests.date) {
+        if let Some(date) = from_epoch_days(*day) {
+            *counts.entry((service.clone(), Period::of_date(kind, date))).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
 /// Requests counted per service and period.
 struct RequestCounts {
-    counts: HashMap<(String, Period), u64>,
+    counts: BTreeMap<(String, Period), u64>,
 }
 
 impl RequestCounts {
     fn new(requests: &RequestTable, kind: PeriodKind) -> RequestCounts {
-        let mut counts = HashMap::new();
-        for (service, day) in requests.service.iter().zip(&requests.date) {
-            if let Some(date) = from_epoch_days(*day) {
-                *counts.entry((service.clone(), Period::of_date(kind, date))).or_insert(0) += 1;
-            }
-        }
-        RequestCounts { counts }
+        RequestCounts { counts: requests_per_service_and_period(requests, kind) }
     }
 
     /// Requests of a service (or all) in a period (or in any of the covered periods).

@@ -20,7 +20,9 @@ pub mod working;
 mod year;
 
 pub use error::AnalyticsError;
-pub use ikm::{analyse_ikm, analyse_ikm_by_service_and_period, ikm_of_files, Population};
+pub use ikm::{
+    analyse_ikm, analyse_ikm_by_service_and_period, ikm_of_files, requests_per_service_and_period, Population,
+};
 pub use input::{
     read_requests, read_responses, Input, Limit, Limits, Mapping, RequestTable, ResponseTable, SlaContext,
 };

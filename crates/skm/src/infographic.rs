@@ -29,7 +29,7 @@ pub struct InfographicArgs {
     lang: Lang,
 }
 
-fn parse_period(text: &str) -> Result<Period, String> {
+pub(crate) fn parse_period(text: &str) -> Result<Period, String> {
     Period::from_key(text).ok_or_else(|| format!("'{text}': tulis / write 2026, 2026-S2 atau / or 2026-Q3"))
 }
 

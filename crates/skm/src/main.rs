@@ -12,6 +12,7 @@ mod ikm_table;
 mod infographic;
 mod meetings;
 mod output;
+mod populations;
 mod qr;
 mod report;
 mod serve;
@@ -59,6 +60,8 @@ enum Command {
     /// Write a unit's results as an infographic: a 1080×1080 PNG for social media, an A4 SVG.
     #[command(name = "infografis", alias = "infographic")]
     Infographic(infographic::InfographicArgs),
+    /// Count each service's population per SKM period from request files into the database.
+    Populations(populations::PopulationsArgs),
     /// The units in the server's database: add, list, show, export.
     Unit(unit::UnitArgs),
     /// A unit's service standards in the server's database: import, export, retire.
@@ -109,6 +112,7 @@ fn main() -> std::process::ExitCode {
         Command::Qr(args) => qr::run(args),
         Command::Report(args) => report::run(args),
         Command::Infographic(args) => infographic::run(args),
+        Command::Populations(args) => populations::run(args),
         Command::Unit(args) => unit::run(args).map(success),
         Command::Standards(args) => standards::run(args).map(success),
         Command::User(args) => user::run(args).map(success),

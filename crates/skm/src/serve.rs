@@ -115,6 +115,21 @@ fn seed_demo_accounts(store: &mut Store) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Enters each demo unit's populations per SKM period, counted from the demo year's requests
+/// (the whole year: the people a period serves, as the counter's register would say).
+fn seed_demo_populations(store: &mut Store, year: &skm_demo::DemoData) -> anyhow::Result<()> {
+    let files = year.csv_files()?;
+    let Some((name, bytes)) = files.iter().find(|(name, _)| *name == "requests.csv") else { return Ok(()) };
+    let table =
+        skm_analytics::read_requests(&[skm_analytics::Input::new(name, bytes)], &skm_analytics::Mapping::builtin()?)?;
+    let note = "data demo: permohonan tahun ini / demo data: this year's requests";
+    let counted = crate::populations::Counted { table: &table, note, within: None, actor: "demo" };
+    for unit in store.units()? {
+        crate::populations::enter(store, &unit.unit.code, &counted)?;
+    }
+    Ok(())
+}
+
 const ADMIN_TOKEN_KEY: &str = "admin_token_sha256";
 
 /// The admin token: given, kept from the first start, or made now (and printed, once).
@@ -167,9 +182,11 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         // still to come.
         let now = skm_server::now_wib();
         let year = now.year();
-        let demo = generate(DemoOptions::for_year(year))?.until(now.timestamp());
+        let whole_year = generate(DemoOptions::for_year(year))?;
+        let demo = whole_year.clone().until(now.timestamp());
         store.insert_many(&demo.responses)?;
         tracing::info!(responses = demo.responses.len(), year, "empty database filled with demo responses up to now");
+        seed_demo_populations(&mut store, &whole_year)?;
         if store.user_count()? == 0 {
             seed_demo_accounts(&mut store)?;
         }

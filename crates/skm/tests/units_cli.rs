@@ -228,4 +228,29 @@ fn a_unit_of_another_office_is_added_imported_and_reported_from_the_database() {
     assert!(method.contains("Populasi (N) dari: jumlah penerima layanan yang dicatat unit per periode."), "{method}");
     assert_eq!(skm_core::sample::krejcie_morgan(40), 36);
     assert!(method.contains("<td class=\"num\">40</td><td class=\"num\">36</td><td class=\"num\">3</td>"), "{method}");
+
+    // The populations counted from request files, per the unit's SKM period: the permit's two
+    // requests of December; a service the unit does not offer is named and left out. Run again,
+    // nothing changes and nothing more is audited.
+    let counted_requests = dir.path().join("permohonan-loket.csv");
+    std::fs::write(
+        &counted_requests,
+        "id,service,channel,received_at,completed_at,status\n\
+         p1,izin-reklame,tatap_muka,2026-12-04 10:00,,proses\n\
+         p2,izin-reklame,tatap_muka,2026-12-07 09:00,,proses\n\
+         p3,izin-lain,tatap_muka,2026-12-07 09:00,,proses\n",
+    )
+    .unwrap();
+    let count = || skm(&["populations", "--db", db, "--unit", "dpmptsp-contoh", counted_requests.to_str().unwrap()]);
+    let first = count();
+    let printed = ok(&first);
+    assert!(printed.contains("\tizin-reklame\tN = 2\tsampel / sample 2"), "{printed}");
+    assert!(text(&first.stderr).contains("izin-lain"), "{}", text(&first.stderr));
+    ok(&count());
+    let store = Store::open(Path::new(db)).unwrap();
+    let kept = store.populations("dpmptsp-contoh").unwrap();
+    let from_file = kept.iter().find(|r| r.draft.note.contains("permohonan-loket.csv")).expect("entered");
+    assert_eq!((from_file.draft.population, from_file.version), (2, 1));
+    let audited = store.audit_log().unwrap().into_iter().filter(|e| e.action.starts_with("population.")).count();
+    assert_eq!(audited, 1, "audited once");
 }

@@ -107,6 +107,31 @@ impl Store {
         Ok(Some((before, after)))
     }
 
+    /// Enters the population of a service in a period, or corrects the one entered: the record
+    /// before (none when new) and after.
+    pub fn set_population(
+        &mut self,
+        unit: &str,
+        d: &PopulationDraft,
+        now: &str,
+    ) -> Result<(Option<PopulationRecord>, PopulationRecord), StoreError> {
+        let found: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM populations WHERE unit = ?1 AND period = ?2 AND service = ?3",
+                params![unit, d.period, d.service],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match found {
+            None => Ok((None, self.add_population(unit, d, now)?)),
+            Some(id) => match self.change_population(unit, id, d, now)? {
+                Some((before, after)) => Ok((Some(before), after)),
+                None => Err(StoreError::Corrupt(format!("population {id} lost"))),
+            },
+        }
+    }
+
     /// What changes when a population is entered or corrected: their number and versions.
     pub fn populations_stamp(&self, unit: &str) -> Result<(u64, i64), StoreError> {
         Ok(self.conn.query_row(

@@ -179,7 +179,7 @@ pub fn StaffPanel(props: &StaffProps) -> Html {
     let users_part = html! {
         <section id="users">
             <h2>{ words::USERS.get(l) }</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label={words::USERS.get(l)}>
                 <table class="data">
                     <thead><tr>
                         <th>{ skm_web::texts::USERNAME.get(l) }</th><th>{ words::ROLE.get(l) }</th>
@@ -242,7 +242,7 @@ pub fn StaffPanel(props: &StaffProps) -> Html {
     let tokens_part = html! {
         <section id="tokens">
             <h2>{ words::TOKENS.get(l) }</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label={words::TOKENS.get(l)}>
                 <table class="data">
                     <thead><tr>
                         <th>{ "Token" }</th><th>{ words::PERMISSION.get(l) }</th><th>{ words::UNITS.get(l) }</th>
@@ -290,7 +290,7 @@ pub fn StaffPanel(props: &StaffProps) -> Html {
                 <a id="audit-xlsx" href="/api/v1/audit.xlsx" download="audit.xlsx">{ words::DOWNLOAD_XLSX.get(l) }</a>
             </p>
             <p class="muted">{ words::AUDIT_LATEST.get(l) }</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label={words::AUDIT.get(l)}>
                 <table id="audit-table" class="data">
                     <thead><tr>
                         <th>{ words::WHEN.get(l) }</th><th>{ words::WHO.get(l) }</th><th>{ "IP" }</th>

@@ -96,7 +96,7 @@ pub fn PemdaPanel(props: &PemdaProps) -> Html {
                 }
             </section>
             <p id="pemda-method" class="muted">{ texts::PEMDA_METHOD.get(l) }</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label={texts::PEMDA_VIEW.get(l)}>
                 <table id="pemda-table" class="data">
                     <thead><tr>
                         <th class="num">{ texts::RANK.get(l) }</th><th>{ texts::UNIT.get(l) }</th>

@@ -63,7 +63,7 @@ pub fn SuggestionsView(props: &ViewProps) -> Html {
         <section id="view-suggestions">
             if !repeated.is_empty() {
                 <h2>{ texts::REPEATED.get(l) }</h2>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label={texts::REPEATED.get(l)}>
                     <table id="repeated-suggestions" class="data">
                         <thead><tr><th>{ texts::SUGGESTION.get(l) }</th><th class="num">{ texts::TIMES.get(l) }</th></tr></thead>
                         <tbody>{ for repeated.iter().map(|(text, n)| html! {
@@ -78,7 +78,7 @@ pub fn SuggestionsView(props: &ViewProps) -> Html {
                 <input id="suggestion-search" type="search" value={(*search).clone()} oninput={on_search} />
             </label>
             <p id="suggestion-count" class="muted" aria-live="polite">{ count }</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label={texts::SUGGESTION.get(l)}>
                 <table id="suggestions" class="data">
                     <thead><tr><th>{ texts::DATE.get(l) }</th><th>{ texts::SERVICE.get(l) }</th><th>{ texts::SUGGESTION.get(l) }</th></tr></thead>
                     <tbody>{ for shown.iter().map(|s| html! {

@@ -38,7 +38,7 @@ fn kind_entry(kind: FileKind, l: Lang) -> Html {
                     <strong>{ kind.label().get(l) }</strong>{ " · " }<code>{ format!("{stem}.csv") }</code>
                     <span class="muted">{ " · " }{ texts::FILE_FORMAT.get(l) }</span>
                 </summary>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label={kind.label().get(l)}>
                     <table class="data format-table">
                         <thead><tr>
                             <th>{ texts::COLUMN.get(l) }</th><th>{ texts::REQUIRED.get(l) }</th>
