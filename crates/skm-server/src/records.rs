@@ -53,89 +53,51 @@ pub(crate) trait Register: 'static {
     fn id(r: &Self::Record) -> i64;
 }
 
-/// The follow-up actions (RTL).
-pub(crate) struct FollowUps;
+/// A register kept by three store methods: its list, add and change.
+macro_rules! register {
+    ($(#[$doc:meta])* $name:ident, $draft:ty, $record:ty, $audit:literal, $noun:expr, $list:ident, $add:ident, $change:ident) => {
+        $(#[$doc])*
+        pub(crate) struct $name;
 
-impl Register for FollowUps {
-    type Draft = FollowUpDraft;
-    type Record = FollowUpRecord;
-    const AUDIT: &'static str = "follow_up";
-    const NOUN: Text = Text { id: "tindak lanjut", en: "follow-up action" };
-    fn list(s: &Store, unit: &str) -> Result<Vec<FollowUpRecord>, StoreError> {
-        s.follow_ups(unit)
-    }
-    fn add(s: &mut Store, unit: &str, d: &FollowUpDraft, now: &str) -> Result<FollowUpRecord, StoreError> {
-        s.add_follow_up(unit, d, now)
-    }
-    fn change(
-        s: &mut Store,
-        unit: &str,
-        id: i64,
-        d: &FollowUpDraft,
-        now: &str,
-    ) -> Result<Changed<FollowUpRecord>, StoreError> {
-        s.change_follow_up(unit, id, d, now)
-    }
-    fn id(r: &FollowUpRecord) -> i64 {
-        r.id
-    }
+        impl Register for $name {
+            type Draft = $draft;
+            type Record = $record;
+            const AUDIT: &'static str = $audit;
+            const NOUN: Text = $noun;
+            fn list(s: &Store, unit: &str) -> Result<Vec<$record>, StoreError> {
+                s.$list(unit)
+            }
+            fn add(s: &mut Store, unit: &str, d: &$draft, now: &str) -> Result<$record, StoreError> {
+                s.$add(unit, d, now)
+            }
+            fn change(s: &mut Store, unit: &str, id: i64, d: &$draft, now: &str) -> Result<Changed<$record>, StoreError> {
+                s.$change(unit, id, d, now)
+            }
+            fn id(r: &$record) -> i64 {
+                r.id
+            }
+        }
+    };
 }
 
-/// The publication register.
-pub(crate) struct Publications;
-
-impl Register for Publications {
-    type Draft = PublicationDraft;
-    type Record = PublicationRecord;
-    const AUDIT: &'static str = "publication";
-    const NOUN: Text = Text { id: "publikasi", en: "publication" };
-    fn list(s: &Store, unit: &str) -> Result<Vec<PublicationRecord>, StoreError> {
-        s.publications(unit)
-    }
-    fn add(s: &mut Store, unit: &str, d: &PublicationDraft, now: &str) -> Result<PublicationRecord, StoreError> {
-        s.add_publication(unit, d, now)
-    }
-    fn change(
-        s: &mut Store,
-        unit: &str,
-        id: i64,
-        d: &PublicationDraft,
-        now: &str,
-    ) -> Result<Changed<PublicationRecord>, StoreError> {
-        s.change_publication(unit, id, d, now)
-    }
-    fn id(r: &PublicationRecord) -> i64 {
-        r.id
-    }
-}
-
-/// The population of each service per SKM period, for the sampling plan.
-pub(crate) struct Populations;
-
-impl Register for Populations {
-    type Draft = PopulationDraft;
-    type Record = PopulationRecord;
-    const AUDIT: &'static str = "population";
-    const NOUN: Text = Text { id: "populasi", en: "population" };
-    fn list(s: &Store, unit: &str) -> Result<Vec<PopulationRecord>, StoreError> {
-        s.populations(unit)
-    }
-    fn add(s: &mut Store, unit: &str, d: &PopulationDraft, now: &str) -> Result<PopulationRecord, StoreError> {
-        s.add_population(unit, d, now)
-    }
-    fn change(
-        s: &mut Store,
-        unit: &str,
-        id: i64,
-        d: &PopulationDraft,
-        now: &str,
-    ) -> Result<Changed<PopulationRecord>, StoreError> {
-        s.change_population(unit, id, d, now)
-    }
-    fn id(r: &PopulationRecord) -> i64 {
-        r.id
-    }
-}
+register!(
+    /// The follow-up actions (RTL).
+    FollowUps, FollowUpDraft, FollowUpRecord, "follow_up",
+    Text { id: "tindak lanjut", en: "follow-up action" },
+    follow_ups, add_follow_up, change_follow_up
+);
+register!(
+    /// The publication register.
+    Publications, PublicationDraft, PublicationRecord, "publication",
+    Text { id: "publikasi", en: "publication" },
+    publications, add_publication, change_publication
+);
+register!(
+    /// The population of each service per SKM period, for the sampling plan.
+    Populations, PopulationDraft, PopulationRecord, "population",
+    Text { id: "populasi", en: "population" },
+    populations, add_population, change_population
+);
 
 fn failed<R: Register>(detail: StoreError) -> Response {
     match detail {

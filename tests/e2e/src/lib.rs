@@ -498,3 +498,11 @@ pub async fn fill(c: &Client, id: &str, text: &str) {
     input.send_keys(text).await.unwrap();
     c.execute("document.activeElement.blur()", vec![]).await.unwrap();
 }
+
+/// Opens the admin page on `unit` and types the harness' admin token, as a unit's admin does.
+pub async fn admin_page(h: &Harness, unit: &str) {
+    let c = &h.client;
+    c.goto(&format!("{}/admin?unit={unit}", h.base)).await.unwrap();
+    c.wait().at_most(Duration::from_secs(120)).for_element(fantoccini::Locator::Css("li[data-service]")).await.unwrap();
+    fill(c, "token", ADMIN_TOKEN).await;
+}

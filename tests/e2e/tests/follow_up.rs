@@ -7,7 +7,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use fantoccini::{Client, Locator};
-use skm_e2e::{axe_source, fill, skm_binary, text, violations, Harness, ADMIN_TOKEN};
+use skm_e2e::{admin_page, axe_source, fill, skm_binary, text, violations, Harness};
 
 const WAIT: Duration = Duration::from_secs(120);
 const UNIT: &str = "dinkominfo-purbalingga";
@@ -35,9 +35,7 @@ async fn an_action_recorded_on_the_admin_page_appears_in_the_next_report_with_it
         Err(e) => panic!("harness: {e}"),
     };
     let c = &h.client;
-    c.goto(&format!("{}/admin?unit={UNIT}", h.base)).await.unwrap();
-    c.wait().at_most(WAIT).for_element(Locator::Css("li[data-service]")).await.unwrap();
-    fill(c, "token", ADMIN_TOKEN).await;
+    admin_page(&h, UNIT).await;
 
     // A proposal from the weakest element of the latest results fills the finding and action.
     let propose =

@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use fantoccini::{Client, Locator};
-use skm_e2e::{axe_source, fill, layout_faults, settled, violations, Harness, ADMIN_TOKEN};
+use skm_e2e::{admin_page, axe_source, fill, layout_faults, settled, violations, Harness};
 
 const WAIT: Duration = Duration::from_secs(120);
 const UNIT: &str = "dinkominfo-purbalingga";
@@ -33,9 +33,7 @@ async fn the_sample_progress_matches_krejcie_morgan() {
         Err(e) => panic!("harness: {e}"),
     };
     let c = &h.client;
-    c.goto(&format!("{}/admin?unit={UNIT}", h.base)).await.unwrap();
-    c.wait().at_most(WAIT).for_element(Locator::Css("li[data-service]")).await.unwrap();
-    fill(c, "token", ADMIN_TOKEN).await;
+    admin_page(&h, UNIT).await;
 
     // The first service of the running period: 1 000 people served asks for 278 respondents.
     let service = attr(c, "#population-form div[data-service]", "data-service").await;
