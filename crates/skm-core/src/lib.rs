@@ -10,6 +10,7 @@ pub mod access;
 pub mod analysis;
 pub mod calendar;
 pub mod catalog;
+pub mod channel;
 pub mod compliance;
 pub mod consent;
 pub mod date;

@@ -109,6 +109,7 @@ impl PaperEntry {
             profile: self.profile.clone(),
             suggestion: self.suggestion.clone(),
             client_id: None,
+            via: None,
         }
     }
 

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::channel::Channel;
+
 use crate::instrument::{Element, ELEMENTS, SCORE_RANGE};
 use crate::profile::{Profile, AGE_RANGE};
 
@@ -32,6 +34,10 @@ pub struct Submission {
     /// connection) stores it once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
+    /// How the respondent came to the survey (`link`, or `qr` when the address had `?via=qr`);
+    /// a link when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<Channel>,
 }
 
 /// The answers of a submission as they were sent: every key, in order. A key sent twice (`u1`
@@ -133,6 +139,9 @@ pub struct ValidSubmission {
     pub suggestion: Option<String>,
     /// The browser's UUID for the submission, lower-cased.
     pub client_id: Option<String>,
+    /// How it came: what the browser said (a link or a QR code); the server sets the kiosk and
+    /// paper channels itself.
+    pub channel: Channel,
 }
 
 /// Why a submission was refused: the field and a message in both languages.
@@ -161,6 +170,7 @@ impl Submission {
             profile: Profile::default(),
             suggestion: None,
             client_id: None,
+            via: None,
         }
     }
 
@@ -229,12 +239,21 @@ impl Submission {
                 ));
             }
         }
+        let channel = self.via.unwrap_or_default();
+        if !channel.is_claimable() {
+            return Err(SubmissionError {
+                field: "via".to_owned(),
+                message_id: format!("kanal '{}' diisi oleh server, bukan oleh peramban", channel.code()),
+                message_en: format!("the channel '{}' is set by the server, not by the browser", channel.code()),
+            });
+        }
         Ok(ValidSubmission {
             service: self.service.clone(),
             scores,
             profile: self.profile.clone(),
             suggestion: suggestion.map(str::to_owned),
             client_id: self.client_id.as_deref().map(str::to_ascii_lowercase),
+            channel,
         })
     }
 }
@@ -303,6 +322,20 @@ mod tests {
     }
 
     #[test]
+    fn the_browser_says_link_or_qr_and_nothing_else() {
+        let mut s = Submission::from_scores("publikasi-media-sosial", [4; 9]);
+        assert_eq!(s.validate(known).unwrap().channel, Channel::Link);
+        s.via = Some(Channel::Qr);
+        assert_eq!(s.validate(known).unwrap().channel, Channel::Qr);
+        for claimed in [Channel::Kiosk, Channel::Paper] {
+            s.via = Some(claimed);
+            assert_eq!(s.validate(known).unwrap_err().field, "via");
+        }
+        let json = r#"{"service":"publikasi-media-sosial","answers":{"u1":4,"u2":4,"u3":4,"u4":4,"u5":4,"u6":4,"u7":4,"u8":4,"u9":4},"via":"qr"}"#;
+        assert_eq!(serde_json::from_str::<Submission>(json).unwrap().via, Some(Channel::Qr));
+    }
+
+    #[test]
     fn control_characters_are_dropped_from_the_suggestion() {
         let mut s = Submission::from_scores("publikasi-media-sosial", [4; 9]);
         s.suggestion = Some("\u{1b}[31mMerah\u{0}\r\nbaris dua\u{7f}\u{85}\tlagi\r".into());
@@ -326,8 +359,9 @@ mod tests {
             },
             Some("Wi-Fi aula".into()),
         );
+        let record = ResponseRecord { channel: Some(Channel::Qr), ..record };
         let serde: Vec<String> = match serde_json::to_value(&record).unwrap() {
-            serde_json::Value::Object(map) => CSV_HEADER
+            serde_json::Value::Object(map) => EXPORT_HEADER
                 .iter()
                 .map(|h| match &map[*h] {
                     serde_json::Value::Null => String::new(),
@@ -372,6 +406,19 @@ pub const CSV_HEADER: [&str; 17] = [
     "suggestion",
 ];
 
+/// The columns of the server's export: the canonical ones, then `channel` (how each response
+/// came; empty for those stored before channels were recorded). Readers take it as optional.
+pub const EXPORT_HEADER: [&str; 18] = {
+    let mut all = [""; 18];
+    let mut i = 0;
+    while i < 17 {
+        all[i] = CSV_HEADER[i];
+        i += 1;
+    }
+    all[17] = "channel";
+    all
+};
+
 /// One row of the canonical responses CSV (docs/data-formats.md), in header order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResponseRecord {
@@ -409,19 +456,23 @@ pub struct ResponseRecord {
     pub occupation: Option<crate::profile::Occupation>,
     /// Saran.
     pub suggestion: Option<String>,
+    /// How it came; `None` for responses stored before channels were recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
 }
 
 impl ResponseRecord {
     /// The record of a validated submission.
     pub fn new(id: String, submitted_at: String, s: &ValidSubmission) -> ResponseRecord {
-        ResponseRecord::from_parts(
+        let record = ResponseRecord::from_parts(
             id,
             submitted_at,
             s.service.clone(),
             s.scores.map(Some),
             s.profile.clone(),
             s.suggestion.clone(),
-        )
+        );
+        ResponseRecord { channel: Some(s.channel), ..record }
     }
 
     /// A record from its parts: scores in element order (U1 first), profile, suggestion.
@@ -453,6 +504,7 @@ impl ResponseRecord {
             education,
             occupation,
             suggestion,
+            channel: None,
         }
     }
 
@@ -461,9 +513,9 @@ impl ResponseRecord {
         [self.u1, self.u2, self.u3, self.u4, self.u5, self.u6, self.u7, self.u8, self.u9]
     }
 
-    /// The row's cells as the canonical CSV writes them, in [`CSV_HEADER`] order (an empty cell
-    /// for what is not given).
-    pub fn cells(&self) -> [String; 17] {
+    /// The row's cells as the server's export writes them, in [`EXPORT_HEADER`] order (an
+    /// empty cell for what is not given).
+    pub fn cells(&self) -> [String; 18] {
         use crate::profile::{code_of, EDUCATIONS, GENDERS, OCCUPATIONS};
         let number = |v: Option<u8>| v.map(|v| v.to_string()).unwrap_or_default();
         let profile = [
@@ -472,11 +524,12 @@ impl ResponseRecord {
             self.education.map(|e| code_of(&EDUCATIONS, e).to_owned()).unwrap_or_default(),
             self.occupation.map(|o| code_of(&OCCUPATIONS, o).to_owned()).unwrap_or_default(),
         ];
-        let mut cells: [String; 17] = Default::default();
+        let mut cells: [String; 18] = Default::default();
         cells[..3].clone_from_slice(&[self.id.clone(), self.submitted_at.clone(), self.service.clone()]);
         cells[3..12].clone_from_slice(&self.scores().map(number));
         cells[12..16].clone_from_slice(&profile);
         cells[16] = self.suggestion.clone().unwrap_or_default();
+        cells[17] = self.channel.map(|c| c.code().to_owned()).unwrap_or_default();
         cells
     }
 }

@@ -207,6 +207,9 @@ impl Generator {
             education: Some(education),
             occupation: Some(occupation),
             suggestion,
+            // Files written before channels were recorded have no such column; the demo's stay
+            // as they were.
+            channel: None,
         }
     }
 

@@ -8,7 +8,7 @@ mod qr;
 
 pub use paper_form::{initials, paper_form_html, serial, PaperForm, MAX_SHEETS};
 pub use poster::{poster_svg, Poster};
-pub use qr::{qr_matrix, qr_png, qr_svg, QUIET_ZONE};
+pub use qr::{qr_address, qr_matrix, qr_png, qr_svg, QUIET_ZONE};
 
 /// Why the material could not be made.
 #[derive(Debug, thiserror::Error)]

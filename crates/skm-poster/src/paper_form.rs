@@ -6,7 +6,7 @@
 use skm_core::profile::{labels, Choice, EDUCATIONS, GENDERS, OCCUPATIONS};
 use skm_core::{Lang, ELEMENTS};
 
-use crate::qr::{qr_matrix, svg_group};
+use crate::qr::{qr_address, qr_matrix, svg_group};
 use crate::PosterError;
 
 /// The most sheets one document holds.
@@ -72,7 +72,7 @@ pub fn paper_form_html(f: &PaperForm<'_>) -> Result<String, PosterError> {
         })?;
     let l = f.lang;
     let t = |id: &'static str, en: &'static str| if l == Lang::Id { id } else { en };
-    let qr = svg_group(&qr_matrix(f.url)?, 110, 0, 0, false);
+    let qr = svg_group(&qr_matrix(&qr_address(f.url))?, 110, 0, 0, false);
     let mut questions = String::new();
     for (i, e) in ELEMENTS.iter().enumerate() {
         let text = e.text();

@@ -1,7 +1,7 @@
 //! The A4 poster for the counter: title, service, QR code, address and a short invitation in
 //! Bahasa Indonesia and English.
 
-use crate::qr::{qr_matrix, svg_group};
+use crate::qr::{qr_address, qr_matrix, svg_group};
 use crate::PosterError;
 
 /// What the poster says.
@@ -23,7 +23,7 @@ fn escape(text: &str) -> String {
 
 /// The poster as an A4 SVG (210 × 297 mm, drawn in tenths of a millimetre).
 pub fn poster_svg(p: &Poster<'_>) -> Result<String, PosterError> {
-    let matrix = qr_matrix(p.url)?;
+    let matrix = qr_matrix(&qr_address(p.url))?;
     let qr = svg_group(&matrix, 1300, 400, 900, false);
     let line = |y: u32, size: u32, weight: &str, text: &str| {
         format!(

@@ -7,6 +7,13 @@ use crate::PosterError;
 /// Light modules around the code, as the QR standard asks, so phones find it on any background.
 pub const QUIET_ZONE: usize = 4;
 
+/// The address a QR code holds for a survey address: the same with `?via=qr`, so each response
+/// that came through a code is recorded as such (the printed address stays the plain one).
+pub fn qr_address(url: &str) -> String {
+    let joint = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{joint}via=qr")
+}
+
 /// The modules of the QR code of `text` (medium error correction), row by row; `true` is dark.
 pub fn qr_matrix(text: &str) -> Result<Vec<Vec<bool>>, PosterError> {
     let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)

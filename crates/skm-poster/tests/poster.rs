@@ -1,6 +1,6 @@
 //! The QR code and the poster.
 
-use skm_poster::{poster_svg, qr_matrix, qr_png, qr_svg, Poster, QUIET_ZONE};
+use skm_poster::{poster_svg, qr_address, qr_matrix, qr_png, qr_svg, Poster, QUIET_ZONE};
 
 const URL: &str = "https://skm.purbalinggakab.go.id/survei/publikasi-media-sosial";
 
@@ -45,4 +45,15 @@ fn svg_and_poster() {
     let escaped = poster_svg(&Poster { service: "A & B <C>", service_en: "", unit: "", url: URL }).unwrap();
     assert!(escaped.contains("A &amp; B &lt;C&gt;"));
     assert!(qr_matrix(&"x".repeat(5000)).is_err(), "too long for a QR code");
+}
+
+#[test]
+fn a_code_says_it_is_a_code_and_the_printed_address_stays_plain() {
+    assert_eq!(qr_address(URL), format!("{URL}?via=qr"));
+    assert_eq!(qr_address("https://x.go.id/survei/a?lang=en"), "https://x.go.id/survei/a?lang=en&via=qr");
+    let poster = poster_svg(&Poster { service: "S", service_en: "", unit: "U", url: URL }).unwrap();
+    assert!(!poster.contains("via=qr"), "the address printed for typing has no parameter");
+    // The poster's code is the code of the address with ?via=qr (a different pattern than the
+    // plain address's).
+    assert_ne!(qr_matrix(&qr_address(URL)).unwrap(), qr_matrix(URL).unwrap());
 }

@@ -286,6 +286,12 @@ async fn submit(
     if let Err(wait) = state.limiter.check(client, kiosk_key) {
         return retry_later("rate_limited", wait, "terlalu banyak kiriman", "too many submissions");
     }
+    // A tablet with a known kiosk key is the counter's kiosk, whatever the page said.
+    let valid = if kiosk_key.is_some_and(|k| state.limiter.is_kiosk(k)) {
+        skm_core::response::ValidSubmission { channel: skm_core::channel::Channel::Kiosk, ..valid }
+    } else {
+        valid
+    };
     let id = valid.client_id.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     let record = ResponseRecord::new(id, now_wib_text(), &valid);
     let created = Created { id: record.id.clone(), submitted_at: record.submitted_at.clone() };

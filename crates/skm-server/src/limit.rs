@@ -74,11 +74,16 @@ impl SubmitLimiter {
     /// A known kiosk key always passes; an unknown client address is limited as one shared
     /// client.
     pub fn check(&self, client: Option<IpAddr>, kiosk_key: Option<&str>) -> Result<(), Duration> {
-        if kiosk_key.is_some_and(|k| self.kiosk_keys.contains(k)) {
+        if kiosk_key.is_some_and(|k| self.is_kiosk(k)) {
             return Ok(());
         }
         let key = client.unwrap_or(IpAddr::from([0, 0, 0, 0]));
         self.accepted.check_key(&key).map_err(|not_until| not_until.wait_time_from(DefaultClock::default().now()))
+    }
+
+    /// Whether `key` is one of the kiosk tablets' keys.
+    pub fn is_kiosk(&self, key: &str) -> bool {
+        self.kiosk_keys.contains(key)
     }
 
     /// Counts a refused request of the client: `Ok` while it is within its (separate, larger)

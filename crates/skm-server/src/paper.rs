@@ -9,8 +9,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use skm_core::access::Action;
+use skm_core::channel::Channel;
 use skm_core::paper::{self, PaperEntry};
-use skm_core::response::{ResponseRecord, SubmissionError};
+use skm_core::response::{ResponseRecord, SubmissionError, ValidSubmission};
 
 use crate::auth::Asking;
 use crate::editing::json_body;
@@ -44,7 +45,7 @@ pub(crate) async fn enter(asking: Asking, Path(unit): Path<String>, body: Result
         Err(e) => return invalid(e),
     };
     let valid = match entry.submission(&unit).validate(|code| listed.offers(code)) {
-        Ok(valid) => valid,
+        Ok(valid) => ValidSubmission { channel: Channel::Paper, ..valid },
         Err(e) => return invalid(e),
     };
     let submitted_at = format!("{day}T12:00:00+{:02}:00", zone.offset_hours());

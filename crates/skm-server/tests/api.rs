@@ -52,11 +52,11 @@ async fn a_submission_is_stored_and_exported() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("id,submitted_at,service,u1,u2,u3,u4,u5,u6,u7,u8,u9,gender,age,education,occupation,suggestion")
+        Some("id,submitted_at,service,u1,u2,u3,u4,u5,u6,u7,u8,u9,gender,age,education,occupation,suggestion,channel")
     );
     let row = lines.next().unwrap();
     assert!(row.starts_with(&id), "{row}");
-    assert!(row.contains(",internet-jaringan,4,3,3,4,3,4,4,2,3,L,29,SMA,Swasta,Wi-Fi aula"), "{row}");
+    assert!(row.contains(",internet-jaringan,4,3,3,4,3,4,4,2,3,L,29,SMA,Swasta,Wi-Fi aula,link"), "{row}");
 }
 
 #[tokio::test]
@@ -244,4 +244,44 @@ fn a_batch_is_stored_once_per_id_and_sees_its_own_earlier_rows() {
     let outcomes = store.insert_batch(&[record("a", 4), record("b", 3), record("a", 4), record("b", 2)]).unwrap();
     assert!(matches!(outcomes[..], [Stored::New, Stored::New, Stored::Replay(_), Stored::Conflict]), "{outcomes:?}");
     assert_eq!(store.count().unwrap(), 2);
+}
+
+#[tokio::test]
+async fn each_response_records_how_it_came() {
+    let dir = tempfile::tempdir().unwrap();
+    let st = state(dir.path());
+    let with_via = |via: &str| GOOD.replacen("\"suggestion\"", &format!("\"via\":\"{via}\",\"suggestion\""), 1);
+    let (status, body) = call(&st, post_json(GOOD)).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let (status, body) = call(&st, post_json(&with_via("qr"))).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    // A browser cannot say it is the kiosk or a paper form.
+    for claimed in ["kiosk", "paper"] {
+        let (status, body) = call(&st, post_json(&with_via(claimed))).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body.contains("\"field\":\"via\""), "{body}");
+    }
+    // The tablet with a kiosk key is the kiosk, even when its address said qr; an unknown key
+    // is not.
+    for (key, via) in [("kios-aula", "qr"), ("bukan-kunci", "link")] {
+        let req = Request::post("/api/v1/responses")
+            .header("content-type", "application/json")
+            .header("x-skm-kiosk-key", key)
+            .body(Body::from(with_via(via)))
+            .unwrap();
+        assert_eq!(call(&st, req).await.0, StatusCode::CREATED);
+    }
+    let sheet = skm_core::paper::PaperEntry::with_scores("K-1", "2026-11-30", "internet-jaringan", [3; 9]);
+    let req = Request::post("/api/v1/units/dinkominfo-purbalingga/paper")
+        .header("authorization", "Bearer rahasia")
+        .header("content-type", "application/json")
+        .body(Body::from(serde_json::to_string(&sheet).unwrap()))
+        .unwrap();
+    assert_eq!(call(&st, req).await.0, StatusCode::CREATED);
+
+    let req =
+        Request::get("/api/v1/responses.csv").header("authorization", "Bearer rahasia").body(Body::empty()).unwrap();
+    let (_, csv) = call(&st, req).await;
+    let channels: Vec<&str> = csv.lines().skip(1).map(|l| l.rsplit(',').next().unwrap()).collect();
+    assert_eq!(channels, ["link", "qr", "kiosk", "link", "paper"], "{csv}");
 }

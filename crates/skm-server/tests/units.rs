@@ -344,3 +344,26 @@ async fn the_admin_page_saves_a_service_as_a_new_version_and_retires_one() {
         call(&st, post_json("/api/v1/units/tidak-ada/standards", Some("rahasia"), save(&standard, None))).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[test]
+fn responses_stored_before_channels_keep_no_channel_but_paper_forms_are_known() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("skm.db");
+    drop(Store::open(&path).unwrap());
+    // The database as the release before channels left it: version 4, no channel column.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "ALTER TABLE responses DROP COLUMN channel;
+         INSERT INTO responses (id, submitted_at, service, u1, u2, u3, u4, u5, u6, u7, u8, u9)
+         VALUES ('kertas-u-PBG-1', '2026-11-30T12:00:00+07:00', 'internet-jaringan', 3, 3, 3, 3, 3, 3, 3, 3, 3),
+                ('6f1c2f0e-8d7a-4c39-9a51-2f0b3c4d5e6f', '2026-11-30T09:00:00+07:00', 'internet-jaringan', 4, 4, 4, 4, 4, 4, 4, 4, 4);",
+    )
+    .unwrap();
+    conn.pragma_update(None, "user_version", SCHEMA_VERSION - 1).unwrap();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    let paper = store.get("kertas-u-PBG-1").unwrap().unwrap();
+    assert_eq!(paper.channel, Some(skm_core::channel::Channel::Paper));
+    let online = store.get("6f1c2f0e-8d7a-4c39-9a51-2f0b3c4d5e6f").unwrap().unwrap();
+    assert_eq!(online.channel, None, "a link or a QR code: not known, not guessed");
+}

@@ -59,8 +59,9 @@ pub fn run(args: QrArgs) -> anyhow::Result<ExitCode> {
             println!("{}", path.display());
             Ok(())
         };
-        write(format!("qr-{}.svg", s.code), qr_svg(&url, 512)?.as_bytes())?;
-        write(format!("qr-{}.png", s.code), &qr_png(&url, 12)?)?;
+        let coded = skm_poster::qr_address(&url);
+        write(format!("qr-{}.svg", s.code), qr_svg(&coded, 512)?.as_bytes())?;
+        write(format!("qr-{}.png", s.code), &qr_png(&coded, 12)?)?;
         let unit = stored.as_ref().map_or(s.unit.as_str(), |db| db.unit.unit.name.as_str());
         let poster = Poster { service: &s.name, service_en: &s.name_en, unit, url: &url };
         write(format!("poster-{}.svg", s.code), poster_svg(&poster)?.as_bytes())?;

@@ -27,7 +27,8 @@ async fn back_forward_and_reload_keep_every_answer() {
     };
     let c = h.client.clone();
     let before = h.responses_csv().unwrap().lines().count();
-    c.goto(&format!("{}/survei/internet-jaringan", h.base)).await.unwrap();
+    // Come by a QR code: its address holds ?via=qr, which the tab keeps across the pages below.
+    c.goto(&format!("{}/survei/internet-jaringan?via=qr", h.base)).await.unwrap();
     on_screen(&c, "#mulai").await.unwrap();
     // The screens cannot be skipped: before consent, nothing but the first screen shows.
     c.goto(&format!("{}/survei/internet-jaringan#u4", h.base)).await.unwrap();
@@ -116,6 +117,7 @@ async fn back_forward_and_reload_keep_every_answer() {
     assert_eq!(csv.lines().count(), before + 1);
     let row = csv.lines().find(|l| l.starts_with(&id)).expect("stored");
     assert!(row.contains(",internet-jaringan,2,3,4,4,1,4,4,4,4,,70,"), "{row}");
+    assert!(row.ends_with(",qr"), "recorded as come by a QR code: {row}");
     let draft = c.execute("return localStorage.getItem('skm.draft');", vec![]).await.unwrap();
     assert_eq!(draft, serde_json::Value::Null, "the draft is gone once sent");
     h.stop().await;

@@ -16,11 +16,13 @@ pub const RESET_AFTER_THANKS_MS: i32 = 6_000;
 /// Milliseconds without a touch after which a half-filled form is cleared.
 pub const IDLE_RESET_MS: f64 = 120_000.0;
 
-fn query() -> String {
+/// The address' query (`?kiosk=1&key=…`).
+pub fn query() -> String {
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
-fn param<'a>(search: &'a str, name: &str) -> Option<&'a str> {
+/// One parameter of a query.
+pub fn param<'a>(search: &'a str, name: &str) -> Option<&'a str> {
     search.trim_start_matches('?').split('&').find_map(|pair| {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         (k == name).then_some(v)

@@ -7,3 +7,4 @@ pub mod kiosk;
 pub mod lang;
 pub mod route;
 pub mod texts;
+pub mod via;

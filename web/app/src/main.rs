@@ -15,6 +15,8 @@ use skm_web::{api, kiosk, route, texts};
 
 fn main() {
     console_error_panic_hook::set_once();
+    // The address the respondent arrived at says whether a QR code brought them; kept for the tab.
+    let _ = skm_web::via::channel();
     // Into `#app`, not the body: the dashboard's root is its sibling (see `dashboard`).
     let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
     match root {

@@ -10,7 +10,7 @@ use rusqlite::Connection;
 use super::StoreError;
 
 /// The steps, in order; step `i` brings the database to version `i + 1`.
-const STEPS: [&str; 4] = [UNITS, ACCOUNTS, RESULTS_CYCLE, SAMPLING];
+const STEPS: [&str; 5] = [UNITS, ACCOUNTS, RESULTS_CYCLE, SAMPLING, CHANNEL];
 
 /// The version this release writes.
 pub const LATEST: u32 = STEPS.len() as u32;
@@ -162,6 +162,14 @@ CREATE TABLE populations (
     updated_at TEXT NOT NULL,
     UNIQUE (unit, period, service)
 );
+";
+
+/// Version 5: how each response came (link, QR code, kiosk, paper); paper forms are known by
+/// their IDs, the others stored before stay unrecorded.
+const CHANNEL: &str = "
+ALTER TABLE responses ADD COLUMN channel TEXT
+    CHECK (channel IS NULL OR channel IN ('link', 'qr', 'kiosk', 'paper'));
+UPDATE responses SET channel = 'paper' WHERE id LIKE 'kertas-%';
 ";
 
 /// The database's version.

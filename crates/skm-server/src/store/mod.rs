@@ -14,7 +14,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension};
 use skm_core::profile::Profile;
-use skm_core::response::{ResponseRecord, CSV_HEADER};
+use skm_core::response::{ResponseRecord, EXPORT_HEADER};
 
 /// Why the store failed.
 #[derive(Debug, thiserror::Error)]
@@ -183,7 +183,7 @@ impl Store {
             let existing = {
                 let mut stmt = tx.prepare_cached(&format!("{SELECT}, unit FROM responses WHERE id = ?1"))?;
                 let raw =
-                    stmt.query_row([&record.id], |r| Ok((raw_row(r)?, r.get::<_, Option<String>>(17)?))).optional()?;
+                    stmt.query_row([&record.id], |r| Ok((raw_row(r)?, r.get::<_, Option<String>>(18)?))).optional()?;
                 raw.map(|(raw, unit)| raw.into_record().map(|rec| (rec, unit))).transpose()?
             };
             outcomes.push(match existing {
@@ -256,7 +256,7 @@ impl Store {
     /// (`skm-csv`).
     pub fn export_csv(&self, unit: Option<&str>) -> Result<Vec<u8>, StoreError> {
         let mut w = skm_csv::CsvWriter::new(Vec::new());
-        w.row(CSV_HEADER)?;
+        w.row(EXPORT_HEADER)?;
         for r in self.all(unit)? {
             w.row(r.cells())?;
         }
@@ -288,20 +288,21 @@ impl Store {
 fn insert(tx: &rusqlite::Transaction<'_>, unit: Option<&String>, r: &ResponseRecord) -> Result<(), StoreError> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO responses (id, submitted_at, service, u1, u2, u3, u4, u5, u6, u7, u8, u9,
-         gender, age, education, occupation, suggestion, unit)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+         gender, age, education, occupation, suggestion, unit, channel)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
     )?;
     let (gender, education, occupation) = (code(&r.gender), code(&r.education), code(&r.occupation));
+    let channel = code(&r.channel);
     let scores = r.scores();
     let mut values: Vec<&dyn rusqlite::ToSql> = vec![&r.id, &r.submitted_at, &r.service];
     values.extend(scores.iter().map(|s| s as &dyn rusqlite::ToSql));
-    values.extend([&gender as &dyn rusqlite::ToSql, &r.age, &education, &occupation, &r.suggestion, &unit]);
+    values.extend([&gender as &dyn rusqlite::ToSql, &r.age, &education, &occupation, &r.suggestion, &unit, &channel]);
     stmt.execute(rusqlite::params_from_iter(values))?;
     Ok(())
 }
 
 const SELECT: &str = "SELECT id, submitted_at, service, u1, u2, u3, u4, u5, u6, u7, u8, u9,
-    gender, age, education, occupation, suggestion";
+    gender, age, education, occupation, suggestion, channel";
 
 struct RawRow {
     id: String,
@@ -313,6 +314,7 @@ struct RawRow {
     education: Option<String>,
     occupation: Option<String>,
     suggestion: Option<String>,
+    channel: Option<String>,
 }
 
 fn raw_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawRow> {
@@ -330,6 +332,7 @@ fn raw_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawRow> {
         education: r.get(14)?,
         occupation: r.get(15)?,
         suggestion: r.get(16)?,
+        channel: r.get(17)?,
     })
 }
 
@@ -341,6 +344,8 @@ impl RawRow {
             education: decode(self.education)?,
             occupation: decode(self.occupation)?,
         };
-        Ok(ResponseRecord::from_parts(self.id, self.submitted_at, self.service, self.scores, profile, self.suggestion))
+        let record =
+            ResponseRecord::from_parts(self.id, self.submitted_at, self.service, self.scores, profile, self.suggestion);
+        Ok(ResponseRecord { channel: decode(self.channel)?, ..record })
     }
 }

@@ -381,6 +381,7 @@ pub fn SurveyPage(props: &SurveyProps) -> Html {
             };
             submission.unit = unit_code.clone();
             submission.client_id = crate::outbox::new_client_id();
+            submission.via = skm_web::via::channel();
             // The core's rules first, so an invalid answer never leaves the phone.
             if let Err(err) = submission.validate(|_| true) {
                 status.set(Status::Failed(ApiError {
