@@ -41,7 +41,7 @@ pub(crate) struct GroupTally {
     pub moments: Moments,
     /// Per profile question (in [`PROFILE_FIELDS`] order), per answer in the question's code
     /// order and then "not given".
-    profile: [Vec<Tally>; 4],
+    profile: [Vec<Tally>; 5],
 }
 
 impl GroupTally {
@@ -66,6 +66,11 @@ impl GroupTally {
         PROFILE_FIELDS
             .iter()
             .zip(&self.profile)
+            // The channel is only in the server's export: a breakdown of nothing but "not
+            // recorded" says nothing and is left out.
+            .filter(|(field, tallies)| {
+                **field != ProfileField::Channel || tallies.iter().rev().skip(1).any(|t| t.respondents > 0)
+            })
             .map(|(field, tallies)| {
                 let codes = field.codes();
                 let counts: Vec<(Option<String>, Tally)> = tallies
@@ -110,6 +115,7 @@ fn profile_column(table: &ResponseTable, field: ProfileField) -> &[Option<u8>] {
         ProfileField::AgeBand => &table.age_band,
         ProfileField::Education => &table.education,
         ProfileField::Occupation => &table.occupation,
+        ProfileField::Channel => &table.channel,
     }
 }
 
@@ -136,7 +142,7 @@ fn score(i: usize) -> String {
 const PATTERNS: u64 = 5u64.pow(9);
 
 /// How many answers of each profile question there are, "not given" included.
-fn profile_sizes() -> [u32; 4] {
+fn profile_sizes() -> [u32; 5] {
     PROFILE_FIELDS.map(|field| field.codes().len() as u32 + 1)
 }
 
@@ -222,7 +228,10 @@ fn combinations(table: &ResponseTable) -> Vec<u32> {
     let mut combination = vec![0u32; table.service.len()];
     for (field, size) in PROFILE_FIELDS.into_iter().zip(profile_sizes()) {
         let missing = size - 1;
-        for (c, answer) in combination.iter_mut().zip(profile_column(table, field)) {
+        // A column shorter than the table (a table made without channels) is "not given" below.
+        let column = profile_column(table, field);
+        for (row, c) in combination.iter_mut().enumerate() {
+            let answer = column.get(row).copied().flatten();
             *c = *c * size + answer.map(u32::from).filter(|&a| a < missing).unwrap_or(missing);
         }
     }
@@ -359,11 +368,12 @@ mod tests {
                 let i = next(codes[field].len() as u64 + 1);
                 (i < codes[field].len() as u64).then_some(i as u8)
             };
-            let (g, a, e, o) = (code(0), code(1), code(2), code(3));
+            let (g, a, e, o, ch) = (code(0), code(1), code(2), code(3), code(4));
             table.gender.push(g);
             table.age_band.push(a);
             table.education.push(e);
             table.occupation.push(o);
+            table.channel.push(ch);
         }
         let grouping = Grouping { service: true, period: Some(PeriodKind::Quarter) };
         let groups = tally(&table, grouping).unwrap();

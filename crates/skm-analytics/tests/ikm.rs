@@ -178,6 +178,34 @@ both_targets! {
         assert_eq!((unknown.value.as_deref(), unknown.respondents), (None, 1));
     }
 
+    fn the_servers_channel_column_gives_a_breakdown_by_channel_and_files_without_it_none() {
+        // Without the column (every file but the server's export): four breakdowns, as before.
+        let plain = analyse(&csv(&["a,,x,4,4,4,4,4,4,4,4,4,L,19,SMA,PNS,"]), &exact());
+        assert_eq!(plain.overall.profile.len(), 4);
+        let export = format!(
+            "{}channel\n{}",
+            HEADER.trim_end().to_owned() + ",",
+            [
+                "a,,x,4,4,4,4,4,4,4,4,4,L,19,SMA,PNS,,qr",
+                "b,,x,2,2,2,2,2,2,2,2,2,P,45,S2,Swasta,,paper",
+                "c,,x,3,3,3,3,3,3,3,3,3,P,46,S2,,,qr",
+                "d,,x,3,3,3,3,3,3,3,3,3,P,46,S2,,,",
+                "e,,x,3,3,3,3,3,3,3,3,3,P,46,S2,,,sms",
+            ]
+            .join("\n")
+        );
+        let a = analyse(export.as_bytes(), &exact());
+        let channel = a.overall.profile.last().unwrap();
+        assert_eq!(channel.field, skm_core::profile::ProfileField::Channel);
+        let count = |code: Option<&str>| channel.rows.iter().find(|r| r.value.as_deref() == code).unwrap().respondents;
+        assert_eq!((count(Some("link")), count(Some("qr")), count(Some("kiosk")), count(Some("paper")), count(None)), (0, 2, 0, 1, 2));
+        let qr = channel.rows.iter().find(|r| r.value.as_deref() == Some("qr")).unwrap();
+        assert_eq!(qr.ikm, Some(87.5));
+        // A channel the survey does not know is named, the response kept.
+        assert!(a.input.issues.iter().any(|i| i.column == "channel" && i.value == "sms"), "{:?}", a.input.issues);
+        assert_eq!(a.overall.summary.respondents, 5);
+    }
+
     fn sample_adequacy_from_a_given_population_and_from_requests() {
         let data = csv(&[
             "a,2026-01-05,x,4,4,4,4,4,4,4,4,4,,,,,",

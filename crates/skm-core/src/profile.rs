@@ -122,6 +122,8 @@ pub mod labels {
     pub const SUGGESTION: Text = Text { id: "Saran dan masukan", en: "Suggestions" };
     /// A profile question the respondent left empty.
     pub const NOT_GIVEN: Text = Text { id: "Tidak diisi", en: "Not given" };
+    /// A response stored before its channel was recorded.
+    pub const NOT_RECORDED: Text = Text { id: "Tidak tercatat", en: "Not recorded" };
 }
 
 /// The youngest and oldest age the survey accepts.
@@ -235,11 +237,18 @@ pub enum ProfileField {
     Education,
     /// Pekerjaan.
     Occupation,
+    /// How the survey was filled (link, QR code, kiosk, paper): not asked, recorded.
+    Channel,
 }
 
-/// The profile fields in the order reports show them.
-pub const PROFILE_FIELDS: [ProfileField; 4] =
-    [ProfileField::Gender, ProfileField::AgeBand, ProfileField::Education, ProfileField::Occupation];
+/// The profile fields in the order reports show them, the channel last.
+pub const PROFILE_FIELDS: [ProfileField; 5] = [
+    ProfileField::Gender,
+    ProfileField::AgeBand,
+    ProfileField::Education,
+    ProfileField::Occupation,
+    ProfileField::Channel,
+];
 
 impl ProfileField {
     /// The column name in tables (`gender`, `age_band`, `education`, `occupation`).
@@ -249,6 +258,7 @@ impl ProfileField {
             ProfileField::AgeBand => "age_band",
             ProfileField::Education => "education",
             ProfileField::Occupation => "occupation",
+            ProfileField::Channel => "channel",
         }
     }
 
@@ -259,6 +269,7 @@ impl ProfileField {
             ProfileField::AgeBand => Text { id: "Kelompok usia", en: "Age group" },
             ProfileField::Education => labels::EDUCATION,
             ProfileField::Occupation => labels::OCCUPATION,
+            ProfileField::Channel => Text { id: "Cara mengisi survei", en: "How the survey was filled" },
         }
     }
 
@@ -269,6 +280,7 @@ impl ProfileField {
             ProfileField::AgeBand => AGE_BANDS.iter().map(|c| c.code).collect(),
             ProfileField::Education => EDUCATIONS.iter().map(|c| c.code).collect(),
             ProfileField::Occupation => OCCUPATIONS.iter().map(|c| c.code).collect(),
+            ProfileField::Channel => crate::channel::CHANNELS.iter().map(|c| c.code).collect(),
         }
     }
 
@@ -282,6 +294,7 @@ impl ProfileField {
             ProfileField::AgeBand => find(&AGE_BANDS, code),
             ProfileField::Education => find(&EDUCATIONS, code),
             ProfileField::Occupation => find(&OCCUPATIONS, code),
+            ProfileField::Channel => find(&crate::channel::CHANNELS, code),
         }
     }
 
@@ -290,6 +303,7 @@ impl ProfileField {
     pub fn answer_label(self, value: Option<&str>, lang: Lang) -> String {
         match value {
             Some(code) => self.value_label(code).map_or_else(|| code.to_owned(), |t| t.get(lang).to_owned()),
+            None if self == ProfileField::Channel => labels::NOT_RECORDED.get(lang).to_owned(),
             None => labels::NOT_GIVEN.get(lang).to_owned(),
         }
     }

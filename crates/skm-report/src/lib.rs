@@ -94,6 +94,7 @@ pub(crate) fn profile_chart_name(field: skm_core::profile::ProfileField) -> &'st
         ProfileField::AgeBand => "profil-usia",
         ProfileField::Education => "profil-pendidikan",
         ProfileField::Occupation => "profil-pekerjaan",
+        ProfileField::Channel => "profil-kanal",
     }
 }
 
@@ -137,13 +138,12 @@ impl Report<'_> {
                 w.t("IKM per jenis layanan", "IKM per service"),
                 skm_charts::ikm_per_service_svg(a, &name, l, 900),
             )?;
-            for (p, file) in a.overall.profile.iter().zip([
-                "profil-jenis-kelamin",
-                "profil-usia",
-                "profil-pendidikan",
-                "profil-pekerjaan",
-            ]) {
-                add(file, p.field.label().get(l).to_owned(), skm_charts::profile_svg(p, l, 600))?;
+            for p in &a.overall.profile {
+                add(
+                    profile_chart_name(p.field),
+                    p.field.label().get(l).to_owned(),
+                    skm_charts::profile_svg(p, l, 600),
+                )?;
             }
         }
         if let Some(t) = &self.year.trend {

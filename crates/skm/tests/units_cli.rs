@@ -90,14 +90,18 @@ fn a_unit_of_another_office_is_added_imported_and_reported_from_the_database() {
         let filed: Vec<Filed> = (0..3)
             .map(|i| Filed {
                 unit: "dpmptsp-contoh".to_owned(),
-                record: ResponseRecord::from_parts(
-                    format!("r{i}"),
-                    format!("2026-0{}-10T10:00:00+08:00", i + 3),
-                    "izin-reklame".to_owned(),
-                    [Some(4), Some(3), Some(3), Some(4), Some(3), Some(4), Some(4), Some(2), Some(3)],
-                    Profile::default(),
-                    None,
-                ),
+                record: ResponseRecord {
+                    // Two came by a QR code, one is from before channels were recorded.
+                    channel: (i < 2).then_some(skm_core::channel::Channel::Qr),
+                    ..ResponseRecord::from_parts(
+                        format!("r{i}"),
+                        format!("2026-0{}-10T10:00:00+08:00", i + 3),
+                        "izin-reklame".to_owned(),
+                        [Some(4), Some(3), Some(3), Some(4), Some(3), Some(4), Some(4), Some(2), Some(3)],
+                        Profile::default(),
+                        None,
+                    )
+                },
             })
             .collect();
         store.insert_batch(&filed).unwrap();
@@ -228,6 +232,11 @@ fn a_unit_of_another_office_is_added_imported_and_reported_from_the_database() {
     assert!(method.contains("Populasi (N) dari: jumlah penerima layanan yang dicatat unit per periode."), "{method}");
     assert_eq!(skm_core::sample::krejcie_morgan(40), 36);
     assert!(method.contains("<td class=\"num\">40</td><td class=\"num\">36</td><td class=\"num\">3</td>"), "{method}");
+    // The profile chapter has the responses by how they came, from the server's export.
+    let channels = &html[html.find("id=\"profile-channel\"").expect("a table by channel")..];
+    let channels = &channels[..channels.find("</table>").unwrap()];
+    assert!(channels.contains("Kode QR") && channels.contains("Tidak tercatat"), "{channels}");
+    assert!(channels.contains("<td>Kode QR</td><td class=\"num\">2</td>"), "{channels}");
 
     // The populations counted from request files, per the unit's SKM period: the permit's two
     // requests of December; a service the unit does not offer is named and left out. Run again,

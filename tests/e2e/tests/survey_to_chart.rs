@@ -115,6 +115,12 @@ async fn survey_to_dashboard_chart() {
     let resources: Vec<String> = serde_json::from_value(resources).unwrap();
     assert!(resources.iter().any(|r| r.contains("skm-worker")), "the dashboard spawned the worker: {resources:?}");
 
+    // Beside the profile charts, the responses by how they came: this one by a link, the demo's
+    // from before channels were recorded.
+    c.wait().at_most(WAIT).for_element(Locator::Css("#profile-channel svg")).await.unwrap();
+    let shown = c.execute("return document.querySelector('#profile-channel svg').textContent;", vec![]).await.unwrap();
+    let shown = shown.as_str().unwrap_or_default();
+    assert!(shown.contains("Tautan") && shown.contains("Tidak tercatat"), "{shown}");
     let worker_time = c.find(Locator::Css("#worker-time")).await.unwrap().text().await.unwrap();
     println!(
         "dashboard: sign-in to IKM on screen {} ms (fetch + worker spawn + polars + chart); {worker_time}",

@@ -26,10 +26,11 @@ pub(crate) enum Field {
     Education,
     Occupation,
     Suggestion,
+    Channel,
 }
 
 /// Every field, in the order of the canonical header.
-pub(crate) const FIELDS: [Field; 17] = [
+pub(crate) const FIELDS: [Field; 18] = [
     Field::Id,
     Field::SubmittedAt,
     Field::Service,
@@ -47,6 +48,7 @@ pub(crate) const FIELDS: [Field; 17] = [
     Field::Education,
     Field::Occupation,
     Field::Suggestion,
+    Field::Channel,
 ];
 
 impl Field {
@@ -62,6 +64,7 @@ impl Field {
             Field::Education => "education",
             Field::Occupation => "occupation",
             Field::Suggestion => "suggestion",
+            Field::Channel => "channel",
         }
     }
 

@@ -19,9 +19,12 @@ mod texts;
 use std::sync::Arc;
 
 use skm_core::analysis::{FileSummary, InputSummary};
+use skm_core::channel::CHANNELS;
 use skm_core::date::{epoch_days, from_epoch_days, parse_date};
 use skm_core::issue::{InputIssue, IssueKind};
-use skm_core::profile::{choice_from_text, index_of, parse_age, AgeBand, AGE_BANDS, EDUCATIONS, GENDERS, OCCUPATIONS};
+use skm_core::profile::{
+    choice_by_code, choice_from_text, index_of, parse_age, AgeBand, AGE_BANDS, EDUCATIONS, GENDERS, OCCUPATIONS,
+};
 use skm_core::{Element, ELEMENTS};
 
 pub(crate) use items::read_and_count_requests;
@@ -78,6 +81,8 @@ pub struct ResponseTable {
     pub education: Vec<Option<u8>>,
     /// Occupation, as its position in [`OCCUPATIONS`].
     pub occupation: Vec<Option<u8>>,
+    /// How each respondent came, as its position in [`CHANNELS`] (the server's export only).
+    pub channel: Vec<Option<u8>>,
     /// The suggestions given, by respondent (row of this table); most respondents give none.
     pub suggestions: Vec<(u64, String)>,
     /// The files read and the problems found.
@@ -98,6 +103,7 @@ impl ResponseTable {
         self.age_band.extend(later.age_band);
         self.education.extend(later.education);
         self.occupation.extend(later.occupation);
+        self.channel.extend(later.channel);
         self.input.append(later.input);
     }
 
@@ -108,7 +114,9 @@ impl ResponseTable {
         for column in &mut self.scores {
             column.reserve(rows);
         }
-        for column in [&mut self.gender, &mut self.age_band, &mut self.education, &mut self.occupation] {
+        for column in
+            [&mut self.gender, &mut self.age_band, &mut self.education, &mut self.occupation, &mut self.channel]
+        {
             column.reserve(rows);
         }
     }
@@ -140,6 +148,7 @@ impl ResponseTable {
         filter(&mut self.age_band, &kept);
         filter(&mut self.education, &kept);
         filter(&mut self.occupation, &kept);
+        filter(&mut self.channel, &kept);
         // New row numbers: the count of kept rows before each kept one.
         let mut new_index = Vec::with_capacity(kept.len());
         let mut next = 0u64;
@@ -244,6 +253,7 @@ struct Row {
     age_band: Option<u8>,
     education: Option<u8>,
     occupation: Option<u8>,
+    channel: Option<u8>,
     suggestion: Option<String>,
     issues: Vec<InputIssue>,
 }
@@ -285,6 +295,7 @@ impl RowSink for ResponseSink<'_> {
         t.age_band.push(row.age_band);
         t.education.push(row.education);
         t.occupation.push(row.occupation);
+        t.channel.push(row.channel);
     }
 }
 
@@ -370,6 +381,8 @@ fn read_row(
     let occupation = choice(Field::Occupation, unknown, &|v| {
         choice_from_text(&OCCUPATIONS, v).and_then(|o| index_of(&OCCUPATIONS, o))
     });
+    let channel =
+        choice(Field::Channel, unknown, &|v| choice_by_code(&CHANNELS, v).and_then(|c| index_of(&CHANNELS, c)));
     let age_band = choice(Field::Age, IssueKind::BadAge, &|v| {
         parse_age(v).and_then(|age| index_of(&AGE_BANDS, AgeBand::of_age(age)))
     });
@@ -377,7 +390,7 @@ fn read_row(
     // A suggestion exported by this server (or any CSV we write) may carry the mark that keeps a
     // spreadsheet from running it as a formula: it is the citizen's text without it.
     let suggestion = cell(Field::Suggestion).map(|(v, _)| skm_csv::restore(v).to_owned());
-    Row { service, date, scores, gender, age_band, education, occupation, suggestion, issues }
+    Row { service, date, scores, gender, age_band, education, occupation, channel, suggestion, issues }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -1,6 +1,7 @@
 //! The dashboard's views of a year: overview, IKM, service times, meetings, suggestions. Every
 //! figure comes from the worker's `YearReport`; every chart from `skm-charts`.
 
+use skm_core::profile::ProfileField;
 use std::rc::Rc;
 
 use skm_core::compliance::{ComplianceRow, Tally};
@@ -284,11 +285,12 @@ pub fn IkmView(props: &ViewProps) -> Html {
                 r.sample_met.to_string(),
             ]
         }));
-        let id = match p.field.column() {
-            "gender" => "profile-gender",
-            "age_band" => "profile-age",
-            "education" => "profile-education",
-            _ => "profile-occupation",
+        let id = match p.field {
+            ProfileField::Gender => "profile-gender",
+            ProfileField::AgeBand => "profile-age",
+            ProfileField::Education => "profile-education",
+            ProfileField::Occupation => "profile-occupation",
+            ProfileField::Channel => "profile-channel",
         };
         html! { <div class="profile-chart">{ chart(id, id, skm_charts::profile_svg(p, l, profile_width), table, l) }</div> }
     });
