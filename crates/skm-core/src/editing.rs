@@ -83,13 +83,16 @@ pub struct FieldProblem {
 
 /// The problem of a period key that is not one (`2026`, `2026-S1`, `2026-Q3`, `2026-07`).
 pub fn period_problem(field: &str, key: &str) -> Option<FieldProblem> {
-    crate::period::Period::from_key(key).is_none().then(|| {
-        FieldProblem::new(
-            field,
-            format!("periode '{key}' tidak dikenal (contoh: 2026, 2026-S1, 2026-Q3)"),
-            format!("period '{key}' is not known (for example 2026, 2026-S1, 2026-Q3)"),
-        )
-    })
+    crate::period::Period::from_key(key).is_none().then(|| unknown_period(field, key))
+}
+
+/// The problem of `key`, known not to be a period key.
+pub fn unknown_period(field: &str, key: &str) -> FieldProblem {
+    FieldProblem::new(
+        field,
+        format!("periode '{key}' tidak dikenal (contoh: 2026, 2026-S1, 2026-Q3)"),
+        format!("period '{key}' is not known (for example 2026, 2026-S1, 2026-Q3)"),
+    )
 }
 
 /// The problem of a date that is not one (`YYYY-MM-DD`); `name` says which.

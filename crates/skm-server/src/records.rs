@@ -122,8 +122,14 @@ fn failed<R: Register>(detail: StoreError) -> Response {
     }
 }
 
-/// The draft of the body, tidied, or the refusal naming every broken rule.
-fn draft_of<R: Register>(asking: &Asking, body: Result<Bytes, BytesRejection>) -> Result<R::Draft, Box<Response>> {
+/// The draft of the body, tidied, when the caller may edit the unit's records; else the refusal
+/// (403, or 422 naming every broken rule).
+async fn draft_of<R: Register>(
+    asking: &Asking,
+    unit: &str,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<R::Draft, Box<Response>> {
+    asking.may(Action::EditFollowUp, Some(unit)).await?;
     let draft = json_body::<Option<R::Draft>>(body, asking.headers(), false, MAX_RECORD_BYTES)?
         .map(|d| d.cleaned())
         .unwrap_or_default();
@@ -162,10 +168,7 @@ pub(crate) async fn add<R: Register>(
     Path(unit): Path<String>,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    if let Err(refused) = asking.may(Action::EditFollowUp, Some(&unit)).await {
-        return *refused;
-    }
-    let draft = match draft_of::<R>(&asking, body) {
+    let draft = match draft_of::<R>(&asking, &unit, body).await {
         Ok(draft) => draft,
         Err(refused) => return *refused,
     };
@@ -187,10 +190,7 @@ pub(crate) async fn change<R: Register>(
     Path((unit, id)): Path<(String, i64)>,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    if let Err(refused) = asking.may(Action::EditFollowUp, Some(&unit)).await {
-        return *refused;
-    }
-    let draft = match draft_of::<R>(&asking, body) {
+    let draft = match draft_of::<R>(&asking, &unit, body).await {
         Ok(draft) => draft,
         Err(refused) => return *refused,
     };

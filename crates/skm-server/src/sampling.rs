@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use skm_core::access::Action;
+use skm_core::editing::unknown_period;
 use skm_core::period::Period;
 use skm_core::sample::DEFAULT_MIN_SAMPLE;
 use skm_core::sampling::{days_of, PlanInputs, SamplingPlan};
@@ -36,13 +37,8 @@ pub(crate) async fn plan(asking: Asking, Path(unit): Path<String>, Query(query):
         Some(key) => match Period::from_key(key) {
             Some(p) => p,
             None => {
-                return refusal(
-                    StatusCode::BAD_REQUEST,
-                    "bad_period",
-                    Some("period".to_owned()),
-                    &format!("periode '{key}' tidak dikenal (contoh: 2026, 2026-S1, 2026-Q3)"),
-                    &format!("period '{key}' is not known (for example 2026, 2026-S1, 2026-Q3)"),
-                )
+                let p = unknown_period("period", key);
+                return refusal(StatusCode::BAD_REQUEST, "bad_period", Some(p.field), &p.message_id, &p.message_en);
             }
         },
     };

@@ -47,16 +47,21 @@ impl Store {
         Ok(self.conn.query_row(&sql, params![unit, id], read).optional()?)
     }
 
-    fn population_taken(&self, unit: &str, d: &PopulationDraft, other_than: i64) -> Result<bool, StoreError> {
-        let found: Option<i64> = self
+    /// The number of the population entered for the draft's service and period, if any.
+    fn population_id(&self, unit: &str, d: &PopulationDraft) -> Result<Option<i64>, StoreError> {
+        Ok(self
             .conn
             .query_row(
-                "SELECT id FROM populations WHERE unit = ?1 AND period = ?2 AND service = ?3 AND id != ?4",
-                params![unit, d.period, d.service, other_than],
+                "SELECT id FROM populations WHERE unit = ?1 AND period = ?2 AND service = ?3",
+                params![unit, d.period, d.service],
                 |r| r.get(0),
             )
-            .optional()?;
-        Ok(found.is_some())
+            .optional()?)
+    }
+
+    /// Whether another record than `other_than` holds the draft's service and period.
+    fn population_taken(&self, unit: &str, d: &PopulationDraft, other_than: i64) -> Result<bool, StoreError> {
+        Ok(self.population_id(unit, d)?.is_some_and(|id| id != other_than))
     }
 
     /// Enters the population (already checked) of a service in a period; refused when one is
@@ -115,15 +120,7 @@ impl Store {
         d: &PopulationDraft,
         now: &str,
     ) -> Result<(Option<PopulationRecord>, PopulationRecord), StoreError> {
-        let found: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT id FROM populations WHERE unit = ?1 AND period = ?2 AND service = ?3",
-                params![unit, d.period, d.service],
-                |r| r.get(0),
-            )
-            .optional()?;
-        match found {
+        match self.population_id(unit, d)? {
             None => Ok((None, self.add_population(unit, d, now)?)),
             Some(id) => match self.change_population(unit, id, d, now)? {
                 Some((before, after)) => Ok((Some(before), after)),
