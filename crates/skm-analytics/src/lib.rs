@@ -1,6 +1,7 @@
 //! Analytics of the SKM toolkit: reads offices' exported tables and applies the core's rules.
-//! The IKM, the SLA's tallies and the meetings are aggregated by polars; the readers and the
-//! SLA's judging are still hand-written passes (ARCHITECTURE.md says which, and why).
+//! The IKM, the SLA's tallies and the meetings are aggregated by polars, the SLA's items judged
+//! by polars lookups and the survey responses checked by polars; the other readers' checks are
+//! still hand-written passes (ARCHITECTURE.md says which, and why).
 //!
 //! The same code runs natively (the `skm` batch commands) and as wasm32 in the dashboard's Web
 //! Worker. It reads and aggregates; the rules themselves (NRR, IKM, grades, intervals, sample

@@ -97,11 +97,9 @@ impl Columns {
         Ok(self)
     }
 
-    /// The cell of a field in a row, with its column's header; `None` when the file has no such
-    /// column or the row is short.
-    pub(crate) fn cell<'a>(&'a self, cells: &[&'a str], field: Field) -> Option<(&'a str, &'a str)> {
-        let (_, index, header) = self.found.iter().find(|(f, _, _)| *f == field)?;
-        Some((cells.get(*index).copied().unwrap_or(""), header.as_str()))
+    /// The position and header of a field's column; `None` when the file has no such column.
+    pub(crate) fn column(&self, field: Field) -> Option<(usize, &str)> {
+        self.found.iter().find(|(f, _, _)| *f == field).map(|(_, i, h)| (*i, h.as_str()))
     }
 }
 
@@ -120,10 +118,9 @@ mod tests {
         let h = header(&["U9", "u8", "u7", "u6", "u5", "u4", "u3", "u2", "u1", "service"]);
         let c = Columns::from_header("r.csv", &h, &m).unwrap();
         assert_eq!(c.layout, Layout::Canonical);
-        let cells = ["9", "8", "7", "6", "5", "4", "3", "2", "1", "x"];
-        assert_eq!(c.cell(&cells, Field::Score(Element::U8)), Some(("8", "u8")));
-        assert_eq!(c.cell(&cells, Field::Score(Element::U9)), Some(("9", "U9")));
-        assert_eq!(c.cell(&cells, Field::Gender), None);
+        assert_eq!(c.column(Field::Score(Element::U8)), Some((1, "u8")));
+        assert_eq!(c.column(Field::Score(Element::U9)), Some((0, "U9")));
+        assert_eq!(c.column(Field::Gender), None);
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! Reading offices' files into typed columns: survey responses (canonical CSV, Excel's
 //! semicolon CSV, XLSX, Google Forms exports) and service requests (for the population).
 //!
-//! Every row is checked cell by cell; a bad row is reported with file, row, column and reason
-//! and left out, and the good rows are kept.
+//! Every cell is checked (responses by polars, `checks.rs`); a bad row is reported with file,
+//! row, column and reason and left out, and the good rows are kept.
 
+mod checks;
 mod columns;
 mod ids;
 mod items;
@@ -19,13 +20,7 @@ mod texts;
 use std::sync::Arc;
 
 use skm_core::analysis::{FileSummary, InputSummary};
-use skm_core::channel::CHANNELS;
-use skm_core::date::{epoch_days, from_epoch_days, parse_date};
-use skm_core::issue::{InputIssue, IssueKind};
-use skm_core::profile::{
-    choice_by_code, choice_from_text, index_of, parse_age, AgeBand, AGE_BANDS, EDUCATIONS, GENDERS, OCCUPATIONS,
-};
-use skm_core::{Element, ELEMENTS};
+use skm_core::date::from_epoch_days;
 
 pub(crate) use items::read_and_count_requests;
 pub use items::{read_items, read_steps, Item, SlaContext, StepTime};
@@ -33,9 +28,9 @@ pub use limits::{Found, Limit, Limits};
 pub use mapping::Mapping;
 pub use requests::{read_requests, RequestTable};
 
+use self::checks::{Batch, BATCH};
 use self::columns::Columns;
 use self::ids::{read_checked, IdCheck};
-use self::mapping::Field;
 use self::sheet::{read_sheet, read_sheet_in_parts, PartSink, RowSink};
 use self::texts::Texts;
 use crate::AnalyticsError;
@@ -73,15 +68,15 @@ pub struct ResponseTable {
     pub date: Vec<Option<i32>>,
     /// Scores 1–4 of U1–U9, `None` where unanswered.
     pub scores: [Vec<Option<u8>>; 9],
-    /// Gender, as its position in [`GENDERS`] (`L`, `P`).
+    /// Gender, as its position in [`GENDERS`](skm_core::profile::GENDERS) (`L`, `P`).
     pub gender: Vec<Option<u8>>,
-    /// Age band, as its position in [`AGE_BANDS`] (`<=20`, `21-30`, …).
+    /// Age band, as its position in [`AGE_BANDS`](skm_core::profile::AGE_BANDS) (`<=20`, `21-30`, …).
     pub age_band: Vec<Option<u8>>,
-    /// Education, as its position in [`EDUCATIONS`].
+    /// Education, as its position in [`EDUCATIONS`](skm_core::profile::EDUCATIONS).
     pub education: Vec<Option<u8>>,
-    /// Occupation, as its position in [`OCCUPATIONS`].
+    /// Occupation, as its position in [`OCCUPATIONS`](skm_core::profile::OCCUPATIONS).
     pub occupation: Vec<Option<u8>>,
-    /// How each respondent came, as its position in [`CHANNELS`] (the server's export only).
+    /// How each respondent came, as its position in [`CHANNELS`](skm_core::channel::CHANNELS) (the server's export only).
     pub channel: Vec<Option<u8>>,
     /// The suggestions given, by respondent (row of this table); most respondents give none.
     pub suggestions: Vec<(u64, String)>,
@@ -187,11 +182,13 @@ fn read_with(
             file: input.name,
             mapping,
             columns: None,
+            batch: None,
             table: std::mem::take(&mut table),
             ids,
             services: Texts::default(),
             read: 0,
             dropped: 0,
+            failed: None,
         };
         let first_row = sink.table.len();
         // Rows can be read in parts only when duplicates are looked for at the end.
@@ -200,6 +197,7 @@ fn read_with(
         } else {
             read_sheet(*input, &mut sink)
         }?;
+        sink.finish()?;
         let layout = sink.columns.as_ref().map_or("", |c| c.layout.name()).to_owned();
         let (read, dropped) = (sink.read, sink.dropped);
         (table, ids) = (sink.table, sink.ids);
@@ -226,11 +224,15 @@ struct ResponseSink<'a> {
     file: &'a str,
     mapping: &'a Mapping,
     columns: Option<Columns>,
+    /// The rows read and not yet checked.
+    batch: Option<Batch>,
     table: ResponseTable,
     ids: IdCheck,
     services: Texts,
     read: u64,
     dropped: u64,
+    /// Why the checks of a batch could not run.
+    failed: Option<polars::error::PolarsError>,
 }
 
 /// The first and last of some dates (days since 1970), as ISO dates.
@@ -244,58 +246,46 @@ pub(crate) fn date_span<'d>(days: impl Iterator<Item = &'d i32>) -> (Option<Stri
     }
 }
 
-/// One row, read cell by cell.
-struct Row {
-    service: Arc<str>,
-    date: Option<i32>,
-    scores: [Option<u8>; 9],
-    gender: Option<u8>,
-    age_band: Option<u8>,
-    education: Option<u8>,
-    occupation: Option<u8>,
-    channel: Option<u8>,
-    suggestion: Option<String>,
-    issues: Vec<InputIssue>,
+impl ResponseSink<'_> {
+    /// Checks the rows waiting in the batch and adds the good ones to the table.
+    fn flush(&mut self) {
+        let Some(batch) = self.batch.as_mut().filter(|b| b.len() > 0) else { return };
+        match batch.check(self.file, self.mapping) {
+            Ok(checked) => {
+                self.dropped += checked.dropped;
+                self.table.append(checked.table);
+            }
+            Err(e) => {
+                self.failed.get_or_insert(e);
+            }
+        }
+    }
+
+    /// The table read, or why the checks could not run.
+    fn finish(&mut self) -> Result<(), AnalyticsError> {
+        self.flush();
+        match self.failed.take() {
+            None => Ok(()),
+            Some(source) => Err(AnalyticsError::Polars { context: self.file.to_owned(), source }),
+        }
+    }
 }
 
 impl RowSink for ResponseSink<'_> {
     fn header(&mut self, header: &[String]) -> Result<(), AnalyticsError> {
-        self.columns = Some(Columns::from_header(self.file, header, self.mapping)?);
+        let columns = Columns::from_header(self.file, header, self.mapping)?;
+        self.batch = Some(Batch::new(&columns));
+        self.columns = Some(columns);
         Ok(())
     }
 
     fn row(&mut self, number: u64, cells: &[&str]) {
-        let Some(columns) = &self.columns else { return };
+        let Some(batch) = &mut self.batch else { return };
         self.read += 1;
-        let row = read_row(self.file, number, cells, columns, self.mapping, &mut self.ids, &mut self.services);
-        let input = &mut self.table.input;
-        if let Some(reason) = row.issues.iter().find(|i| i.kind.drops_row()).map(|i| i.kind) {
-            self.dropped += 1;
-            input.count_drop(reason);
-            for mut issue in row.issues {
-                issue.row_dropped = true;
-                input.push_issue(issue);
-            }
-            return;
+        batch.push(number, cells, self.mapping, &mut self.ids, &mut self.services);
+        if batch.len() >= BATCH {
+            self.flush();
         }
-        input.cells_ignored += row.issues.len() as u64;
-        for issue in row.issues {
-            input.push_issue(issue);
-        }
-        let t = &mut self.table;
-        if let Some(text) = row.suggestion {
-            t.suggestions.push((t.len(), text));
-        }
-        t.service.push(row.service);
-        t.date.push(row.date);
-        for (column, score) in t.scores.iter_mut().zip(row.scores) {
-            column.push(score);
-        }
-        t.gender.push(row.gender);
-        t.age_band.push(row.age_band);
-        t.education.push(row.education);
-        t.occupation.push(row.occupation);
-        t.channel.push(row.channel);
     }
 }
 
@@ -312,15 +302,22 @@ impl PartSink for ResponseSink<'_> {
             file: self.file,
             mapping: self.mapping,
             columns: self.columns.clone(),
+            batch: self.columns.as_ref().map(Batch::new),
             table: ResponseTable::default(),
             ids: self.ids.part(),
             services: Texts::default(),
             read: 0,
             dropped: 0,
+            failed: None,
         }
     }
 
-    fn join(&mut self, later: Self) {
+    fn join(&mut self, mut later: Self) {
+        self.flush();
+        later.flush();
+        if let Some(e) = later.failed {
+            self.failed.get_or_insert(e);
+        }
         self.read += later.read;
         self.dropped += later.dropped;
         self.table.append(later.table);
@@ -328,74 +325,10 @@ impl PartSink for ResponseSink<'_> {
     }
 }
 
-fn read_row(
-    file: &str,
-    number: u64,
-    cells: &[&str],
-    columns: &Columns,
-    mapping: &Mapping,
-    ids: &mut IdCheck,
-    services: &mut Texts,
-) -> Row {
-    let mut issues = Vec::new();
-    let mut issue = |column: &str, value: &str, kind| issues.push(InputIssue::new(file, number, column, value, kind));
-    let cell = |field| columns.cell(cells, field).map(|(v, h)| (sheet::trim(v), h)).filter(|(v, _)| !v.is_empty());
-
-    let mut scores = [None; 9];
-    for e in ELEMENTS {
-        if let Some((value, header)) = cell(Field::Score(e)) {
-            match mapping.score(e, value) {
-                Ok(score) => scores[e.index()] = score,
-                Err(kind) => issue(header, value, kind),
-            }
-        }
-    }
-    let mut date = None;
-    if let Some((value, header)) = cell(Field::SubmittedAt) {
-        match parse_date(value) {
-            Some(d) => date = Some(epoch_days(d)),
-            None => issue(header, value, IssueKind::BadDate),
-        }
-    }
-    if let Some((id, header)) = cell(Field::Id) {
-        if !ids.is_new(id) {
-            issue(header, id, IssueKind::DuplicateId);
-        }
-    }
-    if scores.iter().all(Option::is_none) {
-        let header = columns.cell(cells, Field::Score(Element::U1)).map_or("u1", |(_, h)| h);
-        issue(header, "", IssueKind::NoAnswers);
-    }
-    let mut choice = |field: Field, kind: IssueKind, index: &dyn Fn(&str) -> Option<u8>| {
-        let (value, header) = cell(field)?;
-        let found = index(value);
-        if found.is_none() {
-            issue(header, value, kind);
-        }
-        found
-    };
-    let unknown = IssueKind::UnknownChoice;
-    let gender = choice(Field::Gender, unknown, &|v| choice_from_text(&GENDERS, v).and_then(|g| index_of(&GENDERS, g)));
-    let education =
-        choice(Field::Education, unknown, &|v| choice_from_text(&EDUCATIONS, v).and_then(|e| index_of(&EDUCATIONS, e)));
-    let occupation = choice(Field::Occupation, unknown, &|v| {
-        choice_from_text(&OCCUPATIONS, v).and_then(|o| index_of(&OCCUPATIONS, o))
-    });
-    let channel =
-        choice(Field::Channel, unknown, &|v| choice_by_code(&CHANNELS, v).and_then(|c| index_of(&CHANNELS, c)));
-    let age_band = choice(Field::Age, IssueKind::BadAge, &|v| {
-        parse_age(v).and_then(|age| index_of(&AGE_BANDS, AgeBand::of_age(age)))
-    });
-    let service = cell(Field::Service).map(|(v, _)| services.service(mapping, v)).unwrap_or_default();
-    // A suggestion exported by this server (or any CSV we write) may carry the mark that keeps a
-    // spreadsheet from running it as a formula: it is the citizen's text without it.
-    let suggestion = cell(Field::Suggestion).map(|(v, _)| skm_csv::restore(v).to_owned());
-    Row { service, date, scores, gender, age_band, education, occupation, channel, suggestion, issues }
-}
-
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use skm_core::issue::IssueKind;
 
     /// A demo response file with bad rows, a suggestion with a line break and a blank line.
     fn file(responses: u64) -> Vec<u8> {
