@@ -152,16 +152,24 @@ impl Coded {
     }
 
     /// Every row's value and problem (null when none): the lookup table of the distinct texts,
-    /// each judged once, gathered by code.
-    fn judged(&self, j: usize, field: Field, mapping: &Mapping) -> PolarsResult<[Column; 2]> {
+    /// each judged once, gathered by code; with the problems met that leave a row out (by the
+    /// core's [`IssueKind::drops_row`]).
+    fn judged(&self, j: usize, field: Field, mapping: &Mapping) -> PolarsResult<([Column; 2], Vec<u32>)> {
         let mut values = Vec::with_capacity(self.ends.len() + 1);
         let mut problems = Vec::with_capacity(self.ends.len() + 1);
+        let mut dropping = Vec::new();
         values.push(None);
         problems.push(None);
         for n in 1..=self.ends.len() {
             let (v, k) = match judge(field, self.text(n as IdxSize), mapping) {
                 Ok(v) => (v, None),
-                Err(kind) => (None, KINDS.iter().position(|k| *k == kind).map(|p| p as u32 + 1)),
+                Err(kind) => {
+                    let k = KINDS.iter().position(|k| *k == kind).map(|p| p as u32 + 1);
+                    if let Some(k) = k.filter(|k| kind.drops_row() && !dropping.contains(k)) {
+                        dropping.push(k);
+                    }
+                    (None, k)
+                }
             };
             values.push(v);
             problems.push(k);
@@ -169,7 +177,7 @@ impl Coded {
         let codes = IdxCa::from_slice("code".into(), &self.codes);
         let values = Series::new(value(j), values).take(&codes)?;
         let problems = Series::new(problem(j), problems).take(&codes)?;
-        Ok([values.into_column(), problems.into_column()])
+        Ok(([values.into_column(), problems.into_column()], dropping))
     }
 
     /// Empties the column for the next batch.
@@ -286,22 +294,25 @@ impl Batch {
             duplicate[*row] = true;
         }
         let mut columns = vec![Column::new(DUPLICATE.into(), duplicate)];
+        // Each field's problems met in this batch that leave the row out (a bad profile answer
+        // only blanks its cell).
+        let mut dropping = Vec::with_capacity(self.fields.len());
         for (j, ((field, _), coded)) in self.fields.iter().zip(&self.cells).enumerate() {
-            columns.extend(coded.judged(j, *field, mapping)?);
+            let (judged, drops) = coded.judged(j, *field, mapping)?;
+            columns.extend(judged);
+            dropping.push(drops);
         }
         let frame = DataFrame::new(columns)?;
 
-        let any = |of: &dyn Fn(Field) -> bool, expr: &dyn Fn(usize) -> Expr| {
-            let fields = self.fields.iter().enumerate().filter(|(_, (f, _))| of(*f));
-            fields.fold(lit(false), |acc, (j, _)| acc.or(expr(j)))
+        let any = |expr: &dyn Fn(usize) -> Expr| (0..self.fields.len()).fold(lit(false), |acc, j| acc.or(expr(j)));
+        let scores = self.fields.iter().enumerate().filter(|(_, (f, _))| matches!(f, Field::Score(_)));
+        let answered = scores.fold(lit(false), |acc, (j, _)| acc.or(col(value(j)).is_not_null()));
+        let drops = |j: usize| {
+            let codes = dropping.get(j).into_iter().flatten();
+            codes.fold(lit(false), |acc, k| acc.or(col(problem(j)).eq_missing(lit(*k))))
         };
-        let is_score = |f: Field| matches!(f, Field::Score(_));
-        let bad = |j: usize| col(problem(j)).is_not_null();
-        let answered = any(&is_score, &|j| col(value(j)).is_not_null());
-        // A bad score or date leaves the row out; a bad profile answer only its cell.
-        let drops_row = |f: Field| matches!(f, Field::Score(_) | Field::SubmittedAt);
-        let drop = any(&drops_row, &bad).or(col(DUPLICATE)).or(answered.clone().not());
-        let flag = drop.clone().or(any(&|f| !drops_row(f), &bad));
+        let drop = any(&drops).or(col(DUPLICATE)).or(answered.clone().not());
+        let flag = drop.clone().or(any(&|j| col(problem(j)).is_not_null()));
         let judged = frame
             .lazy()
             .with_row_index(ROW, None)
