@@ -286,8 +286,20 @@ impl Batch {
         self.rows.push(number);
     }
 
-    /// Checks the rows read so far and empties the batch.
+    /// Checks the rows read so far and empties the batch (also when the checks fail, so that
+    /// a failed batch is not checked again with the next).
     pub(crate) fn check(&mut self, file: &str, mapping: &Mapping) -> PolarsResult<Checked> {
+        let checked = self.checked(file, mapping);
+        self.rows.clear();
+        self.repeated.clear();
+        self.service.clear();
+        self.suggestions.clear();
+        self.cells.iter_mut().for_each(Coded::clear);
+        checked
+    }
+
+    /// The checks of the rows read so far.
+    fn checked(&mut self, file: &str, mapping: &Mapping) -> PolarsResult<Checked> {
         let height = self.rows.len();
         let mut duplicate = vec![false; height];
         for (row, _) in &self.repeated {
@@ -334,9 +346,6 @@ impl Batch {
         let mut dropped_rows = Vec::new();
         self.report(file, &flagged, &mut table, &mut dropped_rows)?;
         self.keep(&kept, &dropped_rows, &mut table)?;
-        self.rows.clear();
-        self.repeated.clear();
-        self.cells.iter_mut().for_each(Coded::clear);
         Ok(Checked { table, dropped: dropped_rows.len() as u64 })
     }
 
@@ -407,10 +416,11 @@ impl Batch {
             new_row.push((!out).then_some(row - before));
             before += usize::from(out);
         }
-        let service = std::mem::take(&mut self.service).into_iter().zip(&new_row);
+        let service = self.service.drain(..).zip(&new_row);
         table.service = service.filter_map(|(s, r)| r.map(|_| s)).collect();
-        table.suggestions = std::mem::take(&mut self.suggestions)
-            .into_iter()
+        table.suggestions = self
+            .suggestions
+            .drain(..)
             .filter_map(|(row, text)| new_row.get(row).copied().flatten().map(|r| (r as u64, text)))
             .collect();
         let small = |j: Option<usize>| -> PolarsResult<Vec<Option<u8>>> {
