@@ -14,14 +14,23 @@ use skm_core::evaluation::{
     RoleAttendance, SkmCheck,
 };
 use skm_core::issue::{InputIssue, IssueKind};
+use skm_core::year::FileKind;
 
-use crate::input::named::{Row, Sink};
+use crate::input::named::{Name, Row, Sink, Wanted};
 use crate::input::sheet::read_sheet;
 use crate::input::{Input, ResponseTable};
 use crate::AnalyticsError;
 
-const MEETING_COLUMNS: (&[&str], &[&str]) = (&["date", "attendees"], &["unit", "title", "minutes_ref"]);
-const ACTION_COLUMNS: (&[&str], &[&str]) = (&["meeting_date", "action", "due"], &["owner", "done_at"]);
+const MEETING_COLUMNS: Wanted = Wanted {
+    kind: FileKind::Meetings,
+    required: &[Name::Date, Name::Attendees],
+    optional: &[Name::Unit, Name::Title, Name::MinutesRef],
+};
+const ACTION_COLUMNS: Wanted = Wanted {
+    kind: FileKind::Actions,
+    required: &[Name::MeetingDate, Name::Action, Name::Due],
+    optional: &[Name::Owner, Name::DoneAt],
+};
 
 /// The files of a meeting analysis.
 #[derive(Debug, Clone, Copy, Default)]
@@ -47,7 +56,7 @@ struct Action {
     done: Option<Date>,
 }
 
-fn date_cell(row: &Row<'_>, name: &str, required: bool, issues: &mut Vec<InputIssue>) -> Result<Option<Date>, ()> {
+fn date_cell(row: &Row<'_>, name: Name, required: bool, issues: &mut Vec<InputIssue>) -> Result<Option<Date>, ()> {
     let text = row.get(name);
     if text.is_empty() {
         if required {
@@ -69,15 +78,15 @@ fn read_meetings(inputs: &[Input<'_>], input: &mut InputSummary) -> Result<Vec<M
     let mut meetings = Vec::new();
     for file in inputs {
         let mut sink = Sink::new(file.name, MEETING_COLUMNS, input, |row: &Row<'_>, issues: &mut Vec<InputIssue>| {
-            let date = date_cell(row, "date", true, issues).ok().flatten()?;
+            let date = date_cell(row, Name::Date, true, issues).ok().flatten()?;
             let mut roles = Vec::new();
-            for entry in row.get("attendees").split(';').map(str::trim).filter(|e| !e.is_empty()) {
+            for entry in row.get(Name::Attendees).split(';').map(str::trim).filter(|e| !e.is_empty()) {
                 let code = entry.split_once(':').map_or(entry, |(role, _)| role);
                 match Role::from_code(code) {
                     Some(role) if !roles.contains(&role) => roles.push(role),
                     Some(_) => {}
                     None => {
-                        let mut issue = row.issue("attendees", code, IssueKind::UnknownChoice);
+                        let mut issue = row.issue(Name::Attendees, code, IssueKind::UnknownChoice);
                         issue.row_dropped = false;
                         issues.push(issue);
                     }
@@ -87,7 +96,7 @@ fn read_meetings(inputs: &[Input<'_>], input: &mut InputSummary) -> Result<Vec<M
             Some(())
         });
         let format = read_sheet(*file, &mut sink)?;
-        sink.finish(format, "meetings");
+        sink.finish(format);
     }
     Ok(meetings)
 }
@@ -96,15 +105,15 @@ fn read_actions(inputs: &[Input<'_>], input: &mut InputSummary) -> Result<Vec<Ac
     let mut actions = Vec::new();
     for file in inputs {
         let mut sink = Sink::new(file.name, ACTION_COLUMNS, input, |row: &Row<'_>, issues: &mut Vec<InputIssue>| {
-            let meeting_date = date_cell(row, "meeting_date", true, issues).ok().flatten()?;
-            let action = row.required("action", issues)?.to_owned();
-            let due = date_cell(row, "due", false, issues).ok()?;
-            let done = date_cell(row, "done_at", false, issues).ok()?;
-            actions.push(Action { meeting_date, action, owner: row.get("owner").to_owned(), due, done });
+            let meeting_date = date_cell(row, Name::MeetingDate, true, issues).ok().flatten()?;
+            let action = row.required(Name::Action, issues)?.to_owned();
+            let due = date_cell(row, Name::Due, false, issues).ok()?;
+            let done = date_cell(row, Name::DoneAt, false, issues).ok()?;
+            actions.push(Action { meeting_date, action, owner: row.get(Name::Owner).to_owned(), due, done });
             Some(())
         });
         let format = read_sheet(*file, &mut sink)?;
-        sink.finish(format, "actions");
+        sink.finish(format);
     }
     Ok(actions)
 }
@@ -227,11 +236,9 @@ pub fn analyse_meetings(
 
 #[cfg(test)]
 mod tests {
-    use skm_core::year::FileKind;
-
     #[test]
     fn the_templates_name_the_columns_read() {
-        crate::input::named::assert_template_matches(FileKind::Meetings, super::MEETING_COLUMNS);
-        crate::input::named::assert_template_matches(FileKind::Actions, super::ACTION_COLUMNS);
+        crate::input::named::assert_template_matches(super::MEETING_COLUMNS);
+        crate::input::named::assert_template_matches(super::ACTION_COLUMNS);
     }
 }

@@ -14,9 +14,10 @@ use skm_core::compliance::ItemKind;
 use skm_core::date::parse_date;
 use skm_core::issue::{InputIssue, IssueKind};
 use skm_core::sla::{deadline, Judgement, Outcome};
+use skm_core::year::FileKind;
 
 use super::mapping::Mapping;
-use super::named::{find_columns, record_row, Row, Sink};
+use super::named::{record_row, Columns, Name, Row, Sink, Wanted};
 use super::requests::{Counting, RequestTable};
 use super::sheet::{read_sheet, read_sheet_in_parts, PartSink, RowSink, MIN_PART};
 use super::texts::Texts;
@@ -76,10 +77,29 @@ pub struct StepTime {
 }
 
 /// The columns of each file kind: required first, then optional.
-const REQUEST_COLUMNS: (&[&str], &[&str]) =
-    (&["id", "service", "received_at"], &["channel", "requested_for", "completed_at"]);
-const COMPLAINT_COLUMNS: (&[&str], &[&str]) = (&["id", "service", "tier", "received_at"], &["channel", "resolved_at"]);
-const STEP_COLUMNS: (&[&str], &[&str]) = (&["request_id", "step", "started_at", "finished_at"], &[]);
+const REQUEST_COLUMNS: Wanted = Wanted {
+    kind: FileKind::Requests,
+    required: &[Name::Id, Name::Service, Name::ReceivedAt],
+    optional: &[Name::Channel, Name::RequestedFor, Name::CompletedAt],
+};
+const COMPLAINT_COLUMNS: Wanted = Wanted {
+    kind: FileKind::Complaints,
+    required: &[Name::Id, Name::Service, Name::Tier, Name::ReceivedAt],
+    optional: &[Name::Channel, Name::ResolvedAt],
+};
+const STEP_COLUMNS: Wanted = Wanted {
+    kind: FileKind::Steps,
+    required: &[Name::RequestId, Name::Step, Name::StartedAt, Name::FinishedAt],
+    optional: &[],
+};
+
+/// The columns read from a file of requests or of complaints.
+fn wanted(kind: ItemKind) -> Wanted {
+    match kind {
+        ItemKind::Request => REQUEST_COLUMNS,
+        ItemKind::Complaint => COMPLAINT_COLUMNS,
+    }
+}
 
 /// Reads request or complaint files and judges each row.
 pub fn read_items(
@@ -137,7 +157,7 @@ fn read_items_with(
             kind,
             ctx,
             file: input.name,
-            columns: Vec::new(),
+            columns: Columns::default(),
             items: std::mem::take(&mut items),
             summary: std::mem::take(&mut summary),
             ids,
@@ -162,11 +182,7 @@ fn read_items_with(
         }
         sink.summary.files.push(FileSummary {
             file: input.name.to_owned(),
-            role: match kind {
-                ItemKind::Request => "requests",
-                ItemKind::Complaint => "complaints",
-            }
-            .to_owned(),
+            role: wanted(kind).kind.file_stem().to_owned(),
             format,
             layout: "canonical".to_owned(),
             rows_read: sink.read,
@@ -184,7 +200,7 @@ struct ItemSink<'a> {
     kind: ItemKind,
     ctx: SlaContext<'a>,
     file: &'a str,
-    columns: Vec<(String, usize)>,
+    columns: Columns,
     items: Vec<Item>,
     summary: InputSummary,
     ids: IdCheck,
@@ -226,11 +242,7 @@ impl RowSink for ItemSink<'_> {
         if self.counting.is_some() {
             Counting::check_header(self.file, header)?;
         }
-        let wanted = match self.kind {
-            ItemKind::Request => REQUEST_COLUMNS,
-            ItemKind::Complaint => COMPLAINT_COLUMNS,
-        };
-        self.columns = find_columns(self.file, wanted, header)?;
+        self.columns = Columns::find(self.file, wanted(self.kind), header)?;
         Ok(())
     }
 
@@ -246,7 +258,7 @@ impl RowSink for ItemSink<'_> {
         match check_row(self.kind, &row, self.ctx, texts, &mut issues) {
             Some((item, promise)) => {
                 let start = waiting.received_texts.len();
-                waiting.received_texts.push_str(row.get("received_at"));
+                waiting.received_texts.push_str(row.get(Name::ReceivedAt));
                 let received_text = start..waiting.received_texts.len();
                 waiting.rows.push(WaitingRow::Checked { number, index: self.items.len(), promise, received_text });
                 self.items.push(item);
@@ -295,11 +307,21 @@ impl ItemSink<'_> {
                         // No working time ahead to give a deadline in.
                         None => {
                             let text = received_texts.get(received_text).unwrap_or_default();
-                            Some(InputIssue::new(self.file, number, "received_at", text, IssueKind::BadDate))
+                            Some(InputIssue::new(
+                                self.file,
+                                number,
+                                Name::ReceivedAt.header(),
+                                text,
+                                IssueKind::BadDate,
+                            ))
                         }
-                        Some(_) if !self.ids.is_new(&item.id) => {
-                            Some(InputIssue::new(self.file, number, "id", &item.id, IssueKind::DuplicateId))
-                        }
+                        Some(_) if !self.ids.is_new(&item.id) => Some(InputIssue::new(
+                            self.file,
+                            number,
+                            Name::Id.header(),
+                            &item.id,
+                            IssueKind::DuplicateId,
+                        )),
                         Some((due, judgement)) => {
                             (item.due, item.judgement) = (due, judgement);
                             None
@@ -346,7 +368,7 @@ impl PartSink for ItemSink<'_> {
             kind: self.kind,
             ctx: self.ctx,
             file: self.file,
-            columns: self.columns.clone(),
+            columns: self.columns,
             items: Vec::new(),
             summary: InputSummary::default(),
             ids: self.ids.part(),
@@ -387,26 +409,26 @@ pub fn read_steps(
     let mut steps = Vec::new();
     for input in inputs {
         let mut sink = Sink::new(input.name, STEP_COLUMNS, summary, |row: &Row<'_>, issues: &mut Vec<InputIssue>| {
-            let request_id = row.required("request_id", issues)?.to_owned();
-            let step_text = row.required("step", issues)?;
+            let request_id = row.required(Name::RequestId, issues)?.to_owned();
+            let step_text = row.required(Name::Step, issues)?;
             let step = match step_text.parse::<u32>() {
                 Ok(n) => n,
                 Err(_) => {
-                    issues.push(row.issue("step", step_text, IssueKind::UnknownStep));
+                    issues.push(row.issue(Name::Step, step_text, IssueKind::UnknownStep));
                     return None;
                 }
             };
-            let started = row.moment("started_at", ctx.calendar, false, issues)?;
-            let finished = row.moment("finished_at", ctx.calendar, true, issues)?;
+            let started = row.moment(Name::StartedAt, ctx.calendar, false, issues)?;
+            let finished = row.moment(Name::FinishedAt, ctx.calendar, true, issues)?;
             if finished < started {
-                issues.push(row.issue("finished_at", row.get("finished_at"), IssueKind::CompletedBeforeReceived));
+                issues.push(row.issue(Name::FinishedAt, row.get(Name::FinishedAt), IssueKind::CompletedBeforeReceived));
                 return None;
             }
             steps.push(StepTime { source: (row.file.to_owned(), row.number), request_id, step, started, finished });
             Some(())
         });
         let format = read_sheet(*input, &mut sink)?;
-        sink.finish(format, "steps");
+        sink.finish(format);
     }
     Ok(steps)
 }
@@ -419,44 +441,44 @@ fn check_row(
     (services, channels): (&mut Texts, &mut Texts),
     issues: &mut Vec<InputIssue>,
 ) -> Option<(Item, Promise)> {
-    let id = row.required("id", issues)?.to_owned();
-    let service_text = row.required("service", issues)?;
+    let id = row.required(Name::Id, issues)?.to_owned();
+    let service_text = row.required(Name::Service, issues)?;
     let service = services.service(ctx.mapping, service_text);
     if !ctx.catalog.knows(&service) {
-        issues.push(row.issue("service", service_text, IssueKind::UnknownService));
+        issues.push(row.issue(Name::Service, service_text, IssueKind::UnknownService));
         return None;
     }
-    let received = row.moment("received_at", ctx.calendar, false, issues)?;
+    let received = row.moment(Name::ReceivedAt, ctx.calendar, false, issues)?;
     // The standard in force when it arrived (a retired service's items after its retirement
     // are refused as unknown).
     let Some(standard) = ctx.catalog.standard_on(&service, received.date()) else {
-        issues.push(row.issue("service", service_text, IssueKind::UnknownService));
+        issues.push(row.issue(Name::Service, service_text, IssueKind::UnknownService));
         return None;
     };
-    let (limit, tier, completed_column): (Limit, Option<ComplaintTier>, &str) = match kind {
-        ItemKind::Request => (standard.completion_time.limit, None, "completed_at"),
+    let (limit, tier, completed_column): (Limit, Option<ComplaintTier>, Name) = match kind {
+        ItemKind::Request => (standard.completion_time.limit, None, Name::CompletedAt),
         ItemKind::Complaint => {
-            let tier_text = row.required("tier", issues)?;
+            let tier_text = row.required(Name::Tier, issues)?;
             let Some(tier) = ComplaintTier::from_code(tier_text) else {
-                issues.push(row.issue("tier", tier_text, IssueKind::UnknownTier));
+                issues.push(row.issue(Name::Tier, tier_text, IssueKind::UnknownTier));
                 return None;
             };
             let Some(limit) = standard.complaints.as_ref().and_then(|c| c.deadline(tier)).map(|d| d.limit) else {
-                issues.push(row.issue("service", service_text, IssueKind::UnknownService));
+                issues.push(row.issue(Name::Service, service_text, IssueKind::UnknownService));
                 return None;
             };
-            (limit, Some(tier), "resolved_at")
+            (limit, Some(tier), Name::ResolvedAt)
         }
     };
-    let requested_for = match (limit, row.get("requested_for")) {
+    let requested_for = match (limit, row.get(Name::RequestedFor)) {
         (Limit::AsRequested, "") => {
-            issues.push(row.issue("requested_for", "", IssueKind::MissingRequestedFor));
+            issues.push(row.issue(Name::RequestedFor, "", IssueKind::MissingRequestedFor));
             return None;
         }
         (Limit::AsRequested, text) => match parse_date(text) {
             Some(d) => Some(d),
             None => {
-                issues.push(row.issue("requested_for", text, IssueKind::BadDate));
+                issues.push(row.issue(Name::RequestedFor, text, IssueKind::BadDate));
                 return None;
             }
         },
@@ -476,12 +498,12 @@ fn check_row(
         None => match deadline(ctx.calendar, received, limit, requested_for) {
             Ok(due) => Promise::Due(due),
             Err(_) => {
-                issues.push(row.issue("requested_for", "", IssueKind::MissingRequestedFor));
+                issues.push(row.issue(Name::RequestedFor, "", IssueKind::MissingRequestedFor));
                 return None;
             }
         },
     };
-    let channel = channels.get(row.get("channel"), str::to_owned);
+    let channel = channels.get(row.get(Name::Channel), str::to_owned);
     // Deadline and judgement come when the rows around it are judged together.
     let judgement = Judgement { outcome: Outcome::Pending, taken_seconds: None, late_seconds: 0, allowed_seconds: 0 };
     let item = Item { kind, id, service, channel, tier, received, due: received, completed, judgement };
@@ -494,10 +516,9 @@ mod tests {
 
     #[test]
     fn the_templates_name_the_columns_read() {
-        use skm_core::year::FileKind;
-        crate::input::named::assert_template_matches(FileKind::Requests, REQUEST_COLUMNS);
-        crate::input::named::assert_template_matches(FileKind::Complaints, COMPLAINT_COLUMNS);
-        crate::input::named::assert_template_matches(FileKind::Steps, STEP_COLUMNS);
+        crate::input::named::assert_template_matches(REQUEST_COLUMNS);
+        crate::input::named::assert_template_matches(COMPLAINT_COLUMNS);
+        crate::input::named::assert_template_matches(STEP_COLUMNS);
     }
 
     #[test]

@@ -1,38 +1,150 @@
-//! Files whose columns are found by name (requests, complaints, steps, meetings, actions): a
-//! sink that finds the columns, hands each row to a reader, and records what was dropped and why.
+//! Files whose columns are found by name (requests, complaints, steps, meetings, actions): each
+//! reader names the columns it reads as [`Name`]s, the header is searched once per file, and a
+//! row's cell is then one index away; a sink hands each row to a reader and records what was
+//! dropped and why.
 
 use jiff::civil::{DateTime, Time};
 use skm_core::analysis::{FileSummary, InputSummary};
 use skm_core::calendar::Calendar;
 use skm_core::date::{parse_moment, plain_local, Moment};
 use skm_core::issue::{InputIssue, IssueKind};
+use skm_core::year::FileKind;
 
 use super::sheet::RowSink;
 use crate::AnalyticsError;
+
+/// A column of the files read by name, as the templates (`skm_core::template`) head it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Name {
+    Id,
+    Service,
+    Channel,
+    ReceivedAt,
+    RequestedFor,
+    CompletedAt,
+    Tier,
+    ResolvedAt,
+    RequestId,
+    Step,
+    StartedAt,
+    FinishedAt,
+    Date,
+    Attendees,
+    Unit,
+    Title,
+    MinutesRef,
+    MeetingDate,
+    Action,
+    Owner,
+    Due,
+    DoneAt,
+}
+
+/// How many [`Name`]s there are.
+const NAMES: usize = Name::DoneAt as usize + 1;
+
+impl Name {
+    /// The column's header (matched without regard to case) and its name in messages.
+    pub(crate) fn header(self) -> &'static str {
+        match self {
+            Name::Id => "id",
+            Name::Service => "service",
+            Name::Channel => "channel",
+            Name::ReceivedAt => "received_at",
+            Name::RequestedFor => "requested_for",
+            Name::CompletedAt => "completed_at",
+            Name::Tier => "tier",
+            Name::ResolvedAt => "resolved_at",
+            Name::RequestId => "request_id",
+            Name::Step => "step",
+            Name::StartedAt => "started_at",
+            Name::FinishedAt => "finished_at",
+            Name::Date => "date",
+            Name::Attendees => "attendees",
+            Name::Unit => "unit",
+            Name::Title => "title",
+            Name::MinutesRef => "minutes_ref",
+            Name::MeetingDate => "meeting_date",
+            Name::Action => "action",
+            Name::Owner => "owner",
+            Name::Due => "due",
+            Name::DoneAt => "done_at",
+        }
+    }
+}
+
+/// The columns a reader reads from one kind of file: those a file must have, then the others.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Wanted {
+    /// The kind of file (its role in the input summary).
+    pub(crate) kind: FileKind,
+    /// A file without one of these is refused.
+    pub(crate) required: &'static [Name],
+    /// Read when present.
+    pub(crate) optional: &'static [Name],
+}
+
+impl Wanted {
+    fn all(self) -> impl Iterator<Item = Name> {
+        self.required.iter().chain(self.optional).copied()
+    }
+}
+
+/// Where each wanted column is in a file's header.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Columns([Option<usize>; NAMES]);
+
+impl Columns {
+    /// The position of each wanted column in `header`; a required one missing refuses the file.
+    pub(crate) fn find(file: &str, wanted: Wanted, header: &[String]) -> Result<Columns, AnalyticsError> {
+        let mut at = [None; NAMES];
+        for name in wanted.all() {
+            match header.iter().position(|h| h.eq_ignore_ascii_case(name.header())) {
+                Some(i) => at[name as usize] = Some(i),
+                None if wanted.required.contains(&name) => {
+                    return Err(AnalyticsError::MissingColumn {
+                        file: file.to_owned(),
+                        column: name.header().to_owned(),
+                        expected: wanted.all().map(Name::header).collect::<Vec<_>>().join(","),
+                    })
+                }
+                None => {}
+            }
+        }
+        Ok(Columns(at))
+    }
+}
+
+impl Default for Columns {
+    fn default() -> Self {
+        Columns([None; NAMES])
+    }
+}
 
 /// One row with its columns found by name.
 pub(crate) struct Row<'a> {
     pub(crate) file: &'a str,
     pub(crate) number: u64,
     cells: &'a [&'a str],
-    columns: &'a [(String, usize)],
+    columns: &'a Columns,
 }
 
 impl<'a> Row<'a> {
-    /// Row `number` of `file`, its `cells` found by the `columns` [`find_columns`] gave.
-    pub(crate) fn new(file: &'a str, number: u64, cells: &'a [&'a str], columns: &'a [(String, usize)]) -> Self {
+    /// Row `number` of `file`, its `cells` found by the `columns` [`Columns::find`] gave.
+    pub(crate) fn new(file: &'a str, number: u64, cells: &'a [&'a str], columns: &'a Columns) -> Self {
         Row { file, number, cells, columns }
     }
 
-    pub(crate) fn get(&self, name: &str) -> &str {
-        self.columns.iter().find(|(n, _)| n == name).and_then(|(_, i)| self.cells.get(*i)).map_or("", |c| c.trim())
+    /// The cell of column `name`, trimmed; empty when the file has no such column.
+    pub(crate) fn get(&self, name: Name) -> &'a str {
+        self.columns.0[name as usize].and_then(|i| self.cells.get(i)).map_or("", |c| c.trim())
     }
 
-    pub(crate) fn issue(&self, column: &str, value: &str, kind: IssueKind) -> InputIssue {
-        InputIssue::new(self.file, self.number, column, value, kind)
+    pub(crate) fn issue(&self, name: Name, value: &str, kind: IssueKind) -> InputIssue {
+        InputIssue::new(self.file, self.number, name.header(), value, kind)
     }
 
-    pub(crate) fn required(&self, name: &str, issues: &mut Vec<InputIssue>) -> Option<&str> {
+    pub(crate) fn required(&self, name: Name, issues: &mut Vec<InputIssue>) -> Option<&'a str> {
         let value = self.get(name);
         if value.is_empty() {
             issues.push(self.issue(name, "", IssueKind::Missing));
@@ -45,7 +157,7 @@ impl<'a> Row<'a> {
     /// (23:59:59) for a completion.
     pub(crate) fn moment(
         &self,
-        name: &str,
+        name: Name,
         cal: &Calendar,
         end_of_day: bool,
         issues: &mut Vec<InputIssue>,
@@ -70,8 +182,8 @@ impl<'a> Row<'a> {
 /// Finds the columns by name and hands each row to a judge; counts what was dropped.
 pub(crate) struct Sink<'a, F> {
     file: &'a str,
-    wanted: (&'static [&'static str], &'static [&'static str]),
-    columns: Vec<(String, usize)>,
+    wanted: Wanted,
+    columns: Columns,
     summary: &'a mut InputSummary,
     accept: F,
     read: u64,
@@ -79,19 +191,14 @@ pub(crate) struct Sink<'a, F> {
 }
 
 impl<'a, F: FnMut(&Row<'_>, &mut Vec<InputIssue>) -> Option<()>> Sink<'a, F> {
-    pub(crate) fn new(
-        file: &'a str,
-        wanted: (&'static [&'static str], &'static [&'static str]),
-        summary: &'a mut InputSummary,
-        accept: F,
-    ) -> Self {
-        Sink { file, wanted, columns: Vec::new(), summary, accept, read: 0, dropped: 0 }
+    pub(crate) fn new(file: &'a str, wanted: Wanted, summary: &'a mut InputSummary, accept: F) -> Self {
+        Sink { file, wanted, columns: Columns::default(), summary, accept, read: 0, dropped: 0 }
     }
 
-    pub(crate) fn finish(self, format: String, role: &str) {
+    pub(crate) fn finish(self, format: String) {
         self.summary.files.push(FileSummary {
             file: self.file.to_owned(),
-            role: role.to_owned(),
+            role: self.wanted.kind.file_stem().to_owned(),
             format,
             layout: "canonical".to_owned(),
             rows_read: self.read,
@@ -100,29 +207,6 @@ impl<'a, F: FnMut(&Row<'_>, &mut Vec<InputIssue>) -> Option<()>> Sink<'a, F> {
             last_date: None,
         });
     }
-}
-
-/// The position of each wanted column (required first, then optional) in a header.
-pub(crate) fn find_columns(
-    file: &str,
-    (required, optional): (&'static [&'static str], &'static [&'static str]),
-    header: &[String],
-) -> Result<Vec<(String, usize)>, AnalyticsError> {
-    let mut columns = Vec::new();
-    for name in required.iter().chain(optional) {
-        match header.iter().position(|h| h.eq_ignore_ascii_case(name)) {
-            Some(i) => columns.push(((*name).to_owned(), i)),
-            None if required.contains(name) => {
-                return Err(AnalyticsError::MissingColumn {
-                    file: file.to_owned(),
-                    column: (*name).to_owned(),
-                    expected: required.iter().chain(optional).copied().collect::<Vec<_>>().join(","),
-                })
-            }
-            None => {}
-        }
-    }
-    Ok(columns)
 }
 
 /// Records a row read: counted, and if not accepted dropped under its first issue's reason;
@@ -141,7 +225,7 @@ pub(crate) fn record_row(summary: &mut InputSummary, accepted: bool, issues: Vec
 
 impl<F: FnMut(&Row<'_>, &mut Vec<InputIssue>) -> Option<()>> RowSink for Sink<'_, F> {
     fn header(&mut self, header: &[String]) -> Result<(), AnalyticsError> {
-        self.columns = find_columns(self.file, self.wanted, header)?;
+        self.columns = Columns::find(self.file, self.wanted, header)?;
         Ok(())
     }
 
@@ -154,16 +238,57 @@ impl<F: FnMut(&Row<'_>, &mut Vec<InputIssue>) -> Option<()>> RowSink for Sink<'_
     }
 }
 
-/// Checks that a reader's columns are those the templates declare: the same required ones, and
-/// no optional one the templates do not name.
+/// Checks that a reader's columns are those the templates declare: the same required ones, in
+/// the templates' order, and no optional one the templates do not name.
 #[cfg(test)]
-pub(crate) fn assert_template_matches(
-    kind: skm_core::year::FileKind,
-    (required, optional): (&'static [&'static str], &'static [&'static str]),
-) {
+pub(crate) fn assert_template_matches(wanted: Wanted) {
+    let kind = wanted.kind;
     let (declared_required, declared_optional) = kind.column_names();
-    assert_eq!(required, declared_required.as_slice(), "{kind:?}: required columns");
-    for name in optional {
-        assert!(declared_optional.contains(name), "{kind:?}: {name} is read but not in the template");
+    let required: Vec<&str> = wanted.required.iter().map(|n| n.header()).collect();
+    assert_eq!(required, declared_required, "{kind:?}: required columns");
+    for name in wanted.optional {
+        assert!(declared_optional.contains(&name.header()), "{kind:?}: {name:?} is read but not in the template");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(names: &[&str]) -> Vec<String> {
+        names.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn cells_are_found_by_name_in_any_case_and_order() {
+        let wanted = Wanted {
+            kind: FileKind::Requests,
+            required: &[Name::Id, Name::Service],
+            optional: &[Name::Channel, Name::Owner],
+        };
+        let columns = Columns::find("r.csv", wanted, &header(&["Service", "x", "ID", "channel"])).unwrap();
+        let cells = [" ketapang ", "?", "P-1", "surat"];
+        let row = Row::new("r.csv", 2, &cells, &columns);
+        assert_eq!((row.get(Name::Id), row.get(Name::Service), row.get(Name::Channel)), ("P-1", "ketapang", "surat"));
+        // Not in the file, not wanted, or beyond a short row: empty.
+        assert_eq!((row.get(Name::Owner), row.get(Name::Tier)), ("", ""));
+        let short = ["a"];
+        assert_eq!(Row::new("r.csv", 3, &short, &columns).get(Name::Channel), "");
+    }
+
+    #[test]
+    fn a_missing_required_column_names_every_column_read() {
+        let wanted =
+            Wanted { kind: FileKind::Requests, required: &[Name::Id, Name::Service], optional: &[Name::Channel] };
+        let e = Columns::find("r.csv", wanted, &header(&["id", "channel"])).unwrap_err();
+        match e {
+            AnalyticsError::MissingColumn { file, column, expected } => {
+                assert_eq!(
+                    (file.as_str(), column.as_str(), expected.as_str()),
+                    ("r.csv", "service", "id,service,channel")
+                )
+            }
+            other => panic!("{other}"),
+        }
     }
 }

@@ -8,9 +8,10 @@
 use skm_core::analysis::{FileSummary, InputSummary};
 use skm_core::date::{epoch_days, parse_date};
 use skm_core::issue::{InputIssue, IssueKind};
+use skm_core::year::FileKind;
 
 use super::mapping::Mapping;
-use super::named::{find_columns, record_row, Row};
+use super::named::{record_row, Columns, Name, Row, Wanted};
 use super::sheet::{read_sheet, RowSink};
 use super::Input;
 use crate::AnalyticsError;
@@ -32,7 +33,7 @@ pub struct RequestTable {
 pub fn read_requests(inputs: &[Input<'_>], mapping: &Mapping) -> Result<RequestTable, AnalyticsError> {
     let mut counting = Counting::default();
     for input in inputs {
-        let mut sink = CountSink { file: input.name, mapping, columns: Vec::new(), counting };
+        let mut sink = CountSink { file: input.name, mapping, columns: Columns::default(), counting };
         let format = read_sheet(*input, &mut sink)?;
         counting = sink.counting;
         counting.end_file(input.name, format);
@@ -41,7 +42,8 @@ pub fn read_requests(inputs: &[Input<'_>], mapping: &Mapping) -> Result<RequestT
 }
 
 /// The columns used here: the service and the date received.
-const COLUMNS: (&[&str], &[&str]) = (&["service", "received_at"], &[]);
+const COLUMNS: Wanted =
+    Wanted { kind: FileKind::Requests, required: &[Name::Service, Name::ReceivedAt], optional: &[] };
 
 /// Requests counted row by row, file after file (or part after part of a file).
 #[derive(Debug, Default)]
@@ -58,7 +60,7 @@ pub(crate) struct Counting {
 impl Counting {
     /// Checks that a header has the columns counted (a file without them cannot be counted).
     pub(crate) fn check_header(file: &str, header: &[String]) -> Result<(), AnalyticsError> {
-        find_columns(file, COLUMNS, header).map(drop)
+        Columns::find(file, COLUMNS, header).map(drop)
     }
 
     /// Counts a row whose columns include `service` and `received_at`.
@@ -70,12 +72,12 @@ impl Counting {
     }
 
     fn count(&mut self, row: &Row<'_>, mapping: &Mapping, issues: &mut Vec<InputIssue>) -> Option<()> {
-        let received = row.required("received_at", issues)?;
+        let received = row.required(Name::ReceivedAt, issues)?;
         let Some(date) = parse_date(received) else {
-            issues.push(row.issue("received_at", received, IssueKind::BadDate));
+            issues.push(row.issue(Name::ReceivedAt, received, IssueKind::BadDate));
             return None;
         };
-        self.table.service.push(mapping.service(row.get("service")));
+        self.table.service.push(mapping.service(row.get(Name::Service)));
         self.table.date.push(epoch_days(date));
         Some(())
     }
@@ -95,7 +97,7 @@ impl Counting {
             super::date_span(self.table.date.get(self.first_row..).unwrap_or_default().iter());
         self.summary.files.push(FileSummary {
             file: file.to_owned(),
-            role: "requests".to_owned(),
+            role: COLUMNS.kind.file_stem().to_owned(),
             format,
             layout: "canonical".to_owned(),
             rows_read: self.read,
@@ -116,13 +118,13 @@ impl Counting {
 struct CountSink<'a> {
     file: &'a str,
     mapping: &'a Mapping,
-    columns: Vec<(String, usize)>,
+    columns: Columns,
     counting: Counting,
 }
 
 impl RowSink for CountSink<'_> {
     fn header(&mut self, header: &[String]) -> Result<(), AnalyticsError> {
-        self.columns = find_columns(self.file, COLUMNS, header)?;
+        self.columns = Columns::find(self.file, COLUMNS, header)?;
         Ok(())
     }
 
