@@ -4,11 +4,8 @@
 //! row's value and problem from it by code, and expressions find the rows to leave out and the
 //! rows to report; the good rows become the table's typed columns.
 
-use std::hash::BuildHasher;
 use std::sync::Arc;
 
-use foldhash::fast::RandomState;
-use hashbrown::HashTable;
 use polars::prelude::*;
 
 use skm_core::channel::CHANNELS;
@@ -19,6 +16,7 @@ use skm_core::profile::{
 };
 use skm_core::{Element, ELEMENTS};
 
+use super::coded::Coded;
 use super::columns::Columns;
 use super::ids::IdCheck;
 use super::mapping::{Field, Mapping};
@@ -84,116 +82,18 @@ fn judge(field: Field, cell: &str, mapping: &Mapping) -> Result<Option<i32>, Iss
     }
 }
 
-/// A column's cells as codes: 0 for an empty cell, else 1 + the number of its distinct text.
-/// The distinct texts are kept end to end in one string (a batch of dates is mostly distinct).
-#[derive(Default)]
-struct Coded {
-    codes: Vec<IdxSize>,
-    hasher: RandomState,
-    /// The number of each distinct text, found by the text's hash.
-    numbers: HashTable<IdxSize>,
-    /// The distinct texts, end to end, and where each ends.
-    texts: String,
-    ends: Vec<usize>,
-}
-
-impl Coded {
-    /// Columns of at most this many distinct texts (scores, choices) are searched in turn;
-    /// past it, by hash.
-    const SMALL: usize = 8;
-
-    /// Adds a cell.
-    fn push(&mut self, cell: Option<&str>) {
-        let code = match cell {
-            None => 0,
-            Some(text) if self.ends.len() <= Self::SMALL => {
-                match (1..=self.ends.len() as IdxSize).find(|n| self.text(*n) == text) {
-                    Some(n) => n,
-                    None => self.add(text, None),
-                }
-            }
-            Some(text) => {
-                let hash = self.hasher.hash_one(text);
-                let (texts, ends) = (&self.texts, &self.ends);
-                match self.numbers.find(hash, |n| distinct(texts, ends, *n) == text) {
-                    Some(n) => *n,
-                    None => self.add(text, Some(hash)),
-                }
-            }
-        };
-        self.codes.push(code);
-    }
-
-    /// Numbers a new distinct text (`hash`: its hash, when the texts are found by hash).
-    fn add(&mut self, text: &str, hash: Option<u64>) -> IdxSize {
-        self.texts.push_str(text);
-        self.ends.push(self.texts.len());
-        let n = self.ends.len() as IdxSize;
-        let (hasher, texts, ends) = (&self.hasher, &self.texts, &self.ends);
-        let rehash = |n: &IdxSize| hasher.hash_one(distinct(texts, ends, *n));
-        match hash {
-            Some(hash) => {
-                self.numbers.insert_unique(hash, n, rehash);
-            }
-            // Past the few searched in turn: every text so far goes into the table.
-            None if self.ends.len() > Self::SMALL => {
-                for m in 1..=n {
-                    self.numbers.insert_unique(hasher.hash_one(distinct(texts, ends, m)), m, rehash);
-                }
-            }
-            None => {}
-        }
-        n
-    }
-
-    /// The text of a code (empty for 0).
-    fn text(&self, code: IdxSize) -> &str {
-        distinct(&self.texts, &self.ends, code)
-    }
-
-    /// Every row's value and problem (null when none): the lookup table of the distinct texts,
-    /// each judged once, gathered by code; with the problems met that leave a row out (by the
-    /// core's [`IssueKind::drops_row`]).
-    fn judged(&self, j: usize, field: Field, mapping: &Mapping) -> PolarsResult<([Column; 2], Vec<u32>)> {
-        let mut values = Vec::with_capacity(self.ends.len() + 1);
-        let mut problems = Vec::with_capacity(self.ends.len() + 1);
-        let mut dropping = Vec::new();
-        values.push(None);
-        problems.push(None);
-        for n in 1..=self.ends.len() {
-            let (v, k) = match judge(field, self.text(n as IdxSize), mapping) {
-                Ok(v) => (v, None),
-                Err(kind) => {
-                    let k = KINDS.iter().position(|k| *k == kind).map(|p| p as u32 + 1);
-                    if let Some(k) = k.filter(|k| kind.drops_row() && !dropping.contains(k)) {
-                        dropping.push(k);
-                    }
-                    (None, k)
-                }
-            };
-            values.push(v);
-            problems.push(k);
-        }
-        let codes = IdxCa::from_slice("code".into(), &self.codes);
-        let values = Series::new(value(j), values).take(&codes)?;
-        let problems = Series::new(problem(j), problems).take(&codes)?;
-        Ok(([values.into_column(), problems.into_column()], dropping))
-    }
-
-    /// Empties the column for the next batch.
-    fn clear(&mut self) {
-        self.codes.clear();
-        self.numbers.clear();
-        self.texts.clear();
-        self.ends.clear();
-    }
-}
-
-/// Distinct text `n` (from 1) of a column; empty for 0.
-fn distinct<'t>(texts: &'t str, ends: &[usize], n: IdxSize) -> &'t str {
-    let Some(i) = (n as usize).checked_sub(1) else { return "" };
-    let start = if i == 0 { 0 } else { ends.get(i - 1).copied().unwrap_or(0) };
-    texts.get(start..ends.get(i).copied().unwrap_or(start)).unwrap_or("")
+/// Every row's value and problem (null when none) in column `coded` of checked field `j`: the
+/// lookup table of its distinct texts, each judged once, gathered by code; with the problems
+/// met that leave a row out (by the core's [`IssueKind::drops_row`]).
+fn judged(coded: &Coded, j: usize, field: Field, mapping: &Mapping) -> PolarsResult<([Column; 2], Vec<u32>)> {
+    let (values, problems, dropping) = coded.judge(|text| {
+        judge(field, text, mapping)
+            .map_err(|kind| KINDS.iter().position(|k| *k == kind).map(|p| (p as u32 + 1, kind.drops_row())))
+    });
+    let codes = coded.codes();
+    let values = Series::new(value(j), values).take(&codes)?;
+    let problems = Series::new(problem(j), problems).take(&codes)?;
+    Ok(([values.into_column(), problems.into_column()], dropping))
 }
 
 /// Rows read and not yet checked, column by column.
@@ -310,7 +210,7 @@ impl Batch {
         // only blanks its cell).
         let mut dropping = Vec::with_capacity(self.fields.len());
         for (j, ((field, _), coded)) in self.fields.iter().zip(&self.cells).enumerate() {
-            let (judged, drops) = coded.judged(j, *field, mapping)?;
+            let (judged, drops) = judged(coded, j, *field, mapping)?;
             columns.extend(judged);
             dropping.push(drops);
         }
@@ -372,7 +272,7 @@ impl Batch {
             let cell_issue = |j: usize| {
                 let kind = problems[j].get(n).and_then(|k| KINDS.get((k as usize).wrapping_sub(1))).copied()?;
                 let header = &self.fields[j].1;
-                let code = self.cells[j].codes.get(row).copied().unwrap_or(0);
+                let code = self.cells[j].code(row);
                 Some(InputIssue::new(file, number, header, self.cells[j].text(code), kind))
             };
             let mut issues: Vec<InputIssue> = (0..choices_from).filter_map(cell_issue).collect();

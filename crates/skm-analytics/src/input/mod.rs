@@ -5,6 +5,7 @@
 //! row, column and reason and left out, and the good rows are kept.
 
 mod checks;
+mod coded;
 mod columns;
 mod ids;
 mod items;
