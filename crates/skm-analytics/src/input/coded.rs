@@ -19,6 +19,8 @@ pub(crate) struct Coded {
     /// The distinct texts, end to end, and where each ends.
     texts: String,
     ends: Vec<usize>,
+    /// Every cell is its own distinct text (a column of IDs or moments): none is looked for.
+    each_row: bool,
 }
 
 impl Coded {
@@ -26,10 +28,21 @@ impl Coded {
     /// past it, by hash.
     const SMALL: usize = 8;
 
+    /// A column whose every non-empty cell gets a code of its own, for columns whose texts
+    /// are nearly all distinct (looking each up would find nothing).
+    pub(crate) fn each_row() -> Coded {
+        Coded { each_row: true, ..Coded::default() }
+    }
+
     /// Adds a cell.
     pub(crate) fn push(&mut self, cell: Option<&str>) {
         let code = match cell {
             None => 0,
+            Some(text) if self.each_row => {
+                self.texts.push_str(text);
+                self.ends.push(self.texts.len());
+                self.ends.len() as IdxSize
+            }
             Some(text) if self.ends.len() <= Self::SMALL => {
                 match (1..=self.ends.len() as IdxSize).find(|n| self.text(*n) == text) {
                     Some(n) => n,

@@ -5,15 +5,15 @@
 use std::sync::Arc;
 
 use super::ids::{read_checked, IdCheck};
+use super::item_checks::{ItemBatch, BATCH};
 
 use jiff::civil::DateTime;
 use skm_core::analysis::{FileSummary, InputSummary};
 use skm_core::calendar::Calendar;
-use skm_core::catalog::{Catalog, ComplaintTier, Limit};
+use skm_core::catalog::{Catalog, ComplaintTier};
 use skm_core::compliance::ItemKind;
-use skm_core::date::parse_date;
 use skm_core::issue::{InputIssue, IssueKind};
-use skm_core::sla::{deadline, Judgement, Outcome};
+use skm_core::sla::Judgement;
 use skm_core::year::FileKind;
 
 use super::mapping::Mapping;
@@ -22,7 +22,7 @@ use super::requests::{Counting, RequestTable};
 use super::sheet::{read_sheet, read_sheet_in_parts, PartSink, RowSink, MIN_PART};
 use super::texts::Texts;
 use super::Input;
-use crate::working::{judge_all, Promise, ToJudge};
+use crate::working::{judge_all, ToJudge};
 use crate::AnalyticsError;
 
 /// What the readers need: the promises, the calendar, the vocabulary and the moment of judging.
@@ -162,7 +162,7 @@ fn read_items_with(
             summary: std::mem::take(&mut summary),
             ids,
             counting: counting.take(),
-            waiting: Waiting::default(),
+            batch: ItemBatch::new(kind),
             failed: None,
             services: Texts::default(),
             channels: Texts::default(),
@@ -206,35 +206,15 @@ struct ItemSink<'a> {
     ids: IdCheck,
     /// The requests counted for N, when they are.
     counting: Option<Counting>,
-    /// Rows read and not yet judged.
-    waiting: Waiting,
-    /// What stopped the judging (polars), reported when the file ends.
+    /// Rows read and not yet checked and judged.
+    batch: ItemBatch,
+    /// What stopped the checks or the judging (polars), reported when the file ends.
     failed: Option<AnalyticsError>,
     services: Texts,
     channels: Texts,
     read: u64,
     dropped: u64,
 }
-
-/// Rows that passed their checks wait here to be judged many at a time; the dropped rows among
-/// them wait too, so that rows are recorded and their IDs checked in file order.
-#[derive(Debug, Default)]
-struct Waiting {
-    rows: Vec<WaitingRow>,
-    /// The `received_at` texts of the checked rows, one after another (for a message).
-    received_texts: String,
-}
-
-/// A row that waits: dropped with its issues, or checked, its item (not yet judged) at `index`
-/// of the sink's items, with what it promises.
-#[derive(Debug)]
-enum WaitingRow {
-    Dropped(Vec<InputIssue>),
-    Checked { number: u64, index: usize, promise: Promise, received_text: std::ops::Range<usize> },
-}
-
-/// How many rows wait before they are judged (few in the unit tests, so that they cross batches).
-const BATCH: usize = if cfg!(test) { 1000 } else { 1 << 16 };
 
 impl RowSink for ItemSink<'_> {
     fn header(&mut self, header: &[String]) -> Result<(), AnalyticsError> {
@@ -252,98 +232,61 @@ impl RowSink for ItemSink<'_> {
         if let Some(counting) = &mut self.counting {
             counting.row(&row, self.ctx.mapping);
         }
-        let mut issues = Vec::new();
-        let texts = (&mut self.services, &mut self.channels);
-        let waiting = &mut self.waiting;
-        match check_row(self.kind, &row, self.ctx, texts, &mut issues) {
-            Some((item, promise)) => {
-                let start = waiting.received_texts.len();
-                waiting.received_texts.push_str(row.get(Name::ReceivedAt));
-                let received_text = start..waiting.received_texts.len();
-                waiting.rows.push(WaitingRow::Checked { number, index: self.items.len(), promise, received_text });
-                self.items.push(item);
-            }
-            None => waiting.rows.push(WaitingRow::Dropped(issues)),
-        }
-        if waiting.rows.len() >= BATCH {
+        self.batch.push(&row, &mut self.channels);
+        if self.batch.len() >= BATCH {
             self.judge_waiting();
         }
     }
 }
 
 impl ItemSink<'_> {
-    /// Judges the rows that wait, then records each in order: accepted, or dropped and why.
+    /// Checks and judges the rows that wait, then records each in order: accepted, or dropped
+    /// and why.
     fn judge_waiting(&mut self) {
-        let Waiting { rows, received_texts } = std::mem::take(&mut self.waiting);
-        let items: Vec<ToJudge> = rows
-            .iter()
-            .filter_map(|row| match row {
-                WaitingRow::Checked { index, promise, .. } => self.items.get(*index).map(|item| ToJudge {
-                    received: item.received,
-                    promise: *promise,
-                    completed: item.completed,
-                }),
-                WaitingRow::Dropped(_) => None,
-            })
-            .collect();
-        let judged = match judge_all(self.ctx.calendar, &items, self.ctx.as_of) {
-            Ok(judged) => judged,
-            Err(source) => {
-                let failed = AnalyticsError::Polars { context: format!("{}: SLA", self.file), source };
+        if self.batch.len() > 0 {
+            if let Err(failed) = self.judge_batch() {
                 self.failed.get_or_insert(failed);
-                return;
             }
+        }
+        self.batch.clear();
+    }
+
+    fn judge_batch(&mut self) -> Result<(), AnalyticsError> {
+        let polars = |what: &str| {
+            let context = format!("{}: {what}", self.file);
+            move |source| AnalyticsError::Polars { context, source }
         };
-        let mut judged = judged.into_iter();
-        // The items of rows dropped now, by index (rarely any).
-        let mut dropped_items = Vec::new();
-        for row in rows {
-            let (accepted, issues) = match row {
-                WaitingRow::Dropped(issues) => (false, issues),
-                WaitingRow::Checked { number, index, received_text, .. } => {
-                    let verdict = judged.next().flatten();
-                    let Some(item) = self.items.get_mut(index) else { continue };
-                    let issue = match verdict {
-                        // No working time ahead to give a deadline in.
-                        None => {
-                            let text = received_texts.get(received_text).unwrap_or_default();
-                            Some(InputIssue::new(
-                                self.file,
-                                number,
-                                Name::ReceivedAt.header(),
-                                text,
-                                IssueKind::BadDate,
-                            ))
-                        }
-                        Some(_) if !self.ids.is_new(&item.id) => Some(InputIssue::new(
-                            self.file,
-                            number,
-                            Name::Id.header(),
-                            &item.id,
-                            IssueKind::DuplicateId,
-                        )),
-                        Some((due, judgement)) => {
-                            (item.due, item.judgement) = (due, judgement);
-                            None
-                        }
-                    };
-                    if issue.is_some() {
-                        dropped_items.push(index);
+        let rows = self.batch.check(self.file, self.ctx, &mut self.services).map_err(polars("checks"))?;
+        let to_judge: Vec<ToJudge> = rows
+            .iter()
+            .filter_map(|row| row.as_ref().ok())
+            .map(|(item, promise)| ToJudge { received: item.received, promise: *promise, completed: item.completed })
+            .collect();
+        let mut judged = judge_all(self.ctx.calendar, &to_judge, self.ctx.as_of).map_err(polars("SLA"))?.into_iter();
+        for (row, checked) in rows.into_iter().enumerate() {
+            let number = self.batch.number(row);
+            let issue = match checked {
+                Err(issue) => Some(issue),
+                Ok((mut item, _)) => match judged.next().flatten() {
+                    // No working time ahead to give a deadline in.
+                    None => {
+                        let text = self.batch.received_text(row);
+                        Some(InputIssue::new(self.file, number, Name::ReceivedAt.header(), text, IssueKind::BadDate))
                     }
-                    (issue.is_none(), issue.into_iter().collect())
-                }
+                    Some(_) if !self.ids.is_new(&item.id) => {
+                        Some(InputIssue::new(self.file, number, Name::Id.header(), &item.id, IssueKind::DuplicateId))
+                    }
+                    Some((due, judgement)) => {
+                        (item.due, item.judgement) = (due, judgement);
+                        self.items.push(item);
+                        None
+                    }
+                },
             };
-            self.dropped += u64::from(record_row(&mut self.summary, accepted, issues));
+            let accepted = issue.is_none();
+            self.dropped += u64::from(record_row(&mut self.summary, accepted, issue.into_iter().collect()));
         }
-        if !dropped_items.is_empty() {
-            let mut index = 0;
-            let mut gone = dropped_items.iter().peekable();
-            self.items.retain(|_| {
-                let keep = gone.next_if_eq(&&index).is_none();
-                index += 1;
-                keep
-            });
-        }
+        Ok(())
     }
 
     /// Judges what still waits at the end of a file (or of a part of it); reports what
@@ -373,7 +316,7 @@ impl PartSink for ItemSink<'_> {
             summary: InputSummary::default(),
             ids: self.ids.part(),
             counting: self.counting.as_ref().map(|_| Counting::default()),
-            waiting: Waiting::default(),
+            batch: ItemBatch::new(self.kind),
             failed: None,
             services: Texts::default(),
             channels: Texts::default(),
@@ -433,83 +376,6 @@ pub fn read_steps(
     Ok(steps)
 }
 
-/// Checks a row: its item with what it promises (to be judged), or `None` with the issues found.
-fn check_row(
-    kind: ItemKind,
-    row: &Row<'_>,
-    ctx: SlaContext<'_>,
-    (services, channels): (&mut Texts, &mut Texts),
-    issues: &mut Vec<InputIssue>,
-) -> Option<(Item, Promise)> {
-    let id = row.required(Name::Id, issues)?.to_owned();
-    let service_text = row.required(Name::Service, issues)?;
-    let service = services.service(ctx.mapping, service_text);
-    if !ctx.catalog.knows(&service) {
-        issues.push(row.issue(Name::Service, service_text, IssueKind::UnknownService));
-        return None;
-    }
-    let received = row.moment(Name::ReceivedAt, ctx.calendar, false, issues)?;
-    // The standard in force when it arrived (a retired service's items after its retirement
-    // are refused as unknown).
-    let Some(standard) = ctx.catalog.standard_on(&service, received.date()) else {
-        issues.push(row.issue(Name::Service, service_text, IssueKind::UnknownService));
-        return None;
-    };
-    let (limit, tier, completed_column): (Limit, Option<ComplaintTier>, Name) = match kind {
-        ItemKind::Request => (standard.completion_time.limit, None, Name::CompletedAt),
-        ItemKind::Complaint => {
-            let tier_text = row.required(Name::Tier, issues)?;
-            let Some(tier) = ComplaintTier::from_code(tier_text) else {
-                issues.push(row.issue(Name::Tier, tier_text, IssueKind::UnknownTier));
-                return None;
-            };
-            let Some(limit) = standard.complaints.as_ref().and_then(|c| c.deadline(tier)).map(|d| d.limit) else {
-                issues.push(row.issue(Name::Service, service_text, IssueKind::UnknownService));
-                return None;
-            };
-            (limit, Some(tier), Name::ResolvedAt)
-        }
-    };
-    let requested_for = match (limit, row.get(Name::RequestedFor)) {
-        (Limit::AsRequested, "") => {
-            issues.push(row.issue(Name::RequestedFor, "", IssueKind::MissingRequestedFor));
-            return None;
-        }
-        (Limit::AsRequested, text) => match parse_date(text) {
-            Some(d) => Some(d),
-            None => {
-                issues.push(row.issue(Name::RequestedFor, text, IssueKind::BadDate));
-                return None;
-            }
-        },
-        _ => None,
-    };
-    let completed = match row.get(completed_column) {
-        "" => None,
-        _ => Some(row.moment(completed_column, ctx.calendar, true, issues)?),
-    };
-    if completed.is_some_and(|c| c < received) {
-        issues.push(row.issue(completed_column, row.get(completed_column), IssueKind::CompletedBeforeReceived));
-        return None;
-    }
-    let promise = match Promise::of_limit(limit) {
-        Some(promise) => promise,
-        // By the end of the date asked for: no calendar involved.
-        None => match deadline(ctx.calendar, received, limit, requested_for) {
-            Ok(due) => Promise::Due(due),
-            Err(_) => {
-                issues.push(row.issue(Name::RequestedFor, "", IssueKind::MissingRequestedFor));
-                return None;
-            }
-        },
-    };
-    let channel = channels.get(row.get(Name::Channel), str::to_owned);
-    // Deadline and judgement come when the rows around it are judged together.
-    let judgement = Judgement { outcome: Outcome::Pending, taken_seconds: None, late_seconds: 0, allowed_seconds: 0 };
-    let item = Item { kind, id, service, channel, tier, received, due: received, completed, judgement };
-    Some((item, promise))
-}
-
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -551,6 +417,85 @@ mod tests {
             ]
         );
         assert_eq!((summary.rows_read, summary.rows_dropped), (5, 3));
+    }
+
+    /// An issue as a test states it: row, column, cell shown and problem.
+    type Found = (u64, String, String, IssueKind);
+
+    fn found(expected: &[(u64, &str, &str, IssueKind)]) -> Vec<Found> {
+        expected.iter().map(|(r, c, v, k)| (*r, c.to_string(), v.to_string(), *k)).collect()
+    }
+
+    /// The IDs kept and the issues of reading `text` as `kind`.
+    fn issues_of(kind: ItemKind, text: &str) -> (Vec<String>, Vec<Found>) {
+        let (catalog, calendar, mapping) = (
+            skm_core::catalog::Catalog::builtin().unwrap(),
+            Calendar::default_wib().unwrap(),
+            Mapping::builtin().unwrap(),
+        );
+        let as_of = jiff::civil::date(2026, 12, 31).at(23, 59, 0, 0);
+        let ctx = SlaContext { catalog: &catalog, calendar: &calendar, mapping: &mapping, as_of };
+        let mut summary = InputSummary::default();
+        let inputs = [Input::new("f.csv", text.as_bytes())];
+        let items = read_items(kind, &inputs, ctx, &mut summary).unwrap();
+        let issues = summary.issues.iter().map(|i| (i.row, i.column.clone(), i.value.clone(), i.kind)).collect();
+        (items.into_iter().map(|i| i.id).collect(), issues)
+    }
+
+    #[test]
+    fn each_row_is_reported_under_its_first_failed_check() {
+        let (kept, issues) = issues_of(
+            ItemKind::Request,
+            "id,service,received_at,requested_for,completed_at\n\
+            ,nowhere,x,,\n\
+            a,,2026-03-02T09:00:00+07:00,,\n\
+            b,nowhere,x,,\n\
+            c,internet-jaringan,,,\n\
+            d,internet-jaringan,2026-13-02,,\n\
+            e,dokumentasi-kegiatan,2026-03-02T09:00:00+07:00,,\n\
+            f,dokumentasi-kegiatan,2026-03-02T09:00:00+07:00,2026-13-01,bad\n\
+            g,internet-jaringan,2026-03-02T09:00:00+07:00,2026-13-01,\n\
+            h,internet-jaringan,2026-03-02T09:00:00.500+07:00,,2026-03-02T09:00:00.200+07:00\n\
+            i,internet-jaringan,2026-03-02T09:00:00+07:00,,bad\n\
+            j,dokumentasi-kegiatan,2026-03-02T09:00:00+07:00,2026-03-04,2026-03-03\n",
+        );
+        let expected = [
+            (2, "id", "", IssueKind::Missing),
+            (3, "service", "", IssueKind::Missing),
+            (4, "service", "nowhere", IssueKind::UnknownService),
+            (5, "received_at", "", IssueKind::Missing),
+            (6, "received_at", "2026-13-02", IssueKind::BadDate),
+            (7, "requested_for", "", IssueKind::MissingRequestedFor),
+            (8, "requested_for", "2026-13-01", IssueKind::BadDate),
+            (10, "completed_at", "2026-03-02T09:00:00.200+07:00", IssueKind::CompletedBeforeReceived),
+            (11, "completed_at", "bad", IssueKind::BadDate),
+        ];
+        assert_eq!(issues, found(&expected));
+        // A date asked for is read only where the standard promises one.
+        assert_eq!(kept, ["g", "j"]);
+
+        let (kept, issues) = issues_of(
+            ItemKind::Complaint,
+            "id,service,tier,received_at,resolved_at\n\
+            a,internet-jaringan,,2026-03-02T09:00:00+07:00,\n\
+            b,internet-jaringan,sedang,2026-03-02T09:00:00+07:00,\n\
+            c,nowhere,,2026-03-02T09:00:00+07:00,\n\
+            d,internet-jaringan,ringan,2026-03-02T09:00:00+07:00,2026-03-01\n\
+            e,internet-jaringan,Ringan,2026-03-02T09:00:00+07:00,\n\
+            f,informasi-dokumentasi-publik,ringan,2026-03-02T09:00:00+07:00,\n\
+            g,informasi-dokumentasi-publik,,2026-03-02T09:00:00+07:00,\n",
+        );
+        let expected = [
+            (2, "tier", "", IssueKind::Missing),
+            (3, "tier", "sedang", IssueKind::UnknownTier),
+            (4, "service", "nowhere", IssueKind::UnknownService),
+            (5, "resolved_at", "2026-03-01", IssueKind::CompletedBeforeReceived),
+            // No complaint handling in this standard: found only once the tier is known.
+            (7, "service", "informasi-dokumentasi-publik", IssueKind::UnknownService),
+            (8, "tier", "", IssueKind::Missing),
+        ];
+        assert_eq!(issues, found(&expected));
+        assert_eq!(kept, ["e"]);
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod checks;
 mod coded;
 mod columns;
 mod ids;
+mod item_checks;
 mod items;
 pub(crate) mod limits;
 mod mapping;

@@ -163,19 +163,25 @@ impl<'a> Row<'a> {
         issues: &mut Vec<InputIssue>,
     ) -> Option<DateTime> {
         let text = self.required(name, issues)?;
-        if let Some(local) = plain_local(text, cal.zone.offset_hours()) {
-            return Some(local);
+        let moment = moment_of(text, cal, end_of_day);
+        if moment.is_none() {
+            issues.push(self.issue(name, text, IssueKind::BadDate));
         }
-        match parse_moment(text) {
-            Some(Moment::Instant(ts)) => Some(cal.local(ts)),
-            Some(Moment::Local(dt)) => Some(dt),
-            Some(Moment::Date(d)) if end_of_day => Some(d.to_datetime(Time::constant(23, 59, 59, 0))),
-            Some(Moment::Date(d)) => Some(d.to_datetime(Time::midnight())),
-            None => {
-                issues.push(self.issue(name, text, IssueKind::BadDate));
-                None
-            }
-        }
+        moment
+    }
+}
+
+/// A moment in the office's local time; a date alone is the start of the day, or its end
+/// (23:59:59) for a completion; `None` when the text is no moment.
+pub(crate) fn moment_of(text: &str, cal: &Calendar, end_of_day: bool) -> Option<DateTime> {
+    if let Some(local) = plain_local(text, cal.zone.offset_hours()) {
+        return Some(local);
+    }
+    match parse_moment(text)? {
+        Moment::Instant(ts) => Some(cal.local(ts)),
+        Moment::Local(dt) => Some(dt),
+        Moment::Date(d) if end_of_day => Some(d.to_datetime(Time::constant(23, 59, 59, 0))),
+        Moment::Date(d) => Some(d.to_datetime(Time::midnight())),
     }
 }
 
