@@ -6,7 +6,7 @@ use std::hash::BuildHasher;
 
 use foldhash::fast::RandomState;
 use hashbrown::HashTable;
-use polars::prelude::{IdxCa, IdxSize, NewChunkedArray};
+use polars::prelude::{Column, IdxCa, IdxSize, IntoColumn, NewChunkedArray, PolarsResult, Series};
 
 /// A column's cells as codes: 0 for an empty cell, else 1 + the number of its distinct text.
 /// The distinct texts are kept end to end in one string (a batch of dates is mostly distinct).
@@ -96,6 +96,12 @@ impl Coded {
     /// The codes of the rows, as polars gathers by them.
     pub(crate) fn codes(&self) -> IdxCa {
         IdxCa::from_slice("code".into(), &self.codes)
+    }
+
+    /// Column `name` of every row's entry in `table` (a lookup table by code, as [`Coded::judge`]
+    /// gives), gathered by polars.
+    pub(crate) fn gathered(&self, name: &str, table: Series) -> PolarsResult<Column> {
+        Ok(table.with_name(name.into()).take(&self.codes())?.into_column())
     }
 
     /// Each distinct text judged once by `judge`, in a lookup table by code (code 0, the empty

@@ -117,9 +117,7 @@ const ASKED: &str = "asked";
 const ASKED_PROBLEM: &str = "asked_problem";
 const COMPLETED: &str = "completed";
 const COMPLETED_PROBLEM: &str = "completed_problem";
-const RECEIVED_NANOS: &str = "received_nanos";
 const RECEIVED_DAY: &str = "received_day";
-const COMPLETED_NANOS: &str = "completed_nanos";
 const KEY: &str = "key";
 const NO_STANDARD: &str = "no_standard";
 const NO_LIMIT: &str = "no_limit";
@@ -227,32 +225,23 @@ impl ItemBatch {
         let (asked, asked_problem, _) = self.asked.judge(|text| {
             parse_date(text).map(|d| Some(epoch_days(d))).ok_or(Some((Check::RequestedForBad.code(), true)))
         });
-        let gather = |name: &str, table: Series, coded: &Coded| -> PolarsResult<Column> {
-            Ok(table.with_name(name.into()).take(&coded.codes())?.into_column())
-        };
-        // Moments as seconds, and the nanoseconds past them, so that they compare exactly.
-        let seconds = |table: &[Option<DateTime>]| {
-            Series::new("".into(), table.iter().map(|m| m.map(seconds_of)).collect::<Vec<_>>())
-        };
-        let nanos = |table: &[Option<DateTime>]| {
-            Series::new("".into(), table.iter().map(|m| m.map(|m| m.subsec_nanosecond())).collect::<Vec<_>>())
-        };
-        let days = |table: &[Option<DateTime>]| {
-            Series::new("".into(), table.iter().map(|m| m.map(|m| epoch_days(m.date()))).collect::<Vec<_>>())
-        };
+        let table = |values| Series::new("".into(), values);
+        let [received_seconds, received_nanos] = moment_columns(&self.received, &received, RECEIVED)?;
+        let [completed_seconds, completed_nanos] = moment_columns(&self.completed, &completed, COMPLETED)?;
+        let days = received.iter().map(|m| m.map(|m| epoch_days(m.date()))).collect::<Vec<_>>();
         let mut columns = vec![
             self.id.codes().with_name(ID.into()).into_column(),
-            gather(SERVICE, Series::new("".into(), service_value), &self.service)?,
-            gather(SERVICE_PROBLEM, Series::new("".into(), service_problem), &self.service)?,
-            gather(RECEIVED, seconds(&received), &self.received)?,
-            gather(RECEIVED_NANOS, nanos(&received), &self.received)?,
-            gather(RECEIVED_DAY, days(&received), &self.received)?,
-            gather(RECEIVED_PROBLEM, Series::new("".into(), received_problem), &self.received)?,
-            gather(COMPLETED, seconds(&completed), &self.completed)?,
-            gather(COMPLETED_NANOS, nanos(&completed), &self.completed)?,
-            gather(COMPLETED_PROBLEM, Series::new("".into(), completed_problem), &self.completed)?,
-            gather(ASKED, Series::new("".into(), &asked), &self.asked)?,
-            gather(ASKED_PROBLEM, Series::new("".into(), asked_problem), &self.asked)?,
+            self.service.gathered(SERVICE, table(&service_value))?,
+            self.service.gathered(SERVICE_PROBLEM, table(&service_problem))?,
+            received_seconds,
+            received_nanos,
+            self.received.gathered(RECEIVED_DAY, Series::new("".into(), days))?,
+            self.received.gathered(RECEIVED_PROBLEM, table(&received_problem))?,
+            completed_seconds,
+            completed_nanos,
+            self.completed.gathered(COMPLETED_PROBLEM, table(&completed_problem))?,
+            self.asked.gathered(ASKED, Series::new("".into(), &asked))?,
+            self.asked.gathered(ASKED_PROBLEM, table(&asked_problem))?,
         ];
         if complaint {
             let (tier, mut tier_problem, _) = self.tier.judge(|text| {
@@ -260,8 +249,8 @@ impl ItemBatch {
                 tier.map(|t| Some(t as u32)).ok_or(Some((Check::TierUnknown.code(), true)))
             });
             tier_problem[0] = Some(Check::TierMissing.code());
-            columns.push(gather(TIER, Series::new("".into(), tier), &self.tier)?);
-            columns.push(gather(TIER_PROBLEM, Series::new("".into(), tier_problem), &self.tier)?);
+            columns.push(self.tier.gathered(TIER, table(&tier))?);
+            columns.push(self.tier.gathered(TIER_PROBLEM, table(&tier_problem))?);
         } else {
             columns.push(Column::new_scalar(TIER.into(), Scalar::new(DataType::UInt32, AnyValue::Null), height));
             columns.push(Column::new_scalar(
@@ -278,9 +267,7 @@ impl ItemBatch {
         let keys = rows.column(KEY)?.as_materialized_series().drop_nulls().unique()?;
         let (standards, limits) = self.standards(keys.i64()?, &codes_of_service, ctx)?;
 
-        let when = |condition: Expr, check: Check| {
-            when(condition).then(lit(check.code())).otherwise(lit(NULL).cast(DataType::UInt32))
-        };
+        let when = |condition: Expr, check: Check| failed(condition, check.code());
         let as_requested = col(AS_REQUESTED).fill_null(lit(false));
         let first = coalesce(&[
             when(col(ID).eq(lit(0 as IdxSize)), Check::IdMissing),
@@ -295,12 +282,7 @@ impl ItemBatch {
             ),
             when(as_requested.and(col(ASKED_PROBLEM).is_not_null()), Check::RequestedForBad),
             col(COMPLETED_PROBLEM),
-            when(
-                col(COMPLETED)
-                    .lt(col(RECEIVED))
-                    .or(col(COMPLETED).eq(col(RECEIVED)).and(col(COMPLETED_NANOS).lt(col(RECEIVED_NANOS)))),
-                Check::CompletedBefore,
-            ),
+            when(before(COMPLETED, RECEIVED), Check::CompletedBefore),
         ]);
         let judged = rows
             .lazy()
@@ -445,4 +427,30 @@ struct Moments<'a> {
     received: &'a [Option<DateTime>],
     completed: &'a [Option<DateTime>],
     asked: &'a [Option<i32>],
+}
+
+/// The columns `name` (a moment as seconds from 1970-01-01 00:00, `seconds_of`) and `name`
+/// with [`NANOS`] (the nanoseconds past it) of every row, gathered from the moments of a
+/// coded column's distinct cells, so that moments compare exactly ([`before`]).
+pub(crate) fn moment_columns(coded: &Coded, table: &[Option<DateTime>], name: &str) -> PolarsResult<[Column; 2]> {
+    let seconds: Vec<Option<i64>> = table.iter().map(|m| m.map(seconds_of)).collect();
+    let nanos: Vec<Option<i32>> = table.iter().map(|m| m.map(|m| m.subsec_nanosecond())).collect();
+    Ok([
+        coded.gathered(name, Series::new("".into(), seconds))?,
+        coded.gathered(&format!("{name}{NANOS}"), Series::new("".into(), nanos))?,
+    ])
+}
+
+/// The suffix of a moment's nanoseconds column.
+const NANOS: &str = "_nanos";
+
+/// Whether moment `a` is before moment `b` (columns of [`moment_columns`]).
+pub(crate) fn before(a: &str, b: &str) -> Expr {
+    let nanos = |name: &str| col(format!("{name}{NANOS}"));
+    col(a).lt(col(b)).or(col(a).eq(col(b)).and(nanos(a).lt(nanos(b))))
+}
+
+/// Check `code` where `condition` holds, else null (for [`coalesce`], which keeps the first).
+pub(crate) fn failed(condition: Expr, code: u32) -> Expr {
+    when(condition).then(lit(code)).otherwise(lit(NULL).cast(DataType::UInt32))
 }

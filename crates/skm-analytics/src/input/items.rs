@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::ids::{read_checked, IdCheck};
 use super::item_checks::{ItemBatch, BATCH};
+use super::step_checks::{StepBatch, BATCH as STEP_BATCH};
 
 use jiff::civil::DateTime;
 use skm_core::analysis::{FileSummary, InputSummary};
@@ -17,7 +18,7 @@ use skm_core::sla::Judgement;
 use skm_core::year::FileKind;
 
 use super::mapping::Mapping;
-use super::named::{record_row, Columns, Name, Row, Sink, Wanted};
+use super::named::{file_summary, record_row, Columns, Name, Row, Wanted};
 use super::requests::{Counting, RequestTable};
 use super::sheet::{read_sheet, read_sheet_in_parts, PartSink, RowSink, MIN_PART};
 use super::texts::Texts;
@@ -351,29 +352,80 @@ pub fn read_steps(
 ) -> Result<Vec<StepTime>, AnalyticsError> {
     let mut steps = Vec::new();
     for input in inputs {
-        let mut sink = Sink::new(input.name, STEP_COLUMNS, summary, |row: &Row<'_>, issues: &mut Vec<InputIssue>| {
-            let request_id = row.required(Name::RequestId, issues)?.to_owned();
-            let step_text = row.required(Name::Step, issues)?;
-            let step = match step_text.parse::<u32>() {
-                Ok(n) => n,
-                Err(_) => {
-                    issues.push(row.issue(Name::Step, step_text, IssueKind::UnknownStep));
-                    return None;
-                }
-            };
-            let started = row.moment(Name::StartedAt, ctx.calendar, false, issues)?;
-            let finished = row.moment(Name::FinishedAt, ctx.calendar, true, issues)?;
-            if finished < started {
-                issues.push(row.issue(Name::FinishedAt, row.get(Name::FinishedAt), IssueKind::CompletedBeforeReceived));
-                return None;
-            }
-            steps.push(StepTime { source: (row.file.to_owned(), row.number), request_id, step, started, finished });
-            Some(())
-        });
+        let mut sink = StepSink {
+            file: input.name,
+            ctx,
+            columns: Columns::default(),
+            batch: StepBatch::new(),
+            steps: &mut steps,
+            summary: &mut *summary,
+            failed: None,
+            read: 0,
+            dropped: 0,
+        };
         let format = read_sheet(*input, &mut sink)?;
-        sink.finish(format);
+        sink.check_waiting();
+        if let Some(failed) = sink.failed {
+            return Err(failed);
+        }
+        let (read, dropped) = (sink.read, sink.dropped);
+        summary.files.push(file_summary(input.name, STEP_COLUMNS.kind, format, read, dropped));
     }
     Ok(steps)
+}
+
+/// The SOP step rows of one file, checked in batches.
+struct StepSink<'a> {
+    file: &'a str,
+    ctx: SlaContext<'a>,
+    columns: Columns,
+    batch: StepBatch,
+    steps: &'a mut Vec<StepTime>,
+    summary: &'a mut InputSummary,
+    /// What stopped the checks (polars), reported when the file ends.
+    failed: Option<AnalyticsError>,
+    read: u64,
+    dropped: u64,
+}
+
+impl RowSink for StepSink<'_> {
+    fn header(&mut self, header: &[String]) -> Result<(), AnalyticsError> {
+        self.columns = Columns::find(self.file, STEP_COLUMNS, header)?;
+        Ok(())
+    }
+
+    fn row(&mut self, number: u64, cells: &[&str]) {
+        self.read += 1;
+        self.batch.push(&Row::new(self.file, number, cells, &self.columns));
+        if self.batch.len() >= STEP_BATCH {
+            self.check_waiting();
+        }
+    }
+}
+
+impl StepSink<'_> {
+    /// Checks the rows that wait and records each in order.
+    fn check_waiting(&mut self) {
+        match self.batch.check(self.file, self.ctx) {
+            Ok(rows) => {
+                for row in rows {
+                    let (accepted, issues) = match row {
+                        Ok(step) => {
+                            self.steps.push(step);
+                            (true, Vec::new())
+                        }
+                        Err(issue) => (false, vec![issue]),
+                    };
+                    self.dropped += u64::from(record_row(self.summary, accepted, issues));
+                }
+            }
+            Err(source) => {
+                let failed = AnalyticsError::Polars { context: format!("{}: steps", self.file), source };
+                self.failed.get_or_insert(failed);
+            }
+        }
+        self.batch.clear();
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -496,6 +548,48 @@ mod tests {
         ];
         assert_eq!(issues, found(&expected));
         assert_eq!(kept, ["e"]);
+    }
+
+    #[test]
+    fn each_step_row_is_reported_under_its_first_failed_check() {
+        let (catalog, calendar, mapping) = (
+            skm_core::catalog::Catalog::builtin().unwrap(),
+            Calendar::default_wib().unwrap(),
+            Mapping::builtin().unwrap(),
+        );
+        let as_of = jiff::civil::date(2026, 12, 31).at(23, 59, 0, 0);
+        let ctx = SlaContext { catalog: &catalog, calendar: &calendar, mapping: &mapping, as_of };
+        let text = "request_id,step,started_at,finished_at\n\
+            ,1,2026-03-02T09:00:00+07:00,2026-03-02T10:00:00+07:00\n\
+            P-1,,x,x\n\
+            P-1,satu,x,x\n\
+            P-1,1,,x\n\
+            P-1,1,2026-13-01,x\n\
+            P-1,1,2026-03-02T09:00:00+07:00,\n\
+            P-1,1,2026-03-02T09:00:00+07:00,bad\n\
+            P-1,2,2026-03-02T09:00:00+07:00,2026-03-01\n\
+            P-2,3,2026-03-02,2026-03-02\n";
+        let mut summary = InputSummary::default();
+        let steps = read_steps(&[Input::new("f.csv", text.as_bytes())], ctx, &mut summary).unwrap();
+        let issues: Vec<Found> =
+            summary.issues.iter().map(|i| (i.row, i.column.clone(), i.value.clone(), i.kind)).collect();
+        let expected = [
+            (2, "request_id", "", IssueKind::Missing),
+            (3, "step", "", IssueKind::Missing),
+            (4, "step", "satu", IssueKind::UnknownStep),
+            (5, "started_at", "", IssueKind::Missing),
+            (6, "started_at", "2026-13-01", IssueKind::BadDate),
+            (7, "finished_at", "", IssueKind::Missing),
+            (8, "finished_at", "bad", IssueKind::BadDate),
+            (9, "finished_at", "2026-03-01", IssueKind::CompletedBeforeReceived),
+        ];
+        assert_eq!(issues, found(&expected));
+        // A date alone starts at midnight, and finishes at the end of its day.
+        let day = jiff::civil::date(2026, 3, 2);
+        let kept: Vec<_> =
+            steps.iter().map(|s| (s.source.1, s.request_id.as_str(), s.step, s.started, s.finished)).collect();
+        assert_eq!(kept, [(10, "P-2", 3, day.at(0, 0, 0, 0), day.at(23, 59, 59, 0))]);
+        assert_eq!((summary.rows_read, summary.rows_dropped), (9, 8));
     }
 
     #[test]

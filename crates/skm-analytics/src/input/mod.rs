@@ -17,6 +17,7 @@ mod ods;
 mod requests;
 pub(crate) mod sheet;
 mod spreadsheet;
+mod step_checks;
 mod texts;
 
 use std::sync::Arc;

@@ -152,23 +152,6 @@ impl<'a> Row<'a> {
         }
         Some(value)
     }
-
-    /// A moment in the office's local time; a date alone is the start of the day, or its end
-    /// (23:59:59) for a completion.
-    pub(crate) fn moment(
-        &self,
-        name: Name,
-        cal: &Calendar,
-        end_of_day: bool,
-        issues: &mut Vec<InputIssue>,
-    ) -> Option<DateTime> {
-        let text = self.required(name, issues)?;
-        let moment = moment_of(text, cal, end_of_day);
-        if moment.is_none() {
-            issues.push(self.issue(name, text, IssueKind::BadDate));
-        }
-        moment
-    }
 }
 
 /// A moment in the office's local time; a date alone is the start of the day, or its end
@@ -202,16 +185,21 @@ impl<'a, F: FnMut(&Row<'_>, &mut Vec<InputIssue>) -> Option<()>> Sink<'a, F> {
     }
 
     pub(crate) fn finish(self, format: String) {
-        self.summary.files.push(FileSummary {
-            file: self.file.to_owned(),
-            role: self.wanted.kind.file_stem().to_owned(),
-            format,
-            layout: "canonical".to_owned(),
-            rows_read: self.read,
-            rows_dropped: self.dropped,
-            first_date: None,
-            last_date: None,
-        });
+        self.summary.files.push(file_summary(self.file, self.wanted.kind, format, self.read, self.dropped));
+    }
+}
+
+/// What was read from a file of `kind` in the container `format`.
+pub(crate) fn file_summary(file: &str, kind: FileKind, format: String, read: u64, dropped: u64) -> FileSummary {
+    FileSummary {
+        file: file.to_owned(),
+        role: kind.file_stem().to_owned(),
+        format,
+        layout: "canonical".to_owned(),
+        rows_read: read,
+        rows_dropped: dropped,
+        first_date: None,
+        last_date: None,
     }
 }
 
