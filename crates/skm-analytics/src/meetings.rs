@@ -8,29 +8,15 @@ use jiff::civil::Date;
 use polars::prelude::*;
 use skm_core::analysis::InputSummary;
 use skm_core::catalog::{Role, ROLES};
-use skm_core::date::parse_date;
 use skm_core::evaluation::{
     longest_gap, ActionStatus, ActionSummary, MeetingReport, MeetingRule, MonthResult, MonthStatus, OverdueAction,
     RoleAttendance, SkmCheck,
 };
-use skm_core::issue::{InputIssue, IssueKind};
-use skm_core::year::FileKind;
 
-use crate::input::named::{Name, Row, Sink, Wanted};
-use crate::input::sheet::read_sheet;
+use crate::input::meeting_checks::{Action, ActionBatch, Meeting, MeetingBatch};
+use crate::input::named::read_batched;
 use crate::input::{Input, ResponseTable};
 use crate::AnalyticsError;
-
-const MEETING_COLUMNS: Wanted = Wanted {
-    kind: FileKind::Meetings,
-    required: &[Name::Date, Name::Attendees],
-    optional: &[Name::Unit, Name::Title, Name::MinutesRef],
-};
-const ACTION_COLUMNS: Wanted = Wanted {
-    kind: FileKind::Actions,
-    required: &[Name::MeetingDate, Name::Action, Name::Due],
-    optional: &[Name::Owner, Name::DoneAt],
-};
 
 /// The files of a meeting analysis.
 #[derive(Debug, Clone, Copy, Default)]
@@ -43,79 +29,12 @@ pub struct MeetingInputs<'a> {
     pub responses: Option<&'a ResponseTable>,
 }
 
-struct Meeting {
-    date: Date,
-    roles: Vec<Role>,
-}
-
-struct Action {
-    meeting_date: Date,
-    action: String,
-    owner: String,
-    due: Option<Date>,
-    done: Option<Date>,
-}
-
-fn date_cell(row: &Row<'_>, name: Name, required: bool, issues: &mut Vec<InputIssue>) -> Result<Option<Date>, ()> {
-    let text = row.get(name);
-    if text.is_empty() {
-        if required {
-            issues.push(row.issue(name, "", IssueKind::Missing));
-            return Err(());
-        }
-        return Ok(None);
-    }
-    match parse_date(text) {
-        Some(d) => Ok(Some(d)),
-        None => {
-            issues.push(row.issue(name, text, IssueKind::BadDate));
-            Err(())
-        }
-    }
-}
-
 fn read_meetings(inputs: &[Input<'_>], input: &mut InputSummary) -> Result<Vec<Meeting>, AnalyticsError> {
-    let mut meetings = Vec::new();
-    for file in inputs {
-        let mut sink = Sink::new(file.name, MEETING_COLUMNS, input, |row: &Row<'_>, issues: &mut Vec<InputIssue>| {
-            let date = date_cell(row, Name::Date, true, issues).ok().flatten()?;
-            let mut roles = Vec::new();
-            for entry in row.get(Name::Attendees).split(';').map(str::trim).filter(|e| !e.is_empty()) {
-                let code = entry.split_once(':').map_or(entry, |(role, _)| role);
-                match Role::from_code(code) {
-                    Some(role) if !roles.contains(&role) => roles.push(role),
-                    Some(_) => {}
-                    None => {
-                        let mut issue = row.issue(Name::Attendees, code, IssueKind::UnknownChoice);
-                        issue.row_dropped = false;
-                        issues.push(issue);
-                    }
-                }
-            }
-            meetings.push(Meeting { date, roles });
-            Some(())
-        });
-        let format = read_sheet(*file, &mut sink)?;
-        sink.finish(format);
-    }
-    Ok(meetings)
+    read_batched(inputs, &mut MeetingBatch::default(), input)
 }
 
 fn read_actions(inputs: &[Input<'_>], input: &mut InputSummary) -> Result<Vec<Action>, AnalyticsError> {
-    let mut actions = Vec::new();
-    for file in inputs {
-        let mut sink = Sink::new(file.name, ACTION_COLUMNS, input, |row: &Row<'_>, issues: &mut Vec<InputIssue>| {
-            let meeting_date = date_cell(row, Name::MeetingDate, true, issues).ok().flatten()?;
-            let action = row.required(Name::Action, issues)?.to_owned();
-            let due = date_cell(row, Name::Due, false, issues).ok()?;
-            let done = date_cell(row, Name::DoneAt, false, issues).ok()?;
-            actions.push(Action { meeting_date, action, owner: row.get(Name::Owner).to_owned(), due, done });
-            Some(())
-        });
-        let format = read_sheet(*file, &mut sink)?;
-        sink.finish(format);
-    }
-    Ok(actions)
+    read_batched(inputs, &mut ActionBatch::default(), input)
 }
 
 fn month_key(d: Date) -> String {
@@ -238,7 +157,8 @@ pub fn analyse_meetings(
 mod tests {
     #[test]
     fn the_templates_name_the_columns_read() {
-        crate::input::named::assert_template_matches(super::MEETING_COLUMNS);
-        crate::input::named::assert_template_matches(super::ACTION_COLUMNS);
+        use crate::input::meeting_checks::{ACTION_COLUMNS, MEETING_COLUMNS};
+        crate::input::named::assert_template_matches(MEETING_COLUMNS);
+        crate::input::named::assert_template_matches(ACTION_COLUMNS);
     }
 }

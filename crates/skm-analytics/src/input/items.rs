@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::ids::{read_checked, IdCheck};
 use super::item_checks::{ItemBatch, BATCH};
-use super::step_checks::{StepBatch, BATCH as STEP_BATCH};
+use super::step_checks::StepBatch;
 
 use jiff::civil::DateTime;
 use skm_core::analysis::{FileSummary, InputSummary};
@@ -18,7 +18,7 @@ use skm_core::sla::Judgement;
 use skm_core::year::FileKind;
 
 use super::mapping::Mapping;
-use super::named::{file_summary, record_row, Columns, Name, Row, Wanted};
+use super::named::{read_batched, record_row, Columns, Name, Row, Wanted};
 use super::requests::{Counting, RequestTable};
 use super::sheet::{read_sheet, read_sheet_in_parts, PartSink, RowSink, MIN_PART};
 use super::texts::Texts;
@@ -88,7 +88,7 @@ const COMPLAINT_COLUMNS: Wanted = Wanted {
     required: &[Name::Id, Name::Service, Name::Tier, Name::ReceivedAt],
     optional: &[Name::Channel, Name::ResolvedAt],
 };
-const STEP_COLUMNS: Wanted = Wanted {
+pub(crate) const STEP_COLUMNS: Wanted = Wanted {
     kind: FileKind::Steps,
     required: &[Name::RequestId, Name::Step, Name::StartedAt, Name::FinishedAt],
     optional: &[],
@@ -350,87 +350,23 @@ pub fn read_steps(
     ctx: SlaContext<'_>,
     summary: &mut InputSummary,
 ) -> Result<Vec<StepTime>, AnalyticsError> {
-    let mut steps = Vec::new();
-    for input in inputs {
-        let mut sink = StepSink {
-            file: input.name,
-            ctx,
-            columns: Columns::default(),
-            batch: StepBatch::new(),
-            steps: &mut steps,
-            summary: &mut *summary,
-            failed: None,
-            read: 0,
-            dropped: 0,
-        };
-        let format = read_sheet(*input, &mut sink)?;
-        sink.check_waiting();
-        if let Some(failed) = sink.failed {
-            return Err(failed);
-        }
-        let (read, dropped) = (sink.read, sink.dropped);
-        summary.files.push(file_summary(input.name, STEP_COLUMNS.kind, format, read, dropped));
-    }
-    Ok(steps)
-}
-
-/// The SOP step rows of one file, checked in batches.
-struct StepSink<'a> {
-    file: &'a str,
-    ctx: SlaContext<'a>,
-    columns: Columns,
-    batch: StepBatch,
-    steps: &'a mut Vec<StepTime>,
-    summary: &'a mut InputSummary,
-    /// What stopped the checks (polars), reported when the file ends.
-    failed: Option<AnalyticsError>,
-    read: u64,
-    dropped: u64,
-}
-
-impl RowSink for StepSink<'_> {
-    fn header(&mut self, header: &[String]) -> Result<(), AnalyticsError> {
-        self.columns = Columns::find(self.file, STEP_COLUMNS, header)?;
-        Ok(())
-    }
-
-    fn row(&mut self, number: u64, cells: &[&str]) {
-        self.read += 1;
-        self.batch.push(&Row::new(self.file, number, cells, &self.columns));
-        if self.batch.len() >= STEP_BATCH {
-            self.check_waiting();
-        }
-    }
-}
-
-impl StepSink<'_> {
-    /// Checks the rows that wait and records each in order.
-    fn check_waiting(&mut self) {
-        match self.batch.check(self.file, self.ctx) {
-            Ok(rows) => {
-                for row in rows {
-                    let (accepted, issues) = match row {
-                        Ok(step) => {
-                            self.steps.push(step);
-                            (true, Vec::new())
-                        }
-                        Err(issue) => (false, vec![issue]),
-                    };
-                    self.dropped += u64::from(record_row(self.summary, accepted, issues));
-                }
-            }
-            Err(source) => {
-                let failed = AnalyticsError::Polars { context: format!("{}: steps", self.file), source };
-                self.failed.get_or_insert(failed);
-            }
-        }
-        self.batch.clear();
-    }
+    read_batched(inputs, &mut StepBatch::new(ctx), summary)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use skm_core::catalog::Catalog;
+
+    /// The built-in standards, calendar and mapping.
+    fn built_in() -> (Catalog, Calendar, Mapping) {
+        (Catalog::builtin().unwrap(), Calendar::default_wib().unwrap(), Mapping::builtin().unwrap())
+    }
+
+    /// Their context, open items judged at the end of 2026.
+    fn context<'a>(catalog: &'a Catalog, calendar: &'a Calendar, mapping: &'a Mapping) -> SlaContext<'a> {
+        SlaContext { catalog, calendar, mapping, as_of: jiff::civil::date(2026, 12, 31).at(23, 59, 0, 0) }
+    }
 
     #[test]
     fn the_templates_name_the_columns_read() {
@@ -447,13 +383,8 @@ mod tests {
             c,internet-jaringan,2026-03-02T09:00:00+07:00,2026-01-01\n\
             b,internet-jaringan,2026-03-03T09:00:00+07:00,\n\
             a,internet-jaringan,2026-03-04T09:00:00+07:00,\n";
-        let (catalog, calendar, mapping) = (
-            skm_core::catalog::Catalog::builtin().unwrap(),
-            Calendar::default_wib().unwrap(),
-            Mapping::builtin().unwrap(),
-        );
-        let as_of = jiff::civil::date(2026, 12, 31).at(23, 59, 0, 0);
-        let ctx = SlaContext { catalog: &catalog, calendar: &calendar, mapping: &mapping, as_of };
+        let (catalog, calendar, mapping) = built_in();
+        let ctx = context(&catalog, &calendar, &mapping);
         let mut summary = InputSummary::default();
         let inputs = [Input::new("requests.csv", text.as_bytes())];
         let items = read_items(ItemKind::Request, &inputs, ctx, &mut summary).unwrap();
@@ -480,13 +411,8 @@ mod tests {
 
     /// The IDs kept and the issues of reading `text` as `kind`.
     fn issues_of(kind: ItemKind, text: &str) -> (Vec<String>, Vec<Found>) {
-        let (catalog, calendar, mapping) = (
-            skm_core::catalog::Catalog::builtin().unwrap(),
-            Calendar::default_wib().unwrap(),
-            Mapping::builtin().unwrap(),
-        );
-        let as_of = jiff::civil::date(2026, 12, 31).at(23, 59, 0, 0);
-        let ctx = SlaContext { catalog: &catalog, calendar: &calendar, mapping: &mapping, as_of };
+        let (catalog, calendar, mapping) = built_in();
+        let ctx = context(&catalog, &calendar, &mapping);
         let mut summary = InputSummary::default();
         let inputs = [Input::new("f.csv", text.as_bytes())];
         let items = read_items(kind, &inputs, ctx, &mut summary).unwrap();
@@ -552,13 +478,8 @@ mod tests {
 
     #[test]
     fn each_step_row_is_reported_under_its_first_failed_check() {
-        let (catalog, calendar, mapping) = (
-            skm_core::catalog::Catalog::builtin().unwrap(),
-            Calendar::default_wib().unwrap(),
-            Mapping::builtin().unwrap(),
-        );
-        let as_of = jiff::civil::date(2026, 12, 31).at(23, 59, 0, 0);
-        let ctx = SlaContext { catalog: &catalog, calendar: &calendar, mapping: &mapping, as_of };
+        let (catalog, calendar, mapping) = built_in();
+        let ctx = context(&catalog, &calendar, &mapping);
         let text = "request_id,step,started_at,finished_at\n\
             ,1,2026-03-02T09:00:00+07:00,2026-03-02T10:00:00+07:00\n\
             P-1,,x,x\n\
@@ -608,17 +529,8 @@ mod tests {
             }
         }
         let bytes = lines.join("\n").into_bytes();
-        let (catalog, calendar, mapping) = (
-            skm_core::catalog::Catalog::builtin().unwrap(),
-            Calendar::default_wib().unwrap(),
-            Mapping::builtin().unwrap(),
-        );
-        let ctx = SlaContext {
-            catalog: &catalog,
-            calendar: &calendar,
-            mapping: &mapping,
-            as_of: jiff::civil::date(2026, 12, 31).at(23, 59, 0, 0),
-        };
+        let (catalog, calendar, mapping) = built_in();
+        let ctx = context(&catalog, &calendar, &mapping);
         let inputs = [Input::new("requests.csv", &bytes)];
         let read = |ids, min_part| read_items_with(ItemKind::Request, &inputs, ctx, ids, min_part, true).unwrap();
         let (in_order, read_in_order, counted_in_order, _) = read(IdCheck::exact(), usize::MAX);

@@ -12,6 +12,7 @@ mod item_checks;
 mod items;
 pub(crate) mod limits;
 mod mapping;
+pub(crate) mod meeting_checks;
 pub(crate) mod named;
 mod ods;
 mod requests;

@@ -10,7 +10,10 @@ use skm_core::date::{parse_moment, plain_local, Moment};
 use skm_core::issue::{InputIssue, IssueKind};
 use skm_core::year::FileKind;
 
-use super::sheet::RowSink;
+use polars::prelude::PolarsResult;
+
+use super::sheet::{read_sheet, RowSink};
+use super::Input;
 use crate::AnalyticsError;
 
 /// A column of the files read by name, as the templates (`skm_core::template`) head it.
@@ -168,24 +171,108 @@ pub(crate) fn moment_of(text: &str, cal: &Calendar, end_of_day: bool) -> Option<
     }
 }
 
-/// Finds the columns by name and hands each row to a judge; counts what was dropped.
-pub(crate) struct Sink<'a, F> {
+/// A row checked: what it gives, with the issues that only blank a cell, or the issue that
+/// leaves it out.
+pub(crate) type Checked<T> = Result<(T, Vec<InputIssue>), InputIssue>;
+
+/// The rows of one kind of file found by name, checked many at a time (by polars).
+pub(crate) trait Batch {
+    /// What a good row gives.
+    type Out;
+    /// The kind of file and the columns read.
+    const WANTED: Wanted;
+    /// Adds a row.
+    fn push(&mut self, row: &Row<'_>);
+    /// How many rows wait.
+    fn len(&self) -> usize;
+    /// Checks the rows that wait, in row order.
+    fn check(&self, file: &str) -> PolarsResult<Vec<Checked<Self::Out>>>;
+    /// Empties the batch for the next rows.
+    fn clear(&mut self);
+}
+
+/// Rows that wait before a batch is checked (few in the unit tests, so that files span many).
+const BATCH: usize = if cfg!(test) { 1000 } else { 1 << 16 };
+
+/// Reads files of one kind through `batch`; each row's issues are recorded in `summary`.
+pub(crate) fn read_batched<B: Batch>(
+    inputs: &[Input<'_>],
+    batch: &mut B,
+    summary: &mut InputSummary,
+) -> Result<Vec<B::Out>, AnalyticsError> {
+    let mut out = Vec::new();
+    for input in inputs {
+        let mut sink = BatchSink {
+            file: input.name,
+            columns: Columns::default(),
+            batch: &mut *batch,
+            out: &mut out,
+            summary: &mut *summary,
+            failed: None,
+            read: 0,
+            dropped: 0,
+        };
+        let format = read_sheet(*input, &mut sink)?;
+        sink.check_waiting();
+        if let Some(failed) = sink.failed {
+            return Err(failed);
+        }
+        let (read, dropped) = (sink.read, sink.dropped);
+        summary.files.push(file_summary(input.name, B::WANTED.kind, format, read, dropped));
+    }
+    Ok(out)
+}
+
+/// The rows of one file handed to a batch, checked when it is full and at the end.
+struct BatchSink<'a, B: Batch> {
     file: &'a str,
-    wanted: Wanted,
     columns: Columns,
+    batch: &'a mut B,
+    out: &'a mut Vec<B::Out>,
     summary: &'a mut InputSummary,
-    accept: F,
+    /// What stopped the checks (polars), reported when the file ends.
+    failed: Option<AnalyticsError>,
     read: u64,
     dropped: u64,
 }
 
-impl<'a, F: FnMut(&Row<'_>, &mut Vec<InputIssue>) -> Option<()>> Sink<'a, F> {
-    pub(crate) fn new(file: &'a str, wanted: Wanted, summary: &'a mut InputSummary, accept: F) -> Self {
-        Sink { file, wanted, columns: Columns::default(), summary, accept, read: 0, dropped: 0 }
+impl<B: Batch> RowSink for BatchSink<'_, B> {
+    fn header(&mut self, header: &[String]) -> Result<(), AnalyticsError> {
+        self.columns = Columns::find(self.file, B::WANTED, header)?;
+        Ok(())
     }
 
-    pub(crate) fn finish(self, format: String) {
-        self.summary.files.push(file_summary(self.file, self.wanted.kind, format, self.read, self.dropped));
+    fn row(&mut self, number: u64, cells: &[&str]) {
+        self.read += 1;
+        self.batch.push(&Row::new(self.file, number, cells, &self.columns));
+        if self.batch.len() >= BATCH {
+            self.check_waiting();
+        }
+    }
+}
+
+impl<B: Batch> BatchSink<'_, B> {
+    /// Checks the rows that wait and records each in order.
+    fn check_waiting(&mut self) {
+        match self.batch.check(self.file) {
+            Ok(rows) => {
+                for row in rows {
+                    let (accepted, issues) = match row {
+                        Ok((out, issues)) => {
+                            self.out.push(out);
+                            (true, issues)
+                        }
+                        Err(issue) => (false, vec![issue]),
+                    };
+                    self.dropped += u64::from(record_row(self.summary, accepted, issues));
+                }
+            }
+            Err(source) => {
+                let context = format!("{}: {}", self.file, B::WANTED.kind.file_stem());
+                self.failed.get_or_insert(AnalyticsError::Polars { context, source });
+            }
+        }
+        self.batch.clear();
     }
 }
 
@@ -215,21 +302,6 @@ pub(crate) fn record_row(summary: &mut InputSummary, accepted: bool, issues: Vec
         summary.push_issue(issue);
     }
     !accepted
-}
-
-impl<F: FnMut(&Row<'_>, &mut Vec<InputIssue>) -> Option<()>> RowSink for Sink<'_, F> {
-    fn header(&mut self, header: &[String]) -> Result<(), AnalyticsError> {
-        self.columns = Columns::find(self.file, self.wanted, header)?;
-        Ok(())
-    }
-
-    fn row(&mut self, number: u64, cells: &[&str]) {
-        self.read += 1;
-        let row = Row { file: self.file, number, cells, columns: &self.columns };
-        let mut issues = Vec::new();
-        let accepted = (self.accept)(&row, &mut issues).is_some();
-        self.dropped += u64::from(record_row(self.summary, accepted, issues));
-    }
 }
 
 /// Checks that a reader's columns are those the templates declare: the same required ones, in

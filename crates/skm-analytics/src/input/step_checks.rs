@@ -8,11 +8,8 @@ use skm_core::issue::{InputIssue, IssueKind};
 
 use super::coded::Coded;
 use super::item_checks::{before, failed, moment_columns};
-use super::items::{SlaContext, StepTime};
-use super::named::{moment_of, Name, Row};
-
-/// Rows read before they are checked together (few in the unit tests).
-pub(crate) const BATCH: usize = if cfg!(test) { 1000 } else { 1 << 16 };
+use super::items::{SlaContext, StepTime, STEP_COLUMNS};
+use super::named::{moment_of, Batch, Checked, Name, Row, Wanted};
 
 /// The checks of a row, in the order they are made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,11 +65,9 @@ const FINISHED: &str = "finished";
 const FINISHED_PROBLEM: &str = "finished_problem";
 const PROBLEM: &str = "problem";
 
-/// A step row checked: its time, or its issue.
-pub(crate) type CheckedStep = Result<StepTime, InputIssue>;
-
 /// Step rows read and not yet checked, column by column.
-pub(crate) struct StepBatch {
+pub(crate) struct StepBatch<'a> {
+    ctx: SlaContext<'a>,
     numbers: Vec<u64>,
     request: Coded,
     step: Coded,
@@ -80,10 +75,11 @@ pub(crate) struct StepBatch {
     finished: Coded,
 }
 
-impl StepBatch {
-    /// An empty batch.
-    pub(crate) fn new() -> StepBatch {
+impl<'a> StepBatch<'a> {
+    /// An empty batch, its moments read on the calendar of `ctx`.
+    pub(crate) fn new(ctx: SlaContext<'a>) -> StepBatch<'a> {
         StepBatch {
+            ctx,
             numbers: Vec::new(),
             request: Coded::each_row(),
             step: Coded::default(),
@@ -91,14 +87,17 @@ impl StepBatch {
             finished: Coded::each_row(),
         }
     }
+}
 
-    /// How many rows wait to be checked.
-    pub(crate) fn len(&self) -> usize {
+impl Batch for StepBatch<'_> {
+    type Out = StepTime;
+    const WANTED: Wanted = STEP_COLUMNS;
+
+    fn len(&self) -> usize {
         self.numbers.len()
     }
 
-    /// Adds a row.
-    pub(crate) fn push(&mut self, row: &Row<'_>) {
+    fn push(&mut self, row: &Row<'_>) {
         let cell = |name| Some(row.get(name)).filter(|text| !text.is_empty());
         self.numbers.push(row.number);
         self.request.push(cell(Name::RequestId));
@@ -107,16 +106,15 @@ impl StepBatch {
         self.finished.push(cell(Name::FinishedAt));
     }
 
-    /// Empties the batch for the next rows.
-    pub(crate) fn clear(&mut self) {
+    fn clear(&mut self) {
         self.numbers.clear();
         for coded in [&mut self.request, &mut self.step, &mut self.started, &mut self.finished] {
             coded.clear();
         }
     }
 
-    /// Checks the rows read so far: each row's step time, or its issue, in row order.
-    pub(crate) fn check(&self, file: &str, ctx: SlaContext<'_>) -> PolarsResult<Vec<CheckedStep>> {
+    fn check(&self, file: &str) -> PolarsResult<Vec<Checked<StepTime>>> {
+        let ctx = self.ctx;
         let table = |values: &[Option<u32>]| Series::new("".into(), values);
         let bad = |check: Check| Some((check.code(), true));
         let (step, mut step_problem, _) =
@@ -174,7 +172,10 @@ impl StepBatch {
                 return Err(PolarsError::NoData("step checks".into()));
             };
             let request_id = self.request.text(self.request.code(row)).to_owned();
-            out.push(Ok(StepTime { source: (file.to_owned(), *number), request_id, step, started, finished }));
+            out.push(Ok((
+                StepTime { source: (file.to_owned(), *number), request_id, step, started, finished },
+                Vec::new(),
+            )));
         }
         Ok(out)
     }
