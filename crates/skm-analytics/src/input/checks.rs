@@ -86,14 +86,16 @@ fn judge(field: Field, cell: &str, mapping: &Mapping) -> Result<Option<i32>, Iss
 /// lookup table of its distinct texts, each judged once, gathered by code; with the problems
 /// met that leave a row out (by the core's [`IssueKind::drops_row`]).
 fn judged(coded: &Coded, j: usize, field: Field, mapping: &Mapping) -> PolarsResult<([Column; 2], Vec<u32>)> {
-    let (values, problems, dropping) = coded.judge(|text| {
-        judge(field, text, mapping)
-            .map_err(|kind| KINDS.iter().position(|k| *k == kind).map(|p| (p as u32 + 1, kind.drops_row())))
+    let (values, problems) = coded.judge(|text| {
+        judge(field, text, mapping).map_err(|kind| KINDS.iter().position(|k| *k == kind).map(|p| p as u32 + 1))
     });
-    let codes = coded.codes();
-    let values = Series::new(value(j), values).take(&codes)?;
-    let problems = Series::new(problem(j), problems).take(&codes)?;
-    Ok(([values.into_column(), problems.into_column()], dropping))
+    let drops = |k: &u32| KINDS.get((*k as usize).wrapping_sub(1)).is_some_and(|kind| kind.drops_row());
+    let mut dropping: Vec<u32> = problems.iter().flatten().copied().filter(drops).collect();
+    dropping.sort_unstable();
+    dropping.dedup();
+    let values = coded.gathered(&value(j), Series::new("".into(), values))?;
+    let problems = coded.gathered(&problem(j), Series::new("".into(), problems))?;
+    Ok(([values, problems], dropping))
 }
 
 /// Rows read and not yet checked, column by column.

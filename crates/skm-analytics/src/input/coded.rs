@@ -38,11 +38,7 @@ impl Coded {
     pub(crate) fn push(&mut self, cell: Option<&str>) {
         let code = match cell {
             None => 0,
-            Some(text) if self.each_row => {
-                self.texts.push_str(text);
-                self.ends.push(self.texts.len());
-                self.ends.len() as IdxSize
-            }
+            Some(text) if self.each_row => self.append(text),
             Some(text) if self.ends.len() <= Self::SMALL => {
                 match (1..=self.ends.len() as IdxSize).find(|n| self.text(*n) == text) {
                     Some(n) => n,
@@ -61,11 +57,16 @@ impl Coded {
         self.codes.push(code);
     }
 
-    /// Numbers a new distinct text (`hash`: its hash, when the texts are found by hash).
-    fn add(&mut self, text: &str, hash: Option<u64>) -> IdxSize {
+    /// Keeps a new distinct text after the others; gives its number.
+    fn append(&mut self, text: &str) -> IdxSize {
         self.texts.push_str(text);
         self.ends.push(self.texts.len());
-        let n = self.ends.len() as IdxSize;
+        self.ends.len() as IdxSize
+    }
+
+    /// Numbers a new distinct text (`hash`: its hash, when the texts are found by hash).
+    fn add(&mut self, text: &str, hash: Option<u64>) -> IdxSize {
+        let n = self.append(text);
         let (hasher, texts, ends) = (&self.hasher, &self.texts, &self.ends);
         let rehash = |n: &IdxSize| hasher.hash_one(distinct(texts, ends, *n));
         match hash {
@@ -105,31 +106,24 @@ impl Coded {
     }
 
     /// Each distinct text judged once by `judge`, in a lookup table by code (code 0, the empty
-    /// cell, is null): the values, the problems (numbered from 1), and the problems met that
-    /// leave a row out (`judge` gives a problem's number and whether it does, or no number).
+    /// cell, is null): the values and the problems (`judge` gives a problem's number, or none).
     pub(crate) fn judge<V>(
         &self,
-        mut judge: impl FnMut(&str) -> Result<Option<V>, Option<(u32, bool)>>,
-    ) -> (Vec<Option<V>>, Vec<Option<u32>>, Vec<u32>) {
+        mut judge: impl FnMut(&str) -> Result<Option<V>, Option<u32>>,
+    ) -> (Vec<Option<V>>, Vec<Option<u32>>) {
         let mut values = Vec::with_capacity(self.ends.len() + 1);
         let mut problems = Vec::with_capacity(self.ends.len() + 1);
-        let mut dropping = Vec::new();
         values.push(None);
         problems.push(None);
         for n in 1..=self.ends.len() {
             let (v, k) = match judge(self.text(n as IdxSize)) {
                 Ok(v) => (v, None),
-                Err(problem) => {
-                    if let Some((k, true)) = problem.filter(|(k, _)| !dropping.contains(k)) {
-                        dropping.push(k);
-                    }
-                    (None, problem.map(|(k, _)| k))
-                }
+                Err(problem) => (None, problem),
             };
             values.push(v);
             problems.push(k);
         }
-        (values, problems, dropping)
+        (values, problems)
     }
 
     /// Empties the column for the next batch.

@@ -17,13 +17,9 @@ use skm_core::sla::{deadline, Judgement, Outcome};
 
 use super::coded::Coded;
 use super::items::{Item, SlaContext};
-use super::named::{moment_of, Name, Row};
+use super::named::{moment_of, Name, Row, BATCH};
 use super::texts::Texts;
 use crate::working::{seconds_of, Promise};
-
-/// Rows read before they are checked together (few in the unit tests, so that their files
-/// span many batches).
-pub(crate) const BATCH: usize = if cfg!(test) { 1000 } else { 1 << 16 };
 
 /// The checks of a row, in the order they are made; a row's issue is its first that fails.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,24 +203,24 @@ impl ItemBatch {
         let complaint = self.kind == ItemKind::Complaint;
         // Each distinct cell judged once by the core's rule.
         let mut codes_of_service: Vec<Arc<str>> = Vec::new();
-        let (service_value, mut service_problem, _) = self.service.judge(|text| {
+        let (service_value, mut service_problem) = self.service.judge(|text| {
             let code = services.service(ctx.mapping, text);
             if !ctx.catalog.knows(&code) {
-                return Err(Some((Check::ServiceUnknown.code(), true)));
+                return Err(Some(Check::ServiceUnknown.code()));
             }
             codes_of_service.push(code);
             Ok(Some(codes_of_service.len() as u32 - 1))
         });
         service_problem[0] = Some(Check::ServiceMissing.code());
         let moment = |check: Check, end_of_day| {
-            move |text: &str| moment_of(text, ctx.calendar, end_of_day).map(Some).ok_or(Some((check.code(), true)))
+            move |text: &str| moment_of(text, ctx.calendar, end_of_day).map(Some).ok_or(Some(check.code()))
         };
-        let (received, mut received_problem, _) = self.received.judge(moment(Check::ReceivedBad, false));
+        let (received, mut received_problem) = self.received.judge(moment(Check::ReceivedBad, false));
         received_problem[0] = Some(Check::ReceivedMissing.code());
-        let (completed, completed_problem, _) = self.completed.judge(moment(Check::CompletedBad, true));
-        let (asked, asked_problem, _) = self.asked.judge(|text| {
-            parse_date(text).map(|d| Some(epoch_days(d))).ok_or(Some((Check::RequestedForBad.code(), true)))
-        });
+        let (completed, completed_problem) = self.completed.judge(moment(Check::CompletedBad, true));
+        let (asked, asked_problem) = self
+            .asked
+            .judge(|text| parse_date(text).map(|d| Some(epoch_days(d))).ok_or(Some(Check::RequestedForBad.code())));
         let table = |values| Series::new("".into(), values);
         let [received_seconds, received_nanos] = moment_columns(&self.received, &received, RECEIVED)?;
         let [completed_seconds, completed_nanos] = moment_columns(&self.completed, &completed, COMPLETED)?;
@@ -244,20 +240,17 @@ impl ItemBatch {
             self.asked.gathered(ASKED_PROBLEM, table(&asked_problem))?,
         ];
         if complaint {
-            let (tier, mut tier_problem, _) = self.tier.judge(|text| {
+            let (tier, mut tier_problem) = self.tier.judge(|text| {
                 let tier = ComplaintTier::from_code(text).and_then(|t| COMPLAINT_TIERS.iter().position(|c| *c == t));
-                tier.map(|t| Some(t as u32)).ok_or(Some((Check::TierUnknown.code(), true)))
+                tier.map(|t| Some(t as u32)).ok_or(Some(Check::TierUnknown.code()))
             });
             tier_problem[0] = Some(Check::TierMissing.code());
             columns.push(self.tier.gathered(TIER, table(&tier))?);
             columns.push(self.tier.gathered(TIER_PROBLEM, table(&tier_problem))?);
         } else {
-            columns.push(Column::new_scalar(TIER.into(), Scalar::new(DataType::UInt32, AnyValue::Null), height));
-            columns.push(Column::new_scalar(
-                TIER_PROBLEM.into(),
-                Scalar::new(DataType::UInt32, AnyValue::Null),
-                height,
-            ));
+            let none =
+                |name: &str| Column::new_scalar(name.into(), Scalar::new(DataType::UInt32, AnyValue::Null), height);
+            columns.extend([none(TIER), none(TIER_PROBLEM)]);
         }
         // The standard in force: looked up once per distinct service, day received and tier.
         let key = (col(SERVICE).cast(DataType::Int64) * lit(1i64 << 40))

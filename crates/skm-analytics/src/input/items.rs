@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use super::ids::{read_checked, IdCheck};
-use super::item_checks::{ItemBatch, BATCH};
+use super::item_checks::ItemBatch;
 use super::step_checks::StepBatch;
 
 use jiff::civil::DateTime;
@@ -18,7 +18,7 @@ use skm_core::sla::Judgement;
 use skm_core::year::FileKind;
 
 use super::mapping::Mapping;
-use super::named::{read_batched, record_row, Columns, Name, Row, Wanted};
+use super::named::{read_batched, record_row, Columns, Name, Row, Wanted, BATCH};
 use super::requests::{Counting, RequestTable};
 use super::sheet::{read_sheet, read_sheet_in_parts, PartSink, RowSink, MIN_PART};
 use super::texts::Texts;
@@ -409,6 +409,11 @@ mod tests {
         expected.iter().map(|(r, c, v, k)| (*r, c.to_string(), v.to_string(), *k)).collect()
     }
 
+    /// The issues recorded in `summary`, as a test states them.
+    fn found_in(summary: &InputSummary) -> Vec<Found> {
+        summary.issues.iter().map(|i| (i.row, i.column.clone(), i.value.clone(), i.kind)).collect()
+    }
+
     /// The IDs kept and the issues of reading `text` as `kind`.
     fn issues_of(kind: ItemKind, text: &str) -> (Vec<String>, Vec<Found>) {
         let (catalog, calendar, mapping) = built_in();
@@ -416,8 +421,7 @@ mod tests {
         let mut summary = InputSummary::default();
         let inputs = [Input::new("f.csv", text.as_bytes())];
         let items = read_items(kind, &inputs, ctx, &mut summary).unwrap();
-        let issues = summary.issues.iter().map(|i| (i.row, i.column.clone(), i.value.clone(), i.kind)).collect();
-        (items.into_iter().map(|i| i.id).collect(), issues)
+        (items.into_iter().map(|i| i.id).collect(), found_in(&summary))
     }
 
     #[test]
@@ -492,8 +496,7 @@ mod tests {
             P-2,3,2026-03-02,2026-03-02\n";
         let mut summary = InputSummary::default();
         let steps = read_steps(&[Input::new("f.csv", text.as_bytes())], ctx, &mut summary).unwrap();
-        let issues: Vec<Found> =
-            summary.issues.iter().map(|i| (i.row, i.column.clone(), i.value.clone(), i.kind)).collect();
+        let issues = found_in(&summary);
         let expected = [
             (2, "request_id", "", IssueKind::Missing),
             (3, "step", "", IssueKind::Missing),

@@ -60,7 +60,7 @@ const ACTION_CHECKS: [Check; 5] = [
 /// The dates of a coded column's distinct cells and their problems: `bad` for a cell that is
 /// no date, `missing` (if given) for an empty one, gathered as column `name`.
 fn dates(coded: &Coded, name: &str, bad: Check, missing: Option<Check>) -> PolarsResult<(Vec<Option<Date>>, Column)> {
-    let (values, mut problems, _) = coded.judge(|text| parse_date(text).map(Some).ok_or(Some((bad.0, true))));
+    let (values, mut problems) = coded.judge(|text| parse_date(text).map(Some).ok_or(Some(bad.0)));
     problems[0] = missing.map(|m| m.0);
     let column = coded.gathered(name, Series::new("".into(), problems))?;
     Ok((values, column))
@@ -106,7 +106,7 @@ impl Batch for MeetingBatch {
         let (date, date_problem) = dates(&self.date, "date", bad, Some(missing))?;
         let problem = first_failed(vec![date_problem], &[col("date")])?;
         // Each distinct list of attendees read once: the roles present, and the codes unknown.
-        let (lists, _, _) = self.attendees.judge(|text| Ok::<_, Option<(u32, bool)>>(Some(attendees(text))));
+        let (lists, _) = self.attendees.judge(|text| Ok(Some(attendees(text))));
         let mut out = Vec::with_capacity(self.numbers.len());
         for (row, number) in self.numbers.iter().enumerate() {
             let issue = |check: Check, text: &str| InputIssue::new(file, *number, check.1.header(), text, check.2);

@@ -192,7 +192,7 @@ pub(crate) trait Batch {
 }
 
 /// Rows that wait before a batch is checked (few in the unit tests, so that files span many).
-const BATCH: usize = if cfg!(test) { 1000 } else { 1 << 16 };
+pub(crate) const BATCH: usize = if cfg!(test) { 1000 } else { 1 << 16 };
 
 /// Reads files of one kind through `batch`; each row's issues are recorded in `summary`.
 pub(crate) fn read_batched<B: Batch>(

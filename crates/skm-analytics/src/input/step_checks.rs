@@ -116,16 +116,16 @@ impl Batch for StepBatch<'_> {
     fn check(&self, file: &str) -> PolarsResult<Vec<Checked<StepTime>>> {
         let ctx = self.ctx;
         let table = |values: &[Option<u32>]| Series::new("".into(), values);
-        let bad = |check: Check| Some((check.code(), true));
-        let (step, mut step_problem, _) =
+        let bad = |check: Check| Some(check.code());
+        let (step, mut step_problem) =
             self.step.judge(|text| text.parse::<u32>().map(Some).map_err(|_| bad(Check::StepBad)));
         step_problem[0] = Some(Check::StepMissing.code());
         let moment = |check: Check, end_of_day| {
             move |text: &str| moment_of(text, ctx.calendar, end_of_day).map(Some).ok_or(bad(check))
         };
-        let (started, mut started_problem, _) = self.started.judge(moment(Check::StartedBad, false));
+        let (started, mut started_problem) = self.started.judge(moment(Check::StartedBad, false));
         started_problem[0] = Some(Check::StartedMissing.code());
-        let (finished, mut finished_problem, _) = self.finished.judge(moment(Check::FinishedBad, true));
+        let (finished, mut finished_problem) = self.finished.judge(moment(Check::FinishedBad, true));
         finished_problem[0] = Some(Check::FinishedMissing.code());
         let [started_seconds, started_nanos] = moment_columns(&self.started, &started, STARTED)?;
         let [finished_seconds, finished_nanos] = moment_columns(&self.finished, &finished, FINISHED)?;
