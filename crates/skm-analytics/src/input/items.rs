@@ -120,17 +120,17 @@ pub(crate) fn read_and_count_requests(
     summary: &mut InputSummary,
 ) -> Result<(Vec<Item>, RequestTable), AnalyticsError> {
     let (items, counted) = read_counting(ItemKind::Request, inputs, ctx, summary, true)?;
-    Ok((items, counted.map(Counting::finish).unwrap_or_default()))
+    Ok((items, counted.map(Counting::finish).transpose()?.unwrap_or_default()))
 }
 
 /// [`read_items`], the rows also counted for N with `count`.
-fn read_counting(
+fn read_counting<'a>(
     kind: ItemKind,
-    inputs: &[Input<'_>],
-    ctx: SlaContext<'_>,
+    inputs: &[Input<'a>],
+    ctx: SlaContext<'a>,
     summary: &mut InputSummary,
     count: bool,
-) -> Result<(Vec<Item>, Option<Counting>), AnalyticsError> {
+) -> Result<(Vec<Item>, Option<Counting<'a>>), AnalyticsError> {
     // A request row is about 130 bytes: room for every ID up front.
     let capacity = inputs.iter().map(|i| i.bytes.len() / 128).sum();
     let (items, read, counted) = read_checked(capacity, |ids| {
@@ -143,16 +143,16 @@ fn read_counting(
 
 /// [`read_items`] with the given duplicate check and least part of a file read on its own
 /// thread; with `count`, the rows are also counted for N. Gives back what was read and the check.
-fn read_items_with(
+fn read_items_with<'a>(
     kind: ItemKind,
-    inputs: &[Input<'_>],
-    ctx: SlaContext<'_>,
+    inputs: &[Input<'a>],
+    ctx: SlaContext<'a>,
     mut ids: IdCheck,
     min_part: usize,
     count: bool,
-) -> Result<(Vec<Item>, InputSummary, Option<Counting>, IdCheck), AnalyticsError> {
+) -> Result<(Vec<Item>, InputSummary, Option<Counting<'a>>, IdCheck), AnalyticsError> {
     let (mut items, mut summary) = (Vec::new(), InputSummary::default());
-    let mut counting = count.then(Counting::default);
+    let mut counting = count.then(|| Counting::new(ctx.mapping));
     for input in inputs {
         let mut sink = ItemSink {
             kind,
@@ -206,7 +206,7 @@ struct ItemSink<'a> {
     summary: InputSummary,
     ids: IdCheck,
     /// The requests counted for N, when they are.
-    counting: Option<Counting>,
+    counting: Option<Counting<'a>>,
     /// Rows read and not yet checked and judged.
     batch: ItemBatch,
     /// What stopped the checks or the judging (polars), reported when the file ends.
@@ -220,8 +220,8 @@ struct ItemSink<'a> {
 impl RowSink for ItemSink<'_> {
     fn header(&mut self, header: &[String]) -> Result<(), AnalyticsError> {
         // Counted alone, a file without these columns was refused for them: it still is.
-        if self.counting.is_some() {
-            Counting::check_header(self.file, header)?;
+        if let Some(counting) = &mut self.counting {
+            counting.header(self.file, header)?;
         }
         self.columns = Columns::find(self.file, wanted(self.kind), header)?;
         Ok(())
@@ -229,9 +229,9 @@ impl RowSink for ItemSink<'_> {
 
     fn row(&mut self, number: u64, cells: &[&str]) {
         self.read += 1;
-        let row = Row::new(self.file, number, cells, &self.columns);
+        let row = Row::new(number, cells, &self.columns);
         if let Some(counting) = &mut self.counting {
-            counting.row(&row, self.ctx.mapping);
+            counting.row(&row);
         }
         self.batch.push(&row, &mut self.channels);
         if self.batch.len() >= BATCH {
@@ -316,7 +316,7 @@ impl PartSink for ItemSink<'_> {
             items: Vec::new(),
             summary: InputSummary::default(),
             ids: self.ids.part(),
-            counting: self.counting.as_ref().map(|_| Counting::default()),
+            counting: self.counting.as_ref().map(Counting::part),
             batch: ItemBatch::new(self.kind),
             failed: None,
             services: Texts::default(),
@@ -544,7 +544,7 @@ mod tests {
         // Counted for N in the same reading: what reading for N alone counts.
         let alone = crate::input::read_requests(&inputs, &mapping).unwrap();
         for counted in [counted_in_order, counted_in_parts] {
-            let counted = counted.unwrap().finish();
+            let counted = counted.unwrap().finish().unwrap();
             assert!(counted.issues.len() > 20, "{}", counted.issues.len());
             assert_eq!(format!("{counted:?}"), format!("{alone:?}"));
         }

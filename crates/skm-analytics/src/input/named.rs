@@ -126,34 +126,20 @@ impl Default for Columns {
 
 /// One row with its columns found by name.
 pub(crate) struct Row<'a> {
-    pub(crate) file: &'a str,
     pub(crate) number: u64,
     cells: &'a [&'a str],
     columns: &'a Columns,
 }
 
 impl<'a> Row<'a> {
-    /// Row `number` of `file`, its `cells` found by the `columns` [`Columns::find`] gave.
-    pub(crate) fn new(file: &'a str, number: u64, cells: &'a [&'a str], columns: &'a Columns) -> Self {
-        Row { file, number, cells, columns }
+    /// Row `number` of a file, its `cells` found by the `columns` [`Columns::find`] gave.
+    pub(crate) fn new(number: u64, cells: &'a [&'a str], columns: &'a Columns) -> Self {
+        Row { number, cells, columns }
     }
 
     /// The cell of column `name`, trimmed; empty when the file has no such column.
     pub(crate) fn get(&self, name: Name) -> &'a str {
         self.columns.0[name as usize].and_then(|i| self.cells.get(i)).map_or("", |c| c.trim())
-    }
-
-    pub(crate) fn issue(&self, name: Name, value: &str, kind: IssueKind) -> InputIssue {
-        InputIssue::new(self.file, self.number, name.header(), value, kind)
-    }
-
-    pub(crate) fn required(&self, name: Name, issues: &mut Vec<InputIssue>) -> Option<&'a str> {
-        let value = self.get(name);
-        if value.is_empty() {
-            issues.push(self.issue(name, "", IssueKind::Missing));
-            return None;
-        }
-        Some(value)
     }
 }
 
@@ -244,7 +230,7 @@ impl<B: Batch> RowSink for BatchSink<'_, B> {
 
     fn row(&mut self, number: u64, cells: &[&str]) {
         self.read += 1;
-        self.batch.push(&Row::new(self.file, number, cells, &self.columns));
+        self.batch.push(&Row::new(number, cells, &self.columns));
         if self.batch.len() >= BATCH {
             self.check_waiting();
         }
@@ -255,18 +241,7 @@ impl<B: Batch> BatchSink<'_, B> {
     /// Checks the rows that wait and records each in order.
     fn check_waiting(&mut self) {
         match self.batch.check(self.file) {
-            Ok(rows) => {
-                for row in rows {
-                    let (accepted, issues) = match row {
-                        Ok((out, issues)) => {
-                            self.out.push(out);
-                            (true, issues)
-                        }
-                        Err(issue) => (false, vec![issue]),
-                    };
-                    self.dropped += u64::from(record_row(self.summary, accepted, issues));
-                }
-            }
+            Ok(rows) => self.dropped += record_checked(rows, self.out, self.summary),
             Err(source) => {
                 let context = format!("{}: {}", self.file, B::WANTED.kind.file_stem());
                 self.failed.get_or_insert(AnalyticsError::Polars { context, source });
@@ -288,6 +263,23 @@ pub(crate) fn file_summary(file: &str, kind: FileKind, format: String, read: u64
         first_date: None,
         last_date: None,
     }
+}
+
+/// Records the rows a batch checked, in order: what each good row gives goes to `out`, and
+/// each row's issues to `summary`. Returns how many rows were dropped.
+pub(crate) fn record_checked<T>(rows: Vec<Checked<T>>, out: &mut impl Extend<T>, summary: &mut InputSummary) -> u64 {
+    let mut dropped = 0;
+    for row in rows {
+        let (accepted, issues) = match row {
+            Ok((given, issues)) => {
+                out.extend([given]);
+                (true, issues)
+            }
+            Err(issue) => (false, vec![issue]),
+        };
+        dropped += u64::from(record_row(summary, accepted, issues));
+    }
+    dropped
 }
 
 /// Records a row read: counted, and if not accepted dropped under its first issue's reason;
@@ -334,12 +326,12 @@ mod tests {
         };
         let columns = Columns::find("r.csv", wanted, &header(&["Service", "x", "ID", "channel"])).unwrap();
         let cells = [" ketapang ", "?", "P-1", "surat"];
-        let row = Row::new("r.csv", 2, &cells, &columns);
+        let row = Row::new(2, &cells, &columns);
         assert_eq!((row.get(Name::Id), row.get(Name::Service), row.get(Name::Channel)), ("P-1", "ketapang", "surat"));
         // Not in the file, not wanted, or beyond a short row: empty.
         assert_eq!((row.get(Name::Owner), row.get(Name::Tier)), ("", ""));
         let short = ["a"];
-        assert_eq!(Row::new("r.csv", 3, &short, &columns).get(Name::Channel), "");
+        assert_eq!(Row::new(3, &short, &columns).get(Name::Channel), "");
     }
 
     #[test]
