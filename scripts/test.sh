@@ -12,8 +12,9 @@ cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p skm-analytics -p skm-bench-wasm -p skm-web -p skm-dashboard \
   -p skm-worker --all-targets -- -D warnings
-echo "== building the web app (trunk build, dev profile) for the end-to-end test"
-trunk build
+echo "== the web app (trunk build, dev profile) for the end-to-end tests, and the release archive"
+echo "   of the dev profile with it built in, which a test installs (scripts/dist.sh --dev)"
+bash scripts/dist.sh --dev
 echo "== native tests (they build the skm binary the end-to-end test starts)"
 cargo test
 echo "== the web app's own unit tests (natively)"

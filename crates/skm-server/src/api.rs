@@ -82,7 +82,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/{*rest}", any(api_not_found))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn(crate::errors::bilingual));
-    let index = std::fs::read_to_string(state.web_dir.join("index.html")).unwrap_or_default();
+    let index = state.web.index().unwrap_or_default();
     let csp = crate::security::content_security_policy(&index);
     let mut app = Router::new()
         .merge(api)
@@ -92,7 +92,7 @@ pub fn router(state: AppState) -> Router {
         .route("/hasil/{unit}/{file}", get(crate::results::infographic))
         .route("/hasil.css", get(crate::results::style))
         .route("/v/{hash}/{file}", get(crate::assets::by_hash))
-        .fallback_service(crate::web::app_service(&state.web_dir));
+        .fallback_service(crate::web::app_service(&state.web));
     for layer in crate::security::layers(&csp) {
         app = app.layer(layer);
     }

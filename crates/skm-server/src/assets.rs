@@ -9,9 +9,7 @@
 
 use std::collections::HashMap;
 use std::io::{Read as _, Write as _};
-use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::SystemTime;
 
 use axum::body::Bytes;
 use axum::extract::{Path as UrlPath, State};
@@ -22,6 +20,7 @@ use sha2::{Digest, Sha256};
 use skm_worker_protocol::{WorkerAssets, WORKER_GLUE_FILE, WORKER_WASM_FILE};
 
 use crate::errors::refusal;
+use crate::web_files::{media_type, Stamp, WebFiles};
 use crate::AppState;
 
 /// How a file asked for by its hash may be kept: a year, never asked again.
@@ -29,8 +28,7 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
 /// One file as read: its bytes, their hash and gzip, and what it was read as.
 struct Loaded {
-    len: u64,
-    modified: Option<SystemTime>,
+    stamp: Stamp,
     hash: String,
     bytes: Bytes,
     gzip: Bytes,
@@ -38,37 +36,27 @@ struct Loaded {
 
 /// The app's files read so far, by name.
 pub struct Assets {
-    dir: PathBuf,
+    files: WebFiles,
     read: Mutex<HashMap<String, Arc<Loaded>>>,
 }
 
 impl Assets {
-    /// The files of the app built into `dir`.
-    pub fn new(dir: &Path) -> Assets {
-        Assets { dir: dir.to_owned(), read: Mutex::new(HashMap::new()) }
+    /// The app's files from `files`.
+    pub fn new(files: WebFiles) -> Assets {
+        Assets { files, read: Mutex::new(HashMap::new()) }
     }
 
     /// `file` as it is now; `None` when the app has no such file.
     fn get(&self, file: &str) -> std::io::Result<Option<Arc<Loaded>>> {
-        // A plain name of the app's folder: never a path out of it.
-        if file.is_empty() || file.starts_with('.') || file.contains(['/', '\\']) {
-            return Ok(None);
-        }
-        let path = self.dir.join(file);
-        let meta = match std::fs::metadata(&path) {
-            Ok(meta) if meta.is_file() => meta,
-            Ok(_) => return Ok(None),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(e),
-        };
-        let (len, modified) = (meta.len(), meta.modified().ok());
-        if let Some(known) = self.lock().get(file).filter(|r| r.len == len && r.modified == modified) {
+        let Some(stamp) = self.files.stamp(file)? else { return Ok(None) };
+        if let Some(known) = self.lock().get(file).filter(|r| r.stamp == stamp) {
             return Ok(Some(known.clone()));
         }
-        let bytes = std::fs::read(&path)?;
+        let Some(bytes) = self.files.read(file)? else { return Ok(None) };
         let digest = Sha256::digest(&bytes);
         let hash = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
-        let gzip = match precompressed(&path, &bytes) {
+        let gzip = match self.files.read(&format!("{file}.gz")).ok().flatten().and_then(|gz| precompressed(gz, &bytes))
+        {
             Some(gzip) => gzip,
             None => {
                 let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
@@ -76,7 +64,7 @@ impl Assets {
                 Bytes::from(gz.finish()?)
             }
         };
-        let read = Arc::new(Loaded { len: bytes.len() as u64, modified, hash, bytes: Bytes::from(bytes), gzip });
+        let read = Arc::new(Loaded { stamp, hash, bytes, gzip });
         self.lock().insert(file.to_owned(), read.clone());
         Ok(Some(read))
     }
@@ -87,17 +75,14 @@ impl Assets {
     }
 }
 
-/// The build's own gzip of the file at `path` (`scripts/precompress.sh`: zopfli, smaller than
-/// gzip at its best level), when there is one and it holds exactly `bytes`.
-fn precompressed(path: &Path, bytes: &[u8]) -> Option<Bytes> {
-    let mut name = path.file_name()?.to_owned();
-    name.push(".gz");
-    let gzip = std::fs::read(path.with_file_name(name)).ok()?;
+/// The build's own gzip of a file (`scripts/precompress.sh`: zopfli, smaller than gzip at its
+/// best level), when it holds exactly `bytes`.
+fn precompressed(gzip: Bytes, bytes: &[u8]) -> Option<Bytes> {
     // Read back no further than one byte past the file: a stale or hostile .gz cannot blow up.
     let mut decoded = Vec::with_capacity(bytes.len());
     let limit = bytes.len() as u64 + 1;
-    flate2::read::GzDecoder::new(gzip.as_slice()).take(limit).read_to_end(&mut decoded).ok()?;
-    (decoded == bytes).then(|| Bytes::from(gzip))
+    flate2::read::GzDecoder::new(&gzip[..]).take(limit).read_to_end(&mut decoded).ok()?;
+    (decoded == bytes).then_some(gzip)
 }
 
 /// `file` read on a blocking thread.
@@ -117,12 +102,7 @@ pub async fn by_hash(
         Ok(_) => return StatusCode::NOT_FOUND.into_response(),
         Err(e) => return failed(&file, &e),
     };
-    let mime = match file.rsplit_once('.').map(|(_, ext)| ext) {
-        Some("wasm") => "application/wasm",
-        Some("js") => "text/javascript; charset=utf-8",
-        Some("css") => "text/css; charset=utf-8",
-        _ => "application/octet-stream",
-    };
+    let mime = media_type(&file);
     let gzip_ok = headers
         .get_all(header::ACCEPT_ENCODING)
         .iter()
@@ -159,7 +139,7 @@ pub async fn worker(State(state): State<AppState>) -> Response {
     let assets = WorkerAssets {
         script: format!("/v/{}/{WORKER_GLUE_FILE}", glue.hash),
         wasm: format!("/v/{}/{WORKER_WASM_FILE}", wasm.hash),
-        wasm_bytes: wasm.len,
+        wasm_bytes: wasm.bytes.len() as u64,
     };
     ([(header::CACHE_CONTROL, "no-cache")], Json(assets)).into_response()
 }

@@ -28,6 +28,7 @@ pub mod staff;
 mod store;
 mod templates;
 mod web;
+mod web_files;
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex};
@@ -47,6 +48,7 @@ pub use store::{
     Audit, AuditEntry, Filed, Imported, StandardVersion, Store, StoreError, Stored, StoredToken, StoredUnit,
     StoredUser, SCHEMA_VERSION,
 };
+pub use web_files::{BuiltInFiles, WebFiles};
 
 /// The current time in WIB (UTC+7), the time zone of the reference offices.
 pub fn now_wib() -> jiff::ZonedDateTime {
@@ -80,8 +82,8 @@ pub struct AppState {
     pub trusted_proxies: TrustedProxies,
     /// How long a client may take to send a request's headers or body (and stay idle).
     pub read_timeout: Duration,
-    /// Directory of the built app.
-    pub web_dir: Arc<std::path::Path>,
+    /// The built app's files.
+    pub web: WebFiles,
     /// The built app's files by their content's hash.
     pub(crate) assets: Arc<assets::Assets>,
     /// The units' public results computed so far.
@@ -95,8 +97,9 @@ impl AppState {
         store: Store,
         admin_token: AdminToken,
         limiter: SubmitLimiter,
-        web_dir: &std::path::Path,
+        web: impl Into<WebFiles>,
     ) -> Result<AppState, StoreError> {
+        let web = web.into();
         let directory = SharedDirectory::load(&store)?;
         let store = Arc::new(Mutex::new(store));
         Ok(AppState {
@@ -110,8 +113,8 @@ impl AppState {
             limiter,
             trusted_proxies: TrustedProxies::default(),
             read_timeout: DEFAULT_READ_TIMEOUT,
-            web_dir: Arc::from(web_dir),
-            assets: Arc::new(assets::Assets::new(web_dir)),
+            assets: Arc::new(assets::Assets::new(web.clone())),
+            web,
             results: Arc::default(),
         })
     }

@@ -1,21 +1,39 @@
-//! Serving the Trunk-built app: files from `dist/`, and `index.html` for the app's pages.
-
-use std::path::Path;
+//! Serving the Trunk-built app (built into the binary, or from a folder such as `dist/`), and
+//! `index.html` for the app's pages.
 
 use axum::extract::{Path as UrlPath, RawQuery, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get_service, MethodRouter};
 use tower_http::services::{ServeDir, ServeFile};
 
+use crate::web_files::{media_type, WebFiles};
+
 /// Static files of the app; any other path gets `index.html`, which routes in the browser.
-pub fn app_service(web_dir: &Path) -> MethodRouter {
-    let index = web_dir.join("index.html");
-    if !index.is_file() {
-        tracing::warn!(dir = %web_dir.display(), "web app not built: run `trunk build --release` first");
-        return axum::routing::get(not_built);
+pub fn app_service(files: &WebFiles) -> MethodRouter {
+    match files {
+        WebFiles::Dir(dir) if dir.join("index.html").is_file() => {
+            get_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html"))))
+        }
+        WebFiles::BuiltIn(files) => {
+            let files = *files;
+            axum::routing::get(move |uri: Uri| built_in(WebFiles::BuiltIn(files), uri))
+        }
+        WebFiles::Dir(dir) => {
+            tracing::warn!(dir = %dir.display(), "web app not built: run `trunk build --release` first");
+            axum::routing::get(not_built)
+        }
     }
-    get_service(ServeDir::new(web_dir).fallback(ServeFile::new(index)))
+}
+
+/// A file of the app built into the binary; any other path gets `index.html`.
+async fn built_in(files: WebFiles, uri: Uri) -> Response {
+    let asked = uri.path().trim_start_matches('/');
+    let found = files.read(asked).ok().flatten().map(|bytes| (asked, bytes));
+    let Some((name, bytes)) = found.or_else(|| Some(("index.html", files.read("index.html").ok()??))) else {
+        return not_built().await.into_response();
+    };
+    ([(header::CONTENT_TYPE, media_type(name)), (header::CACHE_CONTROL, "no-cache")], bytes).into_response()
 }
 
 async fn not_built() -> impl IntoResponse {
@@ -44,8 +62,9 @@ pub async fn survey_without_unit(
         let query = query.map(|q| format!("?{q}")).unwrap_or_default();
         return Redirect::permanent(&format!("/survei/{}/{service}{query}", one.unit.code)).into_response();
     }
-    match tokio::fs::read_to_string(state.web_dir.join("index.html")).await {
-        Ok(index) => ([(header::CACHE_CONTROL, "no-cache")], Html(index)).into_response(),
-        Err(_) => not_built().await.into_response(),
+    let files = state.web.clone();
+    match tokio::task::spawn_blocking(move || files.index()).await {
+        Ok(Some(index)) => ([(header::CACHE_CONTROL, "no-cache")], Html(index)).into_response(),
+        _ => not_built().await.into_response(),
     }
 }

@@ -116,3 +116,53 @@ async fn nothing_outside_the_app_and_no_worker_before_a_build() {
         assert_eq!(get(&st, path, false).await.status, StatusCode::NOT_FOUND, "{path}");
     }
 }
+
+/// An app as a binary holds it when `scripts/dist.sh` built it in.
+static BUILT_IN: skm_server::BuiltInFiles = &[
+    ("index.html", b"<!doctype html><title>SKM</title><script type=module src=/skm-web.js></script>"),
+    ("skm-web.js", b"export default 1;"),
+    ("style.css", b"body{}"),
+    (WORKER_GLUE_FILE, b"let wasm_bindgen;"),
+    (WORKER_WASM_FILE, b"\0asm built in"),
+];
+
+#[tokio::test]
+async fn an_app_built_into_the_binary_is_served_with_no_folder_beside_it() {
+    let web = skm_server::WebFiles::choose(None, BUILT_IN);
+    assert_eq!(web.describe(), "built into the binary");
+    let st = AppState::new(
+        Store::in_memory_demo().unwrap(),
+        AdminToken::from_secret("rahasia"),
+        SubmitLimiter::new(RateLimit { per_minute: 60, burst: 50 }, Vec::<String>::new()),
+        web,
+    )
+    .unwrap();
+    for page in ["/", "/dasbor", "/admin", "/survei/kominfo/ppid", "/missing.js"] {
+        let got = get(&st, page, false).await;
+        assert_eq!(got.status, StatusCode::OK, "{page}");
+        assert_eq!((got.header)("content-type"), "text/html; charset=utf-8", "{page}");
+        assert!(got.body.starts_with(b"<!doctype html><title>SKM</title>"), "{page}");
+    }
+    let script = get(&st, "/skm-web.js", false).await;
+    assert_eq!((script.header)("content-type"), "text/javascript; charset=utf-8");
+    assert_eq!(script.body, b"export default 1;");
+    assert_eq!((get(&st, "/style.css", false).await.header)("content-type"), "text/css; charset=utf-8");
+    // The worker by its hash, from the bytes built in.
+    let found = assets(&st).await;
+    assert_eq!(found.wasm_bytes, 13);
+    assert_eq!(get(&st, &found.wasm, false).await.body, b"\0asm built in");
+    // Nothing but the app's own files: no path leads out.
+    for path in ["/..%2F..%2Fetc%2Fpasswd", "/v/0000/..%2Findex.html", "/v/0000/.hidden"] {
+        let got = get(&st, path, false).await;
+        assert!(got.status == StatusCode::NOT_FOUND || got.body.starts_with(b"<!doctype html>"), "{path}");
+    }
+    // A folder given for development wins over the app built in.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("index.html"), "<!doctype html><title>dev</title>").unwrap();
+    assert_eq!(
+        skm_server::WebFiles::choose(Some(dir.path()), BUILT_IN).index().as_deref(),
+        Some("<!doctype html><title>dev</title>")
+    );
+    // A binary without an app serves the folder `dist`.
+    assert_eq!(skm_server::WebFiles::choose(None, &[]).describe(), "dist");
+}

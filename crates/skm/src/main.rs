@@ -27,9 +27,12 @@ mod words;
 
 use clap::{Parser, Subcommand};
 
+/// The version, the commit it was built from and whether the web app is in it (`build.rs`).
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("SKM_COMMIT"), "; ", env!("SKM_WEB_APP"), ")");
+
 /// Survei Kepuasan Masyarakat: survey server, dashboard and batch reports.
 #[derive(Debug, Parser)]
-#[command(name = "skm", version, about, long_about = None)]
+#[command(name = "skm", version = VERSION, about, long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

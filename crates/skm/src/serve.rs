@@ -8,6 +8,9 @@ use skm_core::access::StaffRole;
 use skm_demo::{generate, DemoOptions};
 use skm_server::{AdminToken, AppState, Store, TrustedProxies};
 
+/// The web app built into this binary (`build.rs`, `scripts/dist.sh`); empty in a build without it.
+static BUILT_IN: skm_server::BuiltInFiles = include!(concat!(env!("OUT_DIR"), "/web_app.rs"));
+
 /// Arguments of `skm serve`.
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
@@ -17,9 +20,10 @@ pub struct ServeArgs {
     /// SQLite database file (created if missing).
     #[arg(long, default_value = "data/skm.db")]
     db: PathBuf,
-    /// Directory of the Trunk-built web app.
-    #[arg(long, default_value = "dist")]
-    web_dir: PathBuf,
+    /// Directory of a Trunk-built web app, for development. Without it the app built into this
+    /// binary is served (`scripts/dist.sh` builds it in); a binary built without one serves `dist`.
+    #[arg(long, env = "SKM_WEB_DIR")]
+    web_dir: Option<PathBuf>,
     /// Token that unlocks the dashboard's data. Unset: one is made on first start, printed once,
     /// and kept (as a hash) in the database.
     #[arg(long, env = "SKM_ADMIN_TOKEN", hide_env_values = true)]
@@ -200,7 +204,9 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     let admin_token = admin_token(&mut store, args.admin_token.as_deref(), args.reset_admin_token)?;
     let limit = skm_server::RateLimit { per_minute: args.rate_limit, burst: args.rate_limit.saturating_mul(2) };
     let limiter = skm_server::SubmitLimiter::new(limit, args.kiosk_keys);
-    let mut state = AppState::new(store, admin_token, limiter, &args.web_dir)?;
+    let web = skm_server::WebFiles::choose(args.web_dir.as_deref(), BUILT_IN);
+    tracing::info!(from = %web.describe(), "web app");
+    let mut state = AppState::new(store, admin_token, limiter, web)?;
     state.trusted_proxies = TrustedProxies::new(args.trusted_proxies);
     state.read_timeout = std::time::Duration::from_secs(args.read_timeout);
     state.secure_cookies = args.secure_cookies;

@@ -67,11 +67,20 @@ impl Server {
 
     /// [`Server::start`] on a given port (a restart keeps its address).
     fn start_on(port: u16, db: &Path, extra: &[&str]) -> Result<Server, String> {
-        let mut child = Command::new(skm_binary()?)
+        let mut args = vec!["--db".to_owned(), db.to_str().ok_or("the database's path is not UTF-8")?.to_owned()];
+        args.extend(extra.iter().map(|a| (*a).to_owned()));
+        Server::launch(port, &Launch { binary: skm_binary()?, folder: None, args })
+    }
+
+    /// `skm serve` on `port` as `launch` says.
+    fn launch(port: u16, launch: &Launch) -> Result<Server, String> {
+        let mut command = Command::new(&launch.binary);
+        if let Some(folder) = &launch.folder {
+            command.current_dir(folder);
+        }
+        let mut child = command
             .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--admin-token", ADMIN_TOKEN])
-            .arg("--db")
-            .arg(db)
-            .args(extra)
+            .args(&launch.args)
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
@@ -127,6 +136,15 @@ pub fn add_unit(db: &Path, unit: &str, standards: &[&str]) -> Result<(), String>
     run(import)
 }
 
+/// How the harness starts `skm serve`: which binary, in which folder, with which arguments (the
+/// address and the admin token besides).
+#[derive(Debug, Clone)]
+struct Launch {
+    binary: PathBuf,
+    folder: Option<PathBuf>,
+    args: Vec<String>,
+}
+
 /// A running server, chromedriver and browser session.
 pub struct Harness {
     /// Base URL of the server (`http://127.0.0.1:PORT`).
@@ -137,14 +155,9 @@ pub struct Harness {
     driver: Child,
     port: u16,
     driver_port: u16,
-    dist: PathBuf,
+    launch: Launch,
     db: PathBuf,
     _dir: tempfile::TempDir,
-}
-
-fn spawn_server(port: u16, db: &Path, dist: &Path) -> Result<Server, String> {
-    let dist = dist.to_str().ok_or("the web folder's path is not UTF-8")?;
-    Server::start_on(port, db, &["--web-dir", dist])
 }
 
 /// Starts chromedriver on a free port and opens a headless Chromium session with `profile`.
@@ -203,9 +216,23 @@ impl Harness {
             return Err(format!("{} is missing: run `trunk build` first (scripts/test.sh does)", dist.display()));
         }
         let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
-        let port = free_port();
         let db = db.unwrap_or_else(|| dir.path().join("skm.db"));
-        let server = spawn_server(port, &db, &dist)?;
+        let path = |p: &Path| p.to_str().map(str::to_owned).ok_or("a path is not UTF-8");
+        let args = vec!["--db".to_owned(), path(&db)?, "--web-dir".to_owned(), path(&dist)?];
+        Harness::launch(Launch { binary: skm_binary()?, folder: None, args }, db, dir).await
+    }
+
+    /// Starts an installed `binary` in `folder` with its defaults: the web app built into it, its
+    /// database `data/skm.db` there.
+    pub async fn start_installed(binary: &Path, folder: &Path) -> Result<Harness, String> {
+        let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let launch = Launch { binary: binary.to_owned(), folder: Some(folder.to_owned()), args: Vec::new() };
+        Harness::launch(launch, folder.join("data/skm.db"), dir).await
+    }
+
+    async fn launch(launch: Launch, db: PathBuf, dir: tempfile::TempDir) -> Result<Harness, String> {
+        let port = free_port();
+        let server = Server::launch(port, &launch)?;
 
         let profile = dir.path().join("chromium-profile");
         // A free port can be handed to two tests at once (it is free until someone binds it), so a
@@ -226,7 +253,7 @@ impl Harness {
             driver,
             port,
             driver_port,
-            dist,
+            launch,
             db,
             _dir: dir,
         })
@@ -239,7 +266,7 @@ impl Harness {
 
     /// Starts the server again on the same address and database.
     pub fn restart_server(&mut self) -> Result<(), String> {
-        self.server = spawn_server(self.port, &self.db, &self.dist)?;
+        self.server = Server::launch(self.port, &self.launch)?;
         Ok(())
     }
 
