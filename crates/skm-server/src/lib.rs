@@ -44,6 +44,7 @@ pub use errors::{MAX_HEADERS, MAX_HEADER_BYTES};
 pub use limit::{RateLimit, SubmitLimiter, KIOSK_KEY_HEADER};
 pub use listen::serve;
 pub use results::{public_results, Records, ResultsError};
+pub use store::backup;
 pub use store::{
     Audit, AuditEntry, Filed, Imported, StandardVersion, Store, StoreError, Stored, StoredToken, StoredUnit,
     StoredUser, SCHEMA_VERSION,

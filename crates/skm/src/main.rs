@@ -3,6 +3,7 @@
 //! Every flag is defined and documented here, once; the work happens in the library crates.
 
 mod audit;
+mod backup;
 mod catalog;
 mod demo;
 mod files;
@@ -75,6 +76,10 @@ enum Command {
     Token(token::TokenArgs),
     /// The audit log of staff actions.
     Audit(audit::AuditArgs),
+    /// Copy the server's database while it serves, checked with SQLite's integrity_check.
+    Backup(backup::BackupArgs),
+    /// Put a backup back as the server's database (stop the server first).
+    Restore(backup::RestoreArgs),
 }
 
 /// An error with its causes, each said once: a cause whose words the message before it already
@@ -121,6 +126,8 @@ fn main() -> std::process::ExitCode {
         Command::User(args) => user::run(args).map(success),
         Command::Token(args) => token::run(args).map(success),
         Command::Audit(args) => audit::run(args).map(success),
+        Command::Backup(args) => backup::run_backup(args).map(success),
+        Command::Restore(args) => backup::run_restore(args).map(success),
     };
     match result {
         Ok(code) => code,

@@ -58,6 +58,8 @@ pub struct ServeArgs {
     /// Mark the session cookie `Secure` (the server is reached over https, as behind a proxy).
     #[arg(long, env = "SKM_SECURE_COOKIES")]
     secure_cookies: bool,
+    #[command(flatten)]
+    backups: crate::backup::ScheduleArgs,
 }
 
 /// Applies the retention period now and then every day, on a thread of its own.
@@ -213,6 +215,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     if let Some(years) = args.retention_years {
         keep_retention(state.store.clone(), years);
     }
+    crate::backup::keep_backups(&args.db, &args.backups)?;
     let runtime = tokio::runtime::Runtime::new().context("tokio runtime")?;
     runtime.block_on(skm_server::serve(state, args.addr, |bound| {
         eprintln!("SKM siap / ready: http://{bound}/  (survei / survey: http://{bound}/, dasbor / dashboard: http://{bound}/dasbor, admin: http://{bound}/admin)");

@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder};
 
+pub mod load;
+
 /// The admin token the harness starts the server with.
 pub const ADMIN_TOKEN: &str = "e2e-token";
 

@@ -4,13 +4,14 @@
 //! schema is brought up to date by versioned migrations (`migrate.rs`) when a file is opened.
 
 mod access;
+pub mod backup;
 mod follow_up;
 mod migrate;
 mod populations;
 mod publications;
 mod units;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension};
 use skm_core::profile::Profile;
@@ -28,6 +29,34 @@ pub enum StoreError {
     /// Writing the CSV export failed.
     #[error("ekspor CSV / CSV export: {0}")]
     Csv(#[from] csv::Error),
+    /// There is no database file here.
+    #[error("basis data {} tidak ada / no database at {}", .0.display(), .0.display())]
+    NoDatabase(PathBuf),
+    /// A restore would overwrite a database.
+    #[error("basis data {} sudah ada; hentikan server lalu pakai --replace (yang lama disimpan di sampingnya) / {} exists already; stop the server, then use --replace (the old one is kept beside it)", .0.display(), .0.display())]
+    DatabaseExists(PathBuf),
+    /// A file is not a database of this server.
+    #[error("{} bukan basis data skm / {} is not an skm database", .0.display(), .0.display())]
+    NotADatabase(PathBuf),
+    /// SQLite's integrity check failed.
+    #[error("{} rusak menurut integrity_check / {} is damaged according to integrity_check: {detail}", .file.display(), .file.display())]
+    Damaged {
+        /// The file checked.
+        file: PathBuf,
+        /// What the check said.
+        detail: String,
+    },
+    /// The database stayed locked for longer than a backup waits.
+    #[error("basis data terkunci terlalu lama untuk dicadangkan ke {} / the database stayed locked too long to back up to {}", .0.display(), .0.display())]
+    Busy(PathBuf),
+    /// A file could not be read, written or renamed.
+    #[error("{}: {source}", .file.display())]
+    Io {
+        /// The file.
+        file: PathBuf,
+        /// What went wrong.
+        source: std::io::Error,
+    },
     /// The database was written by a newer release.
     #[error("basis data versi {found} dibuat oleh rilis yang lebih baru (rilis ini sampai versi {latest}); perbarui skm / the database is version {found}, from a newer release (this one knows up to {latest}); update skm")]
     TooNew {
