@@ -240,14 +240,12 @@ impl<B: Batch> RowSink for BatchSink<'_, B> {
 impl<B: Batch> BatchSink<'_, B> {
     /// Checks the rows that wait and records each in order.
     fn check_waiting(&mut self) {
-        match self.batch.check(self.file) {
-            Ok(rows) => self.dropped += record_checked(rows, self.out, self.summary),
-            Err(source) => {
-                let context = format!("{}: {}", self.file, B::WANTED.kind.file_stem());
-                self.failed.get_or_insert(AnalyticsError::Polars { context, source });
+        match check_batch(&mut *self.batch, self.file, self.out, self.summary) {
+            Ok(dropped) => self.dropped += dropped,
+            Err(failed) => {
+                self.failed.get_or_insert(failed);
             }
         }
-        self.batch.clear();
     }
 }
 
@@ -265,9 +263,21 @@ pub(crate) fn file_summary(file: &str, kind: FileKind, format: String, read: u64
     }
 }
 
-/// Records the rows a batch checked, in order: what each good row gives goes to `out`, and
-/// each row's issues to `summary`. Returns how many rows were dropped.
-pub(crate) fn record_checked<T>(rows: Vec<Checked<T>>, out: &mut impl Extend<T>, summary: &mut InputSummary) -> u64 {
+/// Checks the rows waiting in `batch` (of file `file`) and empties it: what each good row gives
+/// goes to `out`, each row's issues to `summary`, in order. Gives how many rows were dropped,
+/// or what stopped the checks.
+pub(crate) fn check_batch<B: Batch>(
+    batch: &mut B,
+    file: &str,
+    out: &mut impl Extend<B::Out>,
+    summary: &mut InputSummary,
+) -> Result<u64, AnalyticsError> {
+    let checked = batch.check(file);
+    batch.clear();
+    let rows = checked.map_err(|source| AnalyticsError::Polars {
+        context: format!("{file}: {}", B::WANTED.kind.file_stem()),
+        source,
+    })?;
     let mut dropped = 0;
     for row in rows {
         let (accepted, issues) = match row {
@@ -279,7 +289,7 @@ pub(crate) fn record_checked<T>(rows: Vec<Checked<T>>, out: &mut impl Extend<T>,
         };
         dropped += u64::from(record_row(summary, accepted, issues));
     }
-    dropped
+    Ok(dropped)
 }
 
 /// Records a row read: counted, and if not accepted dropped under its first issue's reason;

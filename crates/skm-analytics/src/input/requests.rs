@@ -15,7 +15,7 @@ use skm_core::year::FileKind;
 
 use super::coded::Coded;
 use super::mapping::Mapping;
-use super::named::{record_checked, Batch, Checked, Columns, Name, Row, Wanted, BATCH};
+use super::named::{check_batch, file_summary, Batch, Checked, Columns, Name, Row, Wanted, BATCH};
 use super::sheet::{read_sheet, RowSink};
 use super::Input;
 use crate::AnalyticsError;
@@ -179,14 +179,12 @@ impl<'a> Counting<'a> {
         if self.waiting.len() == 0 {
             return;
         }
-        match self.waiting.check(&self.file) {
-            Ok(rows) => self.dropped += record_checked(rows, &mut self.counted, &mut self.summary),
-            Err(source) => {
-                let context = format!("{}: {}", self.file, COLUMNS.kind.file_stem());
-                self.failed.get_or_insert(AnalyticsError::Polars { context, source });
+        match check_batch(&mut self.waiting, &self.file, &mut self.counted, &mut self.summary) {
+            Ok(dropped) => self.dropped += dropped,
+            Err(failed) => {
+                self.failed.get_or_insert(failed);
             }
         }
-        self.waiting.clear();
     }
 
     /// Takes the rows counted in the part of the file that follows this one's.
@@ -207,16 +205,8 @@ impl<'a> Counting<'a> {
     pub(crate) fn end_file(&mut self, file: &str, format: String) {
         self.count_waiting();
         let (first_date, last_date) = super::date_span(self.counted.1.get(self.first_row..).unwrap_or_default().iter());
-        self.summary.files.push(FileSummary {
-            file: file.to_owned(),
-            role: COLUMNS.kind.file_stem().to_owned(),
-            format,
-            layout: "canonical".to_owned(),
-            rows_read: self.read,
-            rows_dropped: self.dropped,
-            first_date,
-            last_date,
-        });
+        let summary = file_summary(file, COLUMNS.kind, format, self.read, self.dropped);
+        self.summary.files.push(FileSummary { first_date, last_date, ..summary });
         (self.read, self.dropped, self.first_row) = (0, 0, self.counted.1.len());
     }
 
