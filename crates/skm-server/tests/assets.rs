@@ -29,12 +29,12 @@ async fn get(state: &AppState, path: &str, gzip: bool) -> Got {
     Got { status, header, body: res.into_body().collect().await.unwrap().to_bytes().to_vec() }
 }
 
-fn state(dir: &std::path::Path) -> AppState {
+fn state(web: impl Into<skm_server::WebFiles>) -> AppState {
     AppState::new(
         Store::in_memory_demo().unwrap(),
         AdminToken::from_secret("rahasia"),
         SubmitLimiter::new(RateLimit { per_minute: 60, burst: 50 }, Vec::<String>::new()),
-        dir,
+        web,
     )
     .unwrap()
 }
@@ -107,7 +107,7 @@ async fn nothing_outside_the_app_and_no_worker_before_a_build() {
     let dir = outer.path().join("dist");
     std::fs::create_dir(&dir).unwrap();
     std::fs::write(outer.path().join("secret.txt"), "rahasia").unwrap();
-    let st = state(&dir);
+    let st = state(dir.as_path());
     let got = get(&st, WORKER_ASSETS, false).await;
     assert_eq!(got.status, StatusCode::SERVICE_UNAVAILABLE);
     let body = String::from_utf8_lossy(&got.body);
@@ -130,13 +130,7 @@ static BUILT_IN: skm_server::BuiltInFiles = &[
 async fn an_app_built_into_the_binary_is_served_with_no_folder_beside_it() {
     let web = skm_server::WebFiles::choose(None, BUILT_IN);
     assert_eq!(web.describe(), "built into the binary");
-    let st = AppState::new(
-        Store::in_memory_demo().unwrap(),
-        AdminToken::from_secret("rahasia"),
-        SubmitLimiter::new(RateLimit { per_minute: 60, burst: 50 }, Vec::<String>::new()),
-        web,
-    )
-    .unwrap();
+    let st = state(web);
     for page in ["/", "/dasbor", "/admin", "/survei/kominfo/ppid", "/missing.js"] {
         let got = get(&st, page, false).await;
         assert_eq!(got.status, StatusCode::OK, "{page}");

@@ -40,28 +40,34 @@ pub fn backup(db: &Path, out: &Path) -> Result<Copied, StoreError> {
 
 /// Restores the backup `from` as the database `db`, after checking it. An existing `db` is
 /// refused unless `replace`; then it is kept beside as `<db>.before-restore-<time>` (with its
-/// WAL files). The server must be stopped while this runs.
+/// WAL files), once the restored copy is whole and checked. The server must be stopped while
+/// this runs.
 pub fn restore(from: &Path, db: &Path, replace: bool) -> Result<Copied, StoreError> {
     check(from)?;
-    if db.exists() {
-        if !replace {
-            return Err(StoreError::DatabaseExists(db.to_owned()));
-        }
-        let stamp = jiff::Timestamp::now().strftime("%Y%m%d-%H%M%S").to_string();
+    let replacing = db.exists();
+    if replacing && !replace {
+        return Err(StoreError::DatabaseExists(db.to_owned()));
+    }
+    let source = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let (part, copied) = copy_beside(&source, db)?;
+    if replacing {
+        let stamp = stamp(jiff::Timestamp::now());
         for suffix in ["", "-wal", "-shm"] {
             let file = with_suffix(db, suffix);
-            if file.exists() {
-                std::fs::rename(&file, with_suffix(db, &format!(".before-restore-{stamp}{suffix}")))
-                    .map_err(|e| StoreError::Io { file: file.clone(), source: e })?;
+            if !file.exists() {
+                continue;
+            }
+            if let Err(source) = std::fs::rename(&file, with_suffix(db, &format!(".before-restore-{stamp}{suffix}"))) {
+                let _ = std::fs::remove_file(&part);
+                return Err(StoreError::Io { file, source });
             }
         }
     }
-    let source = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    copy_into(&source, db)
+    put_in_place(&part, db)?;
+    Ok(copied)
 }
 
-/// The newest backups named `skm-*.db` in `dir` beyond the `keep` newest removed; gives the
-/// files removed.
+/// Removes all but the `keep` newest backups named `skm-*.db` in `dir`; gives the files removed.
 pub fn prune(dir: &Path, keep: usize) -> Result<Vec<PathBuf>, StoreError> {
     let io = |e| StoreError::Io { file: dir.to_owned(), source: e };
     let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -85,26 +91,45 @@ pub fn prune(dir: &Path, keep: usize) -> Result<Vec<PathBuf>, StoreError> {
 
 /// The file name of a backup made at `now` in a backup folder.
 pub fn backup_name(now: jiff::Timestamp) -> String {
-    format!("skm-{}.db", now.strftime("%Y%m%d-%H%M%S"))
+    format!("skm-{}.db", stamp(now))
+}
+
+/// A moment as it goes into file names: `20261203-020000` (UTC).
+fn stamp(now: jiff::Timestamp) -> String {
+    now.strftime("%Y%m%d-%H%M%S").to_string()
 }
 
 /// `source` copied in one step into a temporary file beside `out`, checked, then renamed to `out`.
 fn copy_into(source: &Connection, out: &Path) -> Result<Copied, StoreError> {
+    let (part, copied) = copy_beside(source, out)?;
+    put_in_place(&part, out)?;
+    Ok(copied)
+}
+
+/// `source` copied in one step into a temporary file beside `out` and checked: the file and
+/// what it holds (nothing is left behind when this fails).
+fn copy_beside(source: &Connection, out: &Path) -> Result<(PathBuf, Copied), StoreError> {
     let part = with_suffix(out, &format!(".part-{}", std::process::id()));
     let _ = std::fs::remove_file(&part);
-    let copied = copy_checked(source, &part);
-    if copied.is_err() {
-        let _ = std::fs::remove_file(&part);
+    match copy_checked(source, &part) {
+        Ok(copied) => Ok((part, copied)),
+        Err(e) => {
+            let _ = std::fs::remove_file(&part);
+            Err(e)
+        }
     }
-    let copied = copied?;
-    std::fs::rename(&part, out).map_err(|e| StoreError::Io { file: out.to_owned(), source: e })?;
+}
+
+/// The checked copy `part` renamed to `out`, the new name made durable.
+fn put_in_place(part: &Path, out: &Path) -> Result<(), StoreError> {
+    std::fs::rename(part, out).map_err(|e| StoreError::Io { file: out.to_owned(), source: e })?;
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         // The new name is on disk before the backup is reported made.
         if let Ok(dir) = std::fs::File::open(dir) {
             let _ = dir.sync_all();
         }
     }
-    Ok(copied)
+    Ok(())
 }
 
 fn copy_checked(source: &Connection, part: &Path) -> Result<Copied, StoreError> {
