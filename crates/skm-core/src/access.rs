@@ -85,6 +85,8 @@ pub enum Action {
     Administer,
     /// Read the audit log.
     ReadAudit,
+    /// Read the server's operating figures (`/metrics`).
+    ReadMetrics,
 }
 
 /// The units a grant covers.
@@ -153,11 +155,17 @@ impl Grant {
             }
             Grant::Staff { role: StaffRole::Pimpinan, .. } => matches!(action, Action::ReadResponses),
             Grant::Staff { role: StaffRole::Operator, .. } => matches!(action, Action::EnterPaper),
-            Grant::Token { permission: TokenPermission::Read, .. } => matches!(action, Action::ReadResponses),
+            Grant::Token { permission: TokenPermission::Read, .. } => {
+                matches!(action, Action::ReadResponses | Action::ReadMetrics)
+            }
             Grant::Token { permission: TokenPermission::Write, .. } => {
                 matches!(
                     action,
-                    Action::ReadResponses | Action::EditStandards | Action::EnterPaper | Action::EditFollowUp
+                    Action::ReadResponses
+                        | Action::EditStandards
+                        | Action::EnterPaper
+                        | Action::EditFollowUp
+                        | Action::ReadMetrics
                 )
             }
         };
@@ -350,6 +358,11 @@ mod tests {
         let read = Grant::Token { permission: TokenPermission::Read, scope: Scope::Units(vec!["unit-b".into()]) };
         assert!(read.allows(Action::ReadResponses, b) && !read.allows(Action::EditStandards, b));
         assert!(!read.allows(Action::ReadResponses, a));
+        // The server's figures are for a grant over every unit only.
+        assert!(pemda.allows(Action::ReadMetrics, None));
+        assert!(!read.allows(Action::ReadMetrics, None) && !admin_unit.allows(Action::ReadMetrics, None));
+        let scraper = Grant::Token { permission: TokenPermission::Read, scope: Scope::All };
+        assert!(scraper.allows(Action::ReadMetrics, None));
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub const MAX_BODY_BYTES: usize = 16 * 1024;
 /// The whole application: API routes, then the static app with its page fallback.
 pub fn router(state: AppState) -> Router {
     let api = Router::new()
-        .route("/api/v1/health", get(health))
+        .route("/api/v1/health", get(crate::health::health))
         .route("/api/v1/services", get(services))
         .route("/api/v1/responses", post(submit))
         .route("/api/v1/responses.csv", get(export_csv))
@@ -92,6 +92,7 @@ pub fn router(state: AppState) -> Router {
         .route("/hasil/{unit}/{file}", get(crate::results::infographic))
         .route("/hasil.css", get(crate::results::style))
         .route("/v/{hash}/{file}", get(crate::assets::by_hash))
+        .route("/metrics", get(crate::metrics::metrics))
         .fallback_service(crate::web::app_service(&state.web));
     for layer in crate::security::layers(&csp) {
         app = app.layer(layer);
@@ -99,16 +100,13 @@ pub fn router(state: AppState) -> Router {
     app.layer(RequestBodyDeadlineLayer::new(state.read_timeout))
         .layer(middleware::from_fn(crate::errors::header_limits))
         .layer(CompressionLayer::new())
+        .layer(middleware::from_fn_with_state(state.clone(), crate::observe::observe))
         .with_state(state)
 }
 
 /// The body limit of a unit's records (follow-up actions, publications).
 fn record_limit() -> DefaultBodyLimit {
     DefaultBodyLimit::max(records::MAX_RECORD_BYTES)
-}
-
-async fn health() -> Json<serde_json::Value> {
-    Json(serde_json::json!({ "status": "ok" }))
 }
 
 async fn services(State(state): State<AppState>) -> Json<Vec<ServiceInfo>> {
@@ -212,8 +210,22 @@ fn refused(state: &AppState, client: Option<std::net::IpAddr>, response: Respons
     }
 }
 
+/// `POST /api/v1/responses`, timed and counted in the metrics.
 async fn submit(
     State(state): State<AppState>,
+    client: ClientIp,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let started = std::time::Instant::now();
+    let response = accept(&state, client, headers, body).await;
+    state.metrics.submission(&response, started.elapsed());
+    response
+}
+
+/// Checks a submission and stores it; the answer says which, or why not.
+async fn accept(
+    state: &AppState,
     ClientIp(client): ClientIp,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
@@ -244,7 +256,7 @@ async fn submit(
                     "the request body could not be read".to_owned(),
                 )
             };
-            return refused(&state, client, refusal(status, error, None, &id, &en));
+            return refused(state, client, refusal(status, error, None, &id, &en));
         }
     };
     let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
@@ -256,13 +268,13 @@ async fn submit(
             "kirim sebagai application/json",
             "send as application/json",
         );
-        return refused(&state, client, response);
+        return refused(state, client, response);
     }
     let submission = match decode_submission(&body) {
         Ok(s) => s,
         Err(DecodeError { field, message_id, message_en }) => {
             let response = refusal(StatusCode::BAD_REQUEST, "malformed_json", field, &message_id, &message_en);
-            return refused(&state, client, response);
+            return refused(state, client, response);
         }
     };
     let directory = state.directory();
@@ -270,14 +282,14 @@ async fn submit(
         Ok(listed) => listed,
         Err(SubmissionError { field, message_id, message_en }) => {
             let response = refusal(StatusCode::UNPROCESSABLE_ENTITY, "invalid", Some(field), &message_id, &message_en);
-            return refused(&state, client, response);
+            return refused(state, client, response);
         }
     };
     let valid = match submission.validate(|code| listed.offers(code)) {
         Ok(v) => v,
         Err(SubmissionError { field, message_id, message_en }) => {
             let response = refusal(StatusCode::UNPROCESSABLE_ENTITY, "invalid", Some(field), &message_id, &message_en);
-            return refused(&state, client, response);
+            return refused(state, client, response);
         }
     };
     // Only a well-formed submission counts against the client's budget: a sender's bad requests

@@ -25,10 +25,16 @@ pub struct ApiError {
     pub message_en: String,
 }
 
+/// The code of a refusal, kept on its response for the metrics and the log.
+#[derive(Debug, Clone, Copy)]
+pub struct Refused(pub &'static str);
+
 /// A refusal response.
 pub fn refusal(status: StatusCode, error: &'static str, field: Option<String>, id: &str, en: &str) -> Response {
     let body = ApiError { error, field, message_id: id.to_owned(), message_en: en.to_owned() };
-    (status, Json(body)).into_response()
+    let mut response = (status, Json(body)).into_response();
+    response.extensions_mut().insert(Refused(error));
+    response
 }
 
 /// A refusal that tells the client when to come back.

@@ -15,8 +15,11 @@ mod commit;
 mod directory;
 mod editing;
 mod errors;
+mod health;
 mod limit;
 mod listen;
+mod metrics;
+mod observe;
 mod paper;
 mod records;
 mod results;
@@ -43,6 +46,8 @@ pub use directory::{Directory, Listed, SharedDirectory};
 pub use errors::{MAX_HEADERS, MAX_HEADER_BYTES};
 pub use limit::{RateLimit, SubmitLimiter, KIOSK_KEY_HEADER};
 pub use listen::serve;
+pub use metrics::Metrics;
+pub use observe::REQUEST_ID;
 pub use results::{public_results, Records, ResultsError};
 pub use store::backup;
 pub use store::{
@@ -89,6 +94,8 @@ pub struct AppState {
     pub(crate) assets: Arc<assets::Assets>,
     /// The units' public results computed so far.
     pub(crate) results: Arc<results::ResultsCache>,
+    /// The operating figures served at `/metrics`.
+    pub metrics: Arc<Metrics>,
 }
 
 impl AppState {
@@ -117,6 +124,7 @@ impl AppState {
             assets: Arc::new(assets::Assets::new(web.clone())),
             web,
             results: Arc::default(),
+            metrics: Arc::default(),
         })
     }
 

@@ -1,6 +1,7 @@
-//! Accepting connections: HTTP/1.1 through hyper, with a deadline on a request's headers that
-//! also closes idle and half-open connections, a deadline on its body, and room above the
-//! router's own header limit so that an oversized request is refused in the API's JSON.
+//! Accepting connections until Ctrl-C or SIGTERM: HTTP/1.1 through hyper, with a deadline on a
+//! request's headers that also closes idle and half-open connections, a deadline on its body,
+//! and room above the router's own header limit so that an oversized request is refused in the
+//! API's JSON.
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -24,7 +25,36 @@ const HTTP_MAX_BUFFER: usize = 256 * 1024;
 /// How long a shutdown waits for requests in flight.
 const DRAIN: Duration = Duration::from_secs(10);
 
-/// Serves until Ctrl-C; `ready` is called with the bound address once listening.
+/// Resolves on Ctrl-C (SIGINT) or SIGTERM (systemd, Docker). The handlers are installed when this
+/// is called, not when it is first awaited: a signal sent the moment the server says it is ready
+/// still stops it gracefully. Never resolves for a signal that cannot be caught.
+fn stop_signal() -> impl std::future::Future<Output = ()> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let wait = |kind: SignalKind, name: &'static str| {
+        let installed = signal(kind);
+        async move {
+            match installed {
+                Ok(mut signal) => {
+                    signal.recv().await;
+                    tracing::info!("{name}: stopping");
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot listen for {name}");
+                    std::future::pending::<()>().await;
+                }
+            }
+        }
+    };
+    let (interrupt, terminate) = (wait(SignalKind::interrupt(), "Ctrl-C"), wait(SignalKind::terminate(), "SIGTERM"));
+    async move {
+        tokio::select! {
+            () = interrupt => {}
+            () = terminate => {}
+        }
+    }
+}
+
+/// Serves until Ctrl-C or SIGTERM; `ready` is called with the bound address once listening.
 pub async fn serve(state: AppState, addr: SocketAddr, ready: impl FnOnce(SocketAddr)) -> Result<(), ServeError> {
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| ServeError::Bind { addr, source })?;
     let bound = listener.local_addr().map_err(|source| ServeError::Bind { addr, source })?;
@@ -39,13 +69,7 @@ pub async fn serve(state: AppState, addr: SocketAddr, ready: impl FnOnce(SocketA
         .max_headers(HTTP_MAX_HEADERS)
         .max_buf_size(HTTP_MAX_BUFFER);
     let graceful = GracefulShutdown::new();
-    let mut stop = std::pin::pin!(async {
-        if let Err(e) = tokio::signal::ctrl_c().await {
-            // Without a signal handler the server runs until it is killed.
-            tracing::warn!(error = %e, "cannot listen for Ctrl-C");
-            std::future::pending::<()>().await;
-        }
-    });
+    let mut stop = std::pin::pin!(stop_signal());
     let mut sweep = tokio::time::interval(Duration::from_secs(60));
     ready(bound);
     loop {

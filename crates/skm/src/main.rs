@@ -5,12 +5,14 @@
 mod audit;
 mod backup;
 mod catalog;
+mod config;
 mod demo;
 mod files;
 mod ikm;
 mod ikm_csv;
 mod ikm_table;
 mod infographic;
+mod logging;
 mod meetings;
 mod output;
 mod populations;
@@ -26,7 +28,7 @@ mod unit;
 mod user;
 mod words;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// The version, the commit it was built from and whether the web app is in it (`build.rs`).
 const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("SKM_COMMIT"), "; ", env!("SKM_WEB_APP"), ")");
@@ -99,14 +101,27 @@ fn chain(error: &anyhow::Error) -> String {
     said
 }
 
-fn main() -> std::process::ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,tower_http=warn".into()),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+/// The command line, with `skm serve`'s settings file (`--config`) as the defaults of its flags.
+fn parse() -> anyhow::Result<Cli> {
     let cli = Cli::parse();
+    let Command::Serve(serve) = &cli.command else { return Ok(cli) };
+    let Some(file) = &serve.config else { return Ok(cli) };
+    let command = config::apply(Cli::command(), file)?;
+    Ok(Cli::from_arg_matches(&command.get_matches()).unwrap_or_else(|e| e.exit()))
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = match parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            eprintln!("galat / error: {}", chain(&e));
+            return std::process::ExitCode::from(2);
+        }
+    };
+    logging::init(match &cli.command {
+        Command::Serve(serve) => serve.log_format,
+        _ => logging::LogFormat::Text,
+    });
     let success = |()| std::process::ExitCode::SUCCESS;
     let result = match cli.command {
         Command::Serve(args) => serve::run(args).map(success),

@@ -14,11 +14,15 @@ static BUILT_IN: skm_server::BuiltInFiles = include!(concat!(env!("OUT_DIR"), "/
 /// Arguments of `skm serve`.
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
+    /// A settings file (skm.toml): each key a flag below, by its long name. A flag given here
+    /// or as its environment variable wins over the file (docs/configuration.md).
+    #[arg(long, value_name = "FILE", env = "SKM_CONFIG")]
+    pub config: Option<PathBuf>,
     /// Address to listen on.
-    #[arg(long, default_value = "127.0.0.1:8080")]
+    #[arg(long, default_value = "127.0.0.1:8080", env = "SKM_ADDR")]
     addr: SocketAddr,
     /// SQLite database file (created if missing).
-    #[arg(long, default_value = "data/skm.db")]
+    #[arg(long, value_name = "FILE", default_value = "data/skm.db", env = "SKM_DB")]
     db: PathBuf,
     /// Directory of a Trunk-built web app, for development. Without it the app built into this
     /// binary is served (`scripts/dist.sh` builds it in); a binary built without one serves `dist`.
@@ -37,7 +41,7 @@ pub struct ServeArgs {
     /// Well-formed submissions a client address may make per minute (bursts of twice as many);
     /// refused requests are counted apart. A counter where many citizens share one Wi-Fi needs
     /// kiosk keys or a higher value (docs/deploy.md).
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = 10, env = "SKM_RATE_LIMIT")]
     rate_limit: u32,
     /// A reverse proxy (address or CIDR network) whose `Forwarded` / `X-Forwarded-For` header
     /// names the client; repeat for several. Without it those headers are ignored.
@@ -45,19 +49,23 @@ pub struct ServeArgs {
     trusted_proxies: Vec<ipnet::IpNet>,
     /// Seconds a client may take to send a request's headers or its body; an idle connection is
     /// closed after as long.
-    #[arg(long, default_value_t = skm_server::DEFAULT_READ_TIMEOUT.as_secs(), value_parser = clap::value_parser!(u64).range(1..=3600))]
+    #[arg(long, default_value_t = skm_server::DEFAULT_READ_TIMEOUT.as_secs(), env = "SKM_READ_TIMEOUT", value_parser = clap::value_parser!(u64).range(1..=3600))]
     read_timeout: u64,
     /// Do not fill an empty database with this year's demo responses (up to today) and its
     /// demo accounts.
-    #[arg(long)]
+    #[arg(long, env = "SKM_NO_DEMO", value_parser = clap::builder::BoolishValueParser::new())]
     no_demo: bool,
     /// Remove suggestions and profile answers of responses older than this many years (their
     /// scores, and so every count and index, stay): at start and then daily (UU PDP 27/2022).
     #[arg(long, env = "SKM_RETENTION_YEARS", value_parser = clap::value_parser!(u16).range(1..=100))]
     retention_years: Option<u16>,
     /// Mark the session cookie `Secure` (the server is reached over https, as behind a proxy).
-    #[arg(long, env = "SKM_SECURE_COOKIES")]
+    #[arg(long, env = "SKM_SECURE_COOKIES", value_parser = clap::builder::BoolishValueParser::new())]
     secure_cookies: bool,
+    /// How log lines are written: `text`, or `json` for a log collector. Each line of a request
+    /// carries its ID (`X-Request-Id`). The level comes from RUST_LOG.
+    #[arg(long, value_enum, default_value_t = crate::logging::LogFormat::Text, env = "SKM_LOG_FORMAT")]
+    pub log_format: crate::logging::LogFormat,
     #[command(flatten)]
     backups: crate::backup::ScheduleArgs,
 }
@@ -159,7 +167,7 @@ fn admin_token(store: &mut Store, given: Option<&str>, reset: bool) -> anyhow::R
     Ok(token)
 }
 
-/// Runs `skm serve` until Ctrl-C.
+/// Runs `skm serve` until Ctrl-C or SIGTERM.
 pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     if let Some(parent) = args.db.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
