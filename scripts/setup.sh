@@ -25,11 +25,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null \
-  || ! command -v zopfli >/dev/null; then
-  say "installing Chromium, chromedriver, poppler-utils and zopfli (Debian packages; the report's PDF is checked with pdftotext; zopfli gzips the release app's files)"
+  || ! command -v zopfli >/dev/null || ! command -v nginx >/dev/null || ! command -v curl >/dev/null \
+  || ! command -v openssl >/dev/null; then
+  say "installing Chromium, chromedriver, poppler-utils, zopfli, nginx, curl and openssl (Debian packages; the report's PDF is checked with pdftotext; zopfli gzips the release app's files; deploy/nginx.conf is tested in front of skm)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver poppler-utils zopfli >/dev/null
+  apt-get install -y -qq chromium chromium-driver poppler-utils zopfli nginx curl openssl >/dev/null
 fi
 
 if [ ! -f "$tools/axe/node_modules/axe-core/axe.min.js" ]; then

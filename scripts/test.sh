@@ -12,10 +12,15 @@ cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p skm-analytics -p skm-bench-wasm -p skm-web -p skm-dashboard \
   -p skm-worker --all-targets -- -D warnings
-echo "== the web app (trunk build, dev profile) for the end-to-end tests, and the release archive"
-echo "   of the dev profile with it built in, which a test installs (scripts/dist.sh --dev)"
-bash scripts/dist.sh --dev
-echo "== native tests (they build the skm binary the end-to-end test starts)"
+echo "== the web app (trunk build, dev profile) into dist/, for the end-to-end tests and built into skm"
+trunk build
+export SKM_EMBED_DIST="$PWD/dist"
+echo "== every native test built, and with them skm with the web app built in (cargo test --no-run)"
+# One build: a separate `cargo build -p skm` would resolve other features and build polars again.
+cargo test --no-run
+echo "== the release archive of that skm, which a test installs (scripts/dist.sh --dev --pack)"
+bash scripts/dist.sh --dev --pack
+echo "== native tests (core, analytics, server, the CLI, the end-to-end tests in headless Chromium)"
 cargo test
 echo "== the web app's own unit tests (natively)"
 cargo test -p skm-web --bins

@@ -44,7 +44,21 @@ async fn the_release_archive_serves_the_survey_from_an_empty_folder() {
     let mut names: Vec<String> =
         walk(&folder).iter().map(|p| p.strip_prefix(&folder).unwrap().display().to_string()).collect();
     names.sort();
-    assert_eq!(names, ["README.md", "docs/deploy.md", "skm"]);
+    assert_eq!(
+        names,
+        [
+            "README.md",
+            "deploy/Caddyfile",
+            "deploy/Dockerfile",
+            "deploy/compose.yaml",
+            "deploy/nginx.conf",
+            "deploy/skm.service",
+            "deploy/skm.toml",
+            "docs/configuration.md",
+            "docs/deploy.md",
+            "skm"
+        ]
+    );
 
     let binary = folder.join("skm");
     let version = Command::new(&binary).arg("--version").output().unwrap();
@@ -69,6 +83,48 @@ async fn the_release_archive_serves_the_survey_from_an_empty_folder() {
         assert_eq!(got.status(), 200, "{page}");
     }
     assert!(folder.join("data/skm.db").is_file(), "the database is made in the folder it runs in");
+    drop(h);
+    serves_with_the_example_config(&binary, &folder);
+}
+
+/// `skm serve --config deploy/skm.toml` from the archive starts, with the database and backup
+/// folder moved by environment variables (they win over the file): the backup made at start is
+/// there, and the log is JSON.
+fn serves_with_the_example_config(binary: &Path, folder: &Path) {
+    use std::io::{BufRead, BufReader};
+    let state = tempfile::tempdir().unwrap();
+    let mut child = Command::new(binary)
+        .args(["serve", "--config", "deploy/skm.toml", "--addr", "127.0.0.1:0"])
+        .current_dir(folder)
+        .env("SKM_DB", state.path().join("skm.db"))
+        .env("SKM_BACKUP_DIR", state.path().join("backups"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut said = Vec::new();
+    for line in BufReader::new(child.stderr.take().unwrap()).lines().map_while(Result::ok) {
+        let ready = line.starts_with("SKM siap / ready:");
+        said.push(line);
+        if ready {
+            break;
+        }
+    }
+    // The first backup is made beside serving: wait for it.
+    let made = |dir: &Path| -> Vec<String> {
+        let names = std::fs::read_dir(dir).into_iter().flatten().filter_map(Result::ok);
+        names.map(|e| e.file_name().to_string_lossy().into_owned()).filter(|n| n.ends_with(".db")).collect()
+    };
+    let backups = state.path().join("backups");
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while made(&backups).is_empty() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(said.last().is_some_and(|l| l.starts_with("SKM siap")), "{said:#?}");
+    assert!(said.iter().any(|l| l.starts_with("{\"timestamp\"")), "JSON log lines: {said:#?}");
+    assert_eq!(made(&backups).len(), 1, "the backup made at start: {said:#?}");
 }
 
 /// Every file under `dir`.
