@@ -16,12 +16,9 @@ const SUBCOMMAND: &str = "serve";
 /// Flags that are one-off actions or name the file itself: never read from a file.
 const NOT_IN_FILE: [&str; 3] = ["config", "reset-admin-token", "help"];
 
-/// The largest configuration file read, in bytes.
-const MAX_BYTES: u64 = 256 * 1024;
-
 /// `cli` with the settings of the file at `path` as the defaults of `skm serve`'s flags.
 pub fn apply(cli: Command, path: &Path) -> anyhow::Result<Command> {
-    let text = read(path)?;
+    let text = crate::files::read_text(path)?;
     let table: toml::Table =
         toml::from_str(&text).with_context(|| format!("{}: bukan TOML yang sah / not valid TOML", path.display()))?;
     let Some(serve) = cli.find_subcommand(SUBCOMMAND).cloned() else {
@@ -53,17 +50,6 @@ pub fn apply(cli: Command, path: &Path) -> anyhow::Result<Command> {
         }
         serve
     }))
-}
-
-/// The file's text, refused when it is missing, unreadable or larger than any real one.
-fn read(path: &Path) -> anyhow::Result<String> {
-    let size = std::fs::metadata(path)
-        .with_context(|| format!("berkas konfigurasi {} / configuration file", path.display()))?
-        .len();
-    if size > MAX_BYTES {
-        bail!("{}: {size} bita, paling banyak / bytes, at most {MAX_BYTES}", path.display());
-    }
-    std::fs::read_to_string(path).with_context(|| format!("berkas konfigurasi {} / configuration file", path.display()))
 }
 
 /// The long names a file may set.

@@ -111,6 +111,11 @@ fn a_wrong_file_is_refused_with_its_name_key_and_what_was_expected() {
         assert!(said.contains("salah.toml"), "{said}");
         assert!(!dir.path().join("data").exists(), "nothing started: {said}");
     }
+    // A folder (or a FIFO, a device) is not read at all.
+    let out = Command::new(env!("CARGO_BIN_EXE_skm")).args(["serve", "--config", "."]).current_dir(dir.path()).output();
+    let out = out.unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
 }
 
 #[test]
