@@ -3,17 +3,11 @@
 //! request ID (the same ID nginx logs), and the citizen's address is the one the proxy saw, so a
 //! forged `X-Forwarded-For` cannot dodge the rate limit.
 
-use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
 
 use skm_e2e::load::{body, uuid};
-use skm_e2e::{repo_root, Server};
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
+use skm_e2e::{free_port, repo_root, wait_for_port, Server};
 
 /// nginx in the foreground, stopped with the test.
 struct Nginx(Child);
@@ -101,12 +95,8 @@ fn the_nginx_example_gives_https_hsts_request_ids_and_the_real_client() {
     std::fs::write(&conf, nginx_conf(dir.path(), http, https, skm_port)).unwrap();
     let check = Command::new("nginx").arg("-t").arg("-c").arg(&conf).output().expect("nginx is installed (setup.sh)");
     assert!(check.status.success(), "nginx -t: {}", String::from_utf8_lossy(&check.stderr));
-    let _nginx = Nginx(Command::new("nginx").arg("-c").arg(&conf).stderr(Stdio::null()).spawn().unwrap());
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while std::net::TcpStream::connect(("127.0.0.1", https)).is_err() {
-        assert!(Instant::now() < deadline, "nginx did not listen");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let mut nginx = Nginx(Command::new("nginx").arg("-c").arg(&conf).stderr(Stdio::null()).spawn().unwrap());
+    wait_for_port(https, "nginx", &mut nginx.0).unwrap();
 
     let plain = curl("127.0.0.2", &[&format!("http://127.0.0.1:{http}/api/v1/health")]);
     assert_eq!(status(&plain), 301, "{plain}");
