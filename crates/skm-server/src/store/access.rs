@@ -1,10 +1,10 @@
 //! Staff accounts, their sign-in sessions, API tokens and the audit log, as stored. Secrets are
 //! never stored: passwords as argon2id hashes, sessions and tokens as SHA-256 hashes.
 
-use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 use skm_core::access::{Grant, Scope, StaffRole, TokenInfo, TokenPermission, UserInfo};
 
+use super::db::{args, Db, Row, Value};
 use super::{Store, StoreError};
 
 /// A staff account.
@@ -91,9 +91,9 @@ fn role_of(text: String) -> Result<StaffRole, StoreError> {
     StaffRole::from_code(&text).ok_or(StoreError::Corrupt(text))
 }
 
-fn check_units(tx: &Transaction<'_>, units: &[String]) -> Result<(), StoreError> {
+fn check_units(tx: &Db, units: &[String]) -> Result<(), StoreError> {
     for unit in units {
-        let known: bool = tx.query_row("SELECT COUNT(*) > 0 FROM units WHERE code = ?1", [unit], |r| r.get(0))?;
+        let known: bool = tx.query_one("SELECT COUNT(*) > 0 FROM units WHERE code = ?1", args![unit], |r| r.get(0))?;
         if !known {
             return Err(StoreError::NoUnit(unit.clone()));
         }
@@ -102,31 +102,35 @@ fn check_units(tx: &Transaction<'_>, units: &[String]) -> Result<(), StoreError>
 }
 
 /// Appends a line to the audit log inside a transaction.
-pub(super) fn append(tx: &Transaction<'_>, a: &Audit<'_>) -> Result<(), StoreError> {
+pub(super) fn append(tx: &Db, a: &Audit<'_>) -> Result<(), StoreError> {
     tx.execute(
         "INSERT INTO audit (at, actor, address, action, target, outcome, old, new) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![now_text(), a.actor, a.address, a.action, a.target, a.outcome, a.old, a.new],
+        args![now_text(), a.actor, a.address, a.action, a.target, a.outcome, a.old, a.new],
     )?;
     Ok(())
 }
 
 const USER_COLUMNS: &str = "id, username, role, disabled, password, created_at, changed_at";
 
+/// A row of `users` in [`USER_COLUMNS`]' order.
+type UserRow = (i64, String, String, bool, String, String, String);
+
+fn user_row(r: &Row) -> Result<UserRow, StoreError> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
+}
+
 impl Store {
-    fn read_user(&self, row: (i64, String, String, bool, String, String, String)) -> Result<StoredUser, StoreError> {
+    fn read_user(&self, row: UserRow) -> Result<StoredUser, StoreError> {
         let (id, username, role, disabled, password_hash, created_at, changed_at) = row;
-        let mut stmt = self.conn.prepare_cached("SELECT unit FROM user_units WHERE user_id = ?1 ORDER BY unit")?;
-        let units = stmt.query_map([id], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
+        let units =
+            self.db
+                .query_map("SELECT unit FROM user_units WHERE user_id = ?1 ORDER BY unit", args![id], |r| r.get(0))?;
         Ok(StoredUser { id, username, role: role_of(role)?, units, disabled, password_hash, created_at, changed_at })
     }
 
-    fn user_where(&self, clause: &str, value: &dyn rusqlite::ToSql) -> Result<Option<StoredUser>, StoreError> {
-        let row = self
-            .conn
-            .query_row(&format!("SELECT {USER_COLUMNS} FROM users WHERE {clause}"), [value], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
-            })
-            .optional()?;
+    fn user_where(&self, clause: &str, values: &[Value]) -> Result<Option<StoredUser>, StoreError> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE {clause}");
+        let row = self.db.query_opt(&sql, values, user_row)?;
         row.map(|row| self.read_user(row)).transpose()
     }
 
@@ -139,110 +143,109 @@ impl Store {
         units: &[String],
         audit: Audit<'_>,
     ) -> Result<StoredUser, StoreError> {
-        let tx = self.conn.transaction()?;
-        let exists: bool =
-            tx.query_row("SELECT COUNT(*) > 0 FROM users WHERE username = ?1", [username], |r| r.get(0))?;
-        if exists {
-            return Err(StoreError::UserExists(username.to_owned()));
-        }
-        check_units(&tx, units)?;
-        let now = now_text();
-        tx.execute(
-            "INSERT INTO users (username, password, role, created_at, changed_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-            params![username, password_hash, role.code(), now],
-        )?;
-        let id = tx.last_insert_rowid();
-        for unit in units {
-            tx.execute("INSERT INTO user_units (user_id, unit) VALUES (?1, ?2)", params![id, unit])?;
-        }
-        let new = format!("role={} units={}", role.code(), units.join(","));
-        append(&tx, &Audit { action: "user.add", target: username, outcome: "ok", new: Some(&new), ..audit })?;
-        tx.commit()?;
+        self.db.transaction(|tx| {
+            let exists: bool =
+                tx.query_one("SELECT COUNT(*) > 0 FROM users WHERE username = ?1", args![username], |r| r.get(0))?;
+            if exists {
+                return Err(StoreError::UserExists(username.to_owned()));
+            }
+            check_units(tx, units)?;
+            let now = now_text();
+            let id: i64 = tx.query_one(
+                "INSERT INTO users (username, password, role, created_at, changed_at) VALUES (?1, ?2, ?3, ?4, ?4)
+                 RETURNING id",
+                args![username, password_hash, role.code(), now],
+                |r| r.get(0),
+            )?;
+            for unit in units {
+                tx.execute("INSERT INTO user_units (user_id, unit) VALUES (?1, ?2)", args![id, unit])?;
+            }
+            let new = format!("role={} units={}", role.code(), units.join(","));
+            append(tx, &Audit { action: "user.add", target: username, outcome: "ok", new: Some(&new), ..audit })
+        })?;
         self.user(username)?.ok_or_else(|| StoreError::NoUser(username.to_owned()))
     }
 
     /// The account with this username.
     pub fn user(&self, username: &str) -> Result<Option<StoredUser>, StoreError> {
-        self.user_where("username = ?1", &username)
+        self.user_where("username = ?1", args![username])
     }
 
     /// The account with this id.
     pub fn user_by_id(&self, id: i64) -> Result<Option<StoredUser>, StoreError> {
-        self.user_where("id = ?1", &id)
+        self.user_where("id = ?1", args![id])
     }
 
     /// Every account, by username.
     pub fn users(&self) -> Result<Vec<StoredUser>, StoreError> {
-        let mut stmt = self.conn.prepare(&format!("SELECT {USER_COLUMNS} FROM users ORDER BY username"))?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)))?
-            .collect::<Result<Vec<_>, _>>()?;
+        let rows = self.db.query_map(&format!("SELECT {USER_COLUMNS} FROM users ORDER BY username"), &[], user_row)?;
         rows.into_iter().map(|row| self.read_user(row)).collect()
     }
 
     /// Sets a new password hash and ends the account's sessions (a reset, or a change by its
     /// owner, which then signs in again); audited without either value.
     pub fn set_password(&mut self, username: &str, password_hash: &str, audit: Audit<'_>) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
-        let changed = tx.execute(
-            "UPDATE users SET password = ?2, changed_at = ?3 WHERE username = ?1",
-            params![username, password_hash, now_text()],
-        )?;
-        if changed == 0 {
-            return Err(StoreError::NoUser(username.to_owned()));
-        }
-        tx.execute("DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = ?1)", [username])?;
-        append(&tx, &Audit { action: audit.action, target: username, outcome: "ok", ..audit })?;
-        tx.commit()?;
-        Ok(())
+        self.db.transaction(|tx| {
+            let changed = tx.execute(
+                "UPDATE users SET password = ?2, changed_at = ?3 WHERE username = ?1",
+                args![username, password_hash, now_text()],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::NoUser(username.to_owned()));
+            }
+            tx.execute(
+                "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = ?1)",
+                args![username],
+            )?;
+            append(tx, &Audit { action: audit.action, target: username, outcome: "ok", ..audit })
+        })
     }
 
     /// Disables (or enables again) an account; disabling ends its sessions.
     pub fn set_disabled(&mut self, username: &str, disabled: bool, audit: Audit<'_>) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
-        let before: Option<bool> =
-            tx.query_row("SELECT disabled FROM users WHERE username = ?1", [username], |r| r.get(0)).optional()?;
-        let Some(before) = before else { return Err(StoreError::NoUser(username.to_owned())) };
-        tx.execute(
-            "UPDATE users SET disabled = ?2, changed_at = ?3 WHERE username = ?1",
-            params![username, disabled, now_text()],
-        )?;
-        if disabled {
-            tx.execute("DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = ?1)", [username])?;
-        }
-        let (old, new) = (format!("disabled={before}"), format!("disabled={disabled}"));
-        let action = if disabled { "user.disable" } else { "user.enable" };
-        append(&tx, &Audit { action, target: username, outcome: "ok", old: Some(&old), new: Some(&new), ..audit })?;
-        tx.commit()?;
-        Ok(())
+        self.db.transaction(|tx| {
+            let before: Option<bool> =
+                tx.query_opt("SELECT disabled FROM users WHERE username = ?1", args![username], |r| r.get(0))?;
+            let Some(before) = before else { return Err(StoreError::NoUser(username.to_owned())) };
+            tx.execute(
+                "UPDATE users SET disabled = ?2, changed_at = ?3 WHERE username = ?1",
+                args![username, disabled, now_text()],
+            )?;
+            if disabled {
+                tx.execute(
+                    "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE username = ?1)",
+                    args![username],
+                )?;
+            }
+            let (old, new) = (format!("disabled={before}"), format!("disabled={disabled}"));
+            let action = if disabled { "user.disable" } else { "user.enable" };
+            append(tx, &Audit { action, target: username, outcome: "ok", old: Some(&old), new: Some(&new), ..audit })
+        })
     }
 
     /// Starts a session (its id and CSRF token hashed by the caller) until `expires_at`.
     pub fn add_session(&mut self, id_hash: &str, user_id: i64, csrf: &str, expires_at: &str) -> Result<(), StoreError> {
-        self.conn.execute(
+        self.db.execute(
             "INSERT INTO sessions (id_hash, user_id, csrf, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id_hash, user_id, csrf, now_text(), expires_at],
+            args![id_hash, user_id, csrf, now_text(), expires_at],
         )?;
         Ok(())
     }
 
     /// The live session with this id hash at `now`: its account and CSRF token.
     pub fn session(&self, id_hash: &str, now: &str) -> Result<Option<(StoredUser, String)>, StoreError> {
-        let found: Option<(i64, String)> = self
-            .conn
-            .query_row(
-                "SELECT user_id, csrf FROM sessions WHERE id_hash = ?1 AND expires_at > ?2",
-                params![id_hash, now],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
+        let found: Option<(i64, String)> = self.db.query_opt(
+            "SELECT user_id, csrf FROM sessions WHERE id_hash = ?1 AND expires_at > ?2",
+            args![id_hash, now],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
         let Some((user_id, csrf)) = found else { return Ok(None) };
         Ok(self.user_by_id(user_id)?.filter(|u| !u.disabled).map(|u| (u, csrf)))
     }
 
     /// Ends a session; expired ones are swept out at the same time.
     pub fn end_session(&mut self, id_hash: &str, now: &str) -> Result<(), StoreError> {
-        self.conn.execute("DELETE FROM sessions WHERE id_hash = ?1 OR expires_at <= ?2", params![id_hash, now])?;
+        self.db.execute("DELETE FROM sessions WHERE id_hash = ?1 OR expires_at <= ?2", args![id_hash, now])?;
         Ok(())
     }
 
@@ -256,58 +259,57 @@ impl Store {
         note: &str,
         audit: Audit<'_>,
     ) -> Result<StoredToken, StoreError> {
-        let tx = self.conn.transaction()?;
         let units = match scope {
             Scope::All => Vec::new(),
             Scope::Units(units) => units.clone(),
         };
-        check_units(&tx, &units)?;
-        tx.execute(
-            "INSERT INTO api_tokens (prefix, hash, permission, all_units, note, created_by, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![prefix, hash, permission.code(), *scope == Scope::All, note, audit.actor, now_text()],
-        )?;
-        let id = tx.last_insert_rowid();
-        for unit in &units {
-            tx.execute("INSERT INTO token_units (token_id, unit) VALUES (?1, ?2)", params![id, unit])?;
-        }
-        let new = format!(
-            "permission={} units={}",
-            permission.code(),
-            if units.is_empty() { "*".to_owned() } else { units.join(",") }
-        );
-        append(&tx, &Audit { action: "token.add", target: prefix, outcome: "ok", new: Some(&new), ..audit })?;
-        tx.commit()?;
-        self.read_tokens("id = ?1", &id)?.pop().ok_or_else(|| StoreError::NoToken(prefix.to_owned()))
+        let id = self.db.transaction(|tx| {
+            check_units(tx, &units)?;
+            let id: i64 = tx.query_one(
+                "INSERT INTO api_tokens (prefix, hash, permission, all_units, note, created_by, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+                args![prefix, hash, permission.code(), *scope == Scope::All, note, audit.actor, now_text()],
+                |r| r.get(0),
+            )?;
+            for unit in &units {
+                tx.execute("INSERT INTO token_units (token_id, unit) VALUES (?1, ?2)", args![id, unit])?;
+            }
+            let new = format!(
+                "permission={} units={}",
+                permission.code(),
+                if units.is_empty() { "*".to_owned() } else { units.join(",") }
+            );
+            append(tx, &Audit { action: "token.add", target: prefix, outcome: "ok", new: Some(&new), ..audit })?;
+            Ok(id)
+        })?;
+        self.read_tokens("id = ?1", args![id])?.pop().ok_or_else(|| StoreError::NoToken(prefix.to_owned()))
     }
 
-    fn read_tokens(&self, clause: &str, value: &dyn rusqlite::ToSql) -> Result<Vec<StoredToken>, StoreError> {
-        let mut stmt = self.conn.prepare(&format!(
+    fn read_tokens(&self, clause: &str, values: &[Value]) -> Result<Vec<StoredToken>, StoreError> {
+        let sql = format!(
             "SELECT id, prefix, permission, all_units, note, created_by, created_at, last_used, revoked_at
              FROM api_tokens WHERE {clause} ORDER BY id"
-        ))?;
-        let rows = stmt
-            .query_map([value], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, bool>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, String>(5)?,
-                    r.get::<_, String>(6)?,
-                    r.get::<_, Option<String>>(7)?,
-                    r.get::<_, Option<String>>(8)?,
-                ))
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut units = self.conn.prepare_cached("SELECT unit FROM token_units WHERE token_id = ?1 ORDER BY unit")?;
+        );
+        let rows = self.db.query_map(&sql, values, |r| {
+            Ok((
+                r.get::<i64>(0)?,
+                r.get::<String>(1)?,
+                r.get::<String>(2)?,
+                r.get::<bool>(3)?,
+                r.get::<String>(4)?,
+                r.get::<String>(5)?,
+                r.get::<String>(6)?,
+                r.get::<Option<String>>(7)?,
+                r.get::<Option<String>>(8)?,
+            ))
+        })?;
         let mut out = Vec::with_capacity(rows.len());
         for (id, prefix, permission, all, note, created_by, created_at, last_used, revoked_at) in rows {
             let scope = if all {
                 Scope::All
             } else {
-                Scope::Units(units.query_map([id], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?)
+                let sql = "SELECT unit FROM token_units WHERE token_id = ?1 ORDER BY unit";
+                Scope::Units(self.db.query_map(sql, args![id], |r| r.get(0))?)
             };
             let permission = TokenPermission::from_code(&permission).ok_or(StoreError::Corrupt(permission))?;
             let info = TokenInfo { prefix, permission, scope, note, created_by, created_at, last_used, revoked_at };
@@ -318,51 +320,45 @@ impl Store {
 
     /// Every API token, revoked ones too, oldest first.
     pub fn tokens(&self) -> Result<Vec<StoredToken>, StoreError> {
-        self.read_tokens("1 = ?1", &1)
+        self.read_tokens("TRUE", &[])
     }
 
     /// The live (not revoked) token with this hash, its last use set to now.
     pub fn use_token(&mut self, hash: &str) -> Result<Option<StoredToken>, StoreError> {
-        let found = self.read_tokens("hash = ?1 AND revoked_at IS NULL", &hash)?.pop();
+        let found = self.read_tokens("hash = ?1 AND revoked_at IS NULL", args![hash])?.pop();
         if let Some(token) = &found {
-            self.conn.execute("UPDATE api_tokens SET last_used = ?2 WHERE id = ?1", params![token.id, now_text()])?;
+            self.db.execute("UPDATE api_tokens SET last_used = ?2 WHERE id = ?1", args![token.id, now_text()])?;
         }
         Ok(found)
     }
 
     /// Revokes the token with this prefix (or whose hash this is); audited.
     pub fn revoke_token(&mut self, prefix_or_hash: &str, audit: Audit<'_>) -> Result<StoredToken, StoreError> {
-        let tx = self.conn.transaction()?;
-        let changed = tx.execute(
-            "UPDATE api_tokens SET revoked_at = ?2 WHERE (prefix = ?1 OR hash = ?1) AND revoked_at IS NULL",
-            params![prefix_or_hash, now_text()],
-        )?;
-        if changed == 0 {
-            return Err(StoreError::NoToken(prefix_or_hash.chars().take(12).collect()));
-        }
-        let prefix: String =
-            tx.query_row("SELECT prefix FROM api_tokens WHERE prefix = ?1 OR hash = ?1", [prefix_or_hash], |r| {
-                r.get(0)
-            })?;
-        append(&tx, &Audit { action: "token.revoke", target: &prefix, outcome: "ok", ..audit })?;
-        tx.commit()?;
-        self.read_tokens("prefix = ?1", &prefix)?.pop().ok_or(StoreError::NoToken(prefix))
+        let prefix: String = self.db.transaction(|tx| {
+            let changed = tx.execute(
+                "UPDATE api_tokens SET revoked_at = ?2 WHERE (prefix = ?1 OR hash = ?1) AND revoked_at IS NULL",
+                args![prefix_or_hash, now_text()],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::NoToken(prefix_or_hash.chars().take(12).collect()));
+            }
+            let sql = "SELECT prefix FROM api_tokens WHERE prefix = ?1 OR hash = ?1";
+            let prefix: String = tx.query_one(sql, args![prefix_or_hash], |r| r.get(0))?;
+            append(tx, &Audit { action: "token.revoke", target: &prefix, outcome: "ok", ..audit })?;
+            Ok(prefix)
+        })?;
+        self.read_tokens("prefix = ?1", args![prefix])?.pop().ok_or(StoreError::NoToken(prefix))
     }
 
     /// Appends a line to the audit log.
     pub fn audit(&mut self, entry: Audit<'_>) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
-        append(&tx, &entry)?;
-        tx.commit()?;
-        Ok(())
+        self.db.transaction(|tx| append(tx, &entry))
     }
 
     /// The audit log, oldest first.
     pub fn audit_log(&self) -> Result<Vec<AuditEntry>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT seq, at, actor, address, action, target, outcome, old, new FROM audit ORDER BY seq")?;
-        let rows = stmt.query_map([], |r| {
+        let sql = "SELECT seq, at, actor, address, action, target, outcome, old, new FROM audit ORDER BY seq";
+        self.db.query_map(sql, &[], |r| {
             Ok(AuditEntry {
                 seq: r.get(0)?,
                 at: r.get(1)?,
@@ -374,32 +370,31 @@ impl Store {
                 old: r.get(7)?,
                 new: r.get(8)?,
             })
-        })?;
-        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
     }
 
     /// Forgets what citizens wrote and told of themselves (suggestion, gender, age, education,
     /// occupation) in responses submitted before `cutoff` (an RFC 3339 time); their scores stay,
     /// so every count and index stays. Returns how many responses lost something; audited.
     pub fn apply_retention(&mut self, cutoff: &str, audit: Audit<'_>) -> Result<u64, StoreError> {
-        let tx = self.conn.transaction()?;
-        let cleared = tx.execute(
-            "UPDATE responses SET suggestion = NULL, gender = NULL, age = NULL, education = NULL, occupation = NULL
-             WHERE submitted_at < ?1 AND (suggestion IS NOT NULL OR gender IS NOT NULL OR age IS NOT NULL
-               OR education IS NOT NULL OR occupation IS NOT NULL)",
-            [cutoff],
-        )? as u64;
-        if cleared > 0 {
-            let new = format!("{cleared} responses before {cutoff}: suggestion and profile removed");
-            append(&tx, &Audit { action: "retention", outcome: "ok", new: Some(&new), ..audit })?;
-        }
-        tx.commit()?;
-        Ok(cleared)
+        self.db.transaction(|tx| {
+            let cleared = tx.execute(
+                "UPDATE responses SET suggestion = NULL, gender = NULL, age = NULL, education = NULL, occupation = NULL
+                 WHERE submitted_at < ?1 AND (suggestion IS NOT NULL OR gender IS NOT NULL OR age IS NOT NULL
+                   OR education IS NOT NULL OR occupation IS NOT NULL)",
+                args![cutoff],
+            )?;
+            if cleared > 0 {
+                let new = format!("{cleared} responses before {cutoff}: suggestion and profile removed");
+                append(tx, &Audit { action: "retention", outcome: "ok", new: Some(&new), ..audit })?;
+            }
+            Ok(cleared)
+        })
     }
 
     /// How many accounts there are.
     pub fn user_count(&self) -> Result<u64, StoreError> {
-        Ok(self.conn.query_row("SELECT COUNT(*) FROM users", [], |r| r.get::<_, i64>(0))? as u64)
+        self.db.query_one("SELECT COUNT(*) FROM users", &[], |r| r.get(0))
     }
 }
 
@@ -441,9 +436,9 @@ mod tests {
     fn the_audit_log_is_append_only_even_in_the_database() {
         let mut store = Store::in_memory_demo().unwrap();
         store.audit(Audit { actor: "cli", action: "user.add", outcome: "ok", ..Audit::default() }).unwrap();
-        let update = store.conn.execute("UPDATE audit SET outcome = 'refused'", []);
+        let update = store.db.execute("UPDATE audit SET outcome = 'refused'", &[]);
         assert!(update.unwrap_err().to_string().contains("append-only"));
-        let delete = store.conn.execute("DELETE FROM audit", []);
+        let delete = store.db.execute("DELETE FROM audit", &[]);
         assert!(delete.unwrap_err().to_string().contains("append-only"));
         assert_eq!(store.audit_log().unwrap().len(), 1);
     }

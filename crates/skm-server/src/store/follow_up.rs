@@ -1,15 +1,15 @@
 //! A unit's follow-up actions (RTL) in the store: added, changed (each change one version more),
 //! never deleted (an action given up is `dropped`).
 
-use rusqlite::{params, OptionalExtension};
 use skm_core::follow_up::{FollowUpDraft, FollowUpRecord, FollowUpStatus};
 
+use super::db::{args, Row};
 use super::{Changed, Store, StoreError};
 
 const COLUMNS: &str =
     "id, unit, period, finding, action, owner, deadline, status, evidence, version, created_at, updated_at";
 
-fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<(FollowUpRecord, String)> {
+fn read(r: &Row) -> Result<(FollowUpRecord, String), StoreError> {
     let status: String = r.get(7)?;
     let record = FollowUpRecord {
         id: r.get(0)?,
@@ -38,24 +38,14 @@ fn checked((mut record, status): (FollowUpRecord, String)) -> Result<FollowUpRec
 impl Store {
     /// A unit's follow-up actions, by period and then in the order they were made.
     pub fn follow_ups(&self, unit: &str) -> Result<Vec<FollowUpRecord>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM follow_ups WHERE unit = ?1 ORDER BY period, id"))?;
-        let rows = stmt.query_map([unit], read)?;
-        rows.map(|r| r.map_err(StoreError::from).and_then(checked)).collect()
+        let sql = format!("SELECT {COLUMNS} FROM follow_ups WHERE unit = ?1 ORDER BY period, id");
+        self.db.query_map(&sql, args![unit], read)?.into_iter().map(checked).collect()
     }
 
     /// One action of a unit.
     pub fn follow_up(&self, unit: &str, id: i64) -> Result<Option<FollowUpRecord>, StoreError> {
-        let found = self
-            .conn
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM follow_ups WHERE unit = ?1 AND id = ?2"),
-                params![unit, id],
-                read,
-            )
-            .optional()?;
-        found.map(checked).transpose()
+        let sql = format!("SELECT {COLUMNS} FROM follow_ups WHERE unit = ?1 AND id = ?2");
+        self.db.query_opt(&sql, args![unit, id], read)?.map(checked).transpose()
     }
 
     /// Adds an action (already checked) to a unit.
@@ -68,10 +58,10 @@ impl Store {
         if !self.unit_exists(unit)? {
             return Err(StoreError::NoUnit(unit.to_owned()));
         }
-        self.conn.execute(
+        let id: i64 = self.db.query_one(
             "INSERT INTO follow_ups (unit, period, finding, action, owner, deadline, status, evidence, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-            params![
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) RETURNING id",
+            args![
                 unit,
                 draft.period,
                 draft.finding,
@@ -82,8 +72,8 @@ impl Store {
                 draft.evidence,
                 now
             ],
+            |r| r.get(0),
         )?;
-        let id = self.conn.last_insert_rowid();
         self.follow_up(unit, id)?.ok_or_else(|| StoreError::Corrupt(format!("follow-up {id} not kept")))
     }
 
@@ -100,10 +90,10 @@ impl Store {
         if before.draft == *draft {
             return Ok(Some((before.clone(), before)));
         }
-        self.conn.execute(
+        self.db.execute(
             "UPDATE follow_ups SET period = ?3, finding = ?4, action = ?5, owner = ?6, deadline = ?7, status = ?8,
              evidence = ?9, version = version + 1, updated_at = ?10 WHERE unit = ?1 AND id = ?2",
-            params![
+            args![
                 unit,
                 id,
                 draft.period,
@@ -123,10 +113,10 @@ impl Store {
     /// What changes whenever a unit's follow-up actions change: how many there are and the sum
     /// of their versions (actions are never deleted; each change adds one).
     pub fn follow_up_stamp(&self, unit: &str) -> Result<(u64, i64), StoreError> {
-        Ok(self.conn.query_row(
-            "SELECT COUNT(*), COALESCE(SUM(version), 0) FROM follow_ups WHERE unit = ?1",
-            [unit],
-            |r| Ok((r.get::<_, i64>(0)?.max(0) as u64, r.get(1)?)),
-        )?)
+        self.db.query_one(
+            "SELECT COUNT(*), CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM follow_ups WHERE unit = ?1",
+            args![unit],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
     }
 }

@@ -5,8 +5,7 @@
 //! database of any earlier version opens and is brought up to date, and one written by a newer
 //! release is refused rather than changed.
 
-use rusqlite::Connection;
-
+use super::db::Db;
 use super::StoreError;
 
 /// The steps, in order; step `i` brings the database to version `i + 1`.
@@ -173,28 +172,25 @@ UPDATE responses SET channel = 'paper' WHERE id LIKE 'kertas-%';
 ";
 
 /// The database's version.
-pub fn version(conn: &Connection) -> Result<u32, StoreError> {
-    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get::<_, u32>(0))?)
+pub fn version(db: &Db) -> Result<u32, StoreError> {
+    db.query_one("PRAGMA user_version", &[], |r| r.get(0))
 }
 
 /// Brings the database to [`LATEST`]; `after` runs inside each step's transaction once its SQL
 /// has, with the version reached, for the data a step must move.
-pub(super) fn run(
-    conn: &mut Connection,
-    mut after: impl FnMut(&rusqlite::Transaction<'_>, u32) -> Result<(), StoreError>,
-) -> Result<(), StoreError> {
-    conn.execute_batch(BASE)?;
-    let found = version(conn)?;
+pub(super) fn run(db: &Db, mut after: impl FnMut(&Db, u32) -> Result<(), StoreError>) -> Result<(), StoreError> {
+    db.batch(BASE)?;
+    let found = version(db)?;
     if found > LATEST {
         return Err(StoreError::TooNew { found, latest: LATEST });
     }
     for (i, sql) in STEPS.iter().enumerate().skip(found as usize) {
         let reached = i as u32 + 1;
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        after(&tx, reached)?;
-        tx.pragma_update(None, "user_version", reached)?;
-        tx.commit()?;
+        db.transaction(|tx| {
+            tx.batch(sql)?;
+            after(tx, reached)?;
+            tx.batch(&format!("PRAGMA user_version = {reached}"))
+        })?;
         tracing::info!(version = reached, "database migrated");
     }
     Ok(())

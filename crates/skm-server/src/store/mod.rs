@@ -1,19 +1,26 @@
-//! The embedded SQLite store: units, their service standards' versions, and survey responses.
+//! The store: units, their service standards' versions, survey responses, accounts and the
+//! records of the results cycle, on an embedded SQLite file (the default) or on PostgreSQL
+//! (`--db postgres://…`, for several `skm serve` sharing one database).
 //!
-//! WAL journal with `synchronous = FULL`: a response is on disk before its 201 is sent. The
-//! schema is brought up to date by versioned migrations (`migrate.rs`) when a file is opened.
+//! SQLite runs a WAL journal with `synchronous = FULL`, PostgreSQL its default synchronous
+//! commit: either way a response is on disk before its 201 is sent. The schema is brought up to
+//! date by versioned migrations (`migrate.rs`, `migrate_postgres.rs`) when the store is opened.
+//! Every statement is written once, in SQL both databases understand (`db.rs`).
 
 mod access;
 pub mod backup;
+pub(crate) mod db;
 mod follow_up;
 mod migrate;
+mod migrate_postgres;
 mod populations;
 mod publications;
 mod units;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OptionalExtension};
+use db::{args, Db, Kind, Row};
+use rusqlite::Connection;
 use skm_core::profile::Profile;
 use skm_core::response::{ResponseRecord, EXPORT_HEADER};
 
@@ -23,6 +30,9 @@ pub enum StoreError {
     /// SQLite reported an error.
     #[error("basis data / database: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// PostgreSQL reported an error, or could not be reached.
+    #[error("basis data PostgreSQL / PostgreSQL database: {0}")]
+    Postgres(#[from] postgres::Error),
     /// A stored value could not be read back.
     #[error("basis data berisi nilai tidak sah / database holds an invalid value: {0}")]
     Corrupt(String),
@@ -117,7 +127,7 @@ pub struct Filed {
 
 /// The response store.
 pub struct Store {
-    conn: Connection,
+    db: Db,
 }
 
 /// What became of a response offered to [`Store::insert_once`].
@@ -143,10 +153,26 @@ fn decode<T: serde::de::DeserializeOwned>(v: Option<String>) -> Result<Option<T>
         .transpose()
 }
 
+/// The PostgreSQL URL in a `--db` value, if it is one rather than a file.
+pub fn postgres_url(db: &Path) -> Option<&str> {
+    db.to_str().filter(|s| s.starts_with("postgres://") || s.starts_with("postgresql://"))
+}
+
 impl Store {
-    /// Opens (creating if needed) the database at `path`.
+    /// Opens (creating if needed) the database at `path`: a SQLite file, or the PostgreSQL
+    /// server a `postgres://` URL names.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        Store::init(Connection::open(path)?)
+        match postgres_url(path) {
+            Some(url) => Store::connect(url),
+            None => Store::init(Connection::open(path)?),
+        }
+    }
+
+    /// Connects to the PostgreSQL database at `url` and brings its schema up to date.
+    pub fn connect(url: &str) -> Result<Store, StoreError> {
+        let mut pg = db::Pg::connect(url)?;
+        migrate_postgres::run(pg.client())?;
+        Ok(Store { db: Db::Postgres(std::cell::RefCell::new(pg)) })
     }
 
     /// An in-memory store, for tests.
@@ -161,16 +187,17 @@ impl Store {
         Ok(store)
     }
 
-    fn init(mut conn: Connection) -> Result<Store, StoreError> {
+    fn init(conn: Connection) -> Result<Store, StoreError> {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        migrate::run(&mut conn, |tx, version| {
+        let db = Db::Sqlite(conn);
+        migrate::run(&db, |tx, version| {
             if version == 1 {
                 // Responses stored before units can only be for the seed services: their
                 // units are added, and each response is given the unit of its service.
-                let responses: i64 = tx.query_row("SELECT COUNT(*) FROM responses", [], |r| r.get(0))?;
+                let responses: i64 = tx.query_one("SELECT COUNT(*) FROM responses", &[], |r| r.get(0))?;
                 if responses > 0 {
                     units::seed_demo(tx, crate::now_wib().date())?;
                     let left = units::assign_units(tx)?;
@@ -181,19 +208,24 @@ impl Store {
             }
             Ok(())
         })?;
-        Ok(Store { conn })
+        Ok(Store { db })
+    }
+
+    /// Which database the store is on.
+    pub fn kind(&self) -> Kind {
+        self.db.kind()
     }
 
     /// Stores responses in one transaction, each given the unit that offers its service (the
     /// demo fill; the server files each submission under its unit with [`Store::insert_batch`]).
     pub fn insert_many(&mut self, records: &[ResponseRecord]) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
-        for r in records {
-            insert(&tx, None, r)?;
-        }
-        units::assign_units(&tx)?;
-        tx.commit()?;
-        Ok(())
+        self.db.transaction(|tx| {
+            for r in records {
+                insert(tx, None, r)?;
+            }
+            units::assign_units(tx)?;
+            Ok(())
+        })
     }
 
     /// Stores a response unless one with its ID exists: an identical one (but for the time of
@@ -205,62 +237,58 @@ impl Store {
 
     /// [`Store::insert_once`] for several responses in one transaction (one flush to disk); a
     /// later one in the batch sees the earlier ones. All are stored, or none.
+    ///
+    /// Each is inserted unless its ID is taken (`ON CONFLICT DO NOTHING`), and only when it was
+    /// taken is the first one read: on PostgreSQL a response sent to two servers at once waits
+    /// for the other's commit there, and is then a replay, not an error.
     pub fn insert_batch(&mut self, batch: &[Filed]) -> Result<Vec<Stored>, StoreError> {
-        let tx = self.conn.transaction()?;
-        let mut outcomes = Vec::with_capacity(batch.len());
-        for Filed { unit, record } in batch {
-            let existing = {
-                let mut stmt = tx.prepare_cached(&format!("{SELECT}, unit FROM responses WHERE id = ?1"))?;
-                let raw =
-                    stmt.query_row([&record.id], |r| Ok((raw_row(r)?, r.get::<_, Option<String>>(18)?))).optional()?;
-                raw.map(|(raw, unit)| raw.into_record().map(|rec| (rec, unit))).transpose()?
-            };
-            outcomes.push(match existing {
-                Some((first, first_unit)) => {
-                    let same = ResponseRecord { submitted_at: first.submitted_at.clone(), ..record.clone() } == first
-                        && first_unit.as_deref() == Some(unit.as_str());
-                    if same {
-                        Stored::Replay(first)
-                    } else {
-                        Stored::Conflict
-                    }
+        self.db.transaction(|tx| {
+            let mut outcomes = Vec::with_capacity(batch.len());
+            for Filed { unit, record } in batch {
+                if insert(tx, Some(unit), record)? {
+                    outcomes.push(Stored::New);
+                    continue;
                 }
-                None => {
-                    insert(&tx, Some(unit), record)?;
-                    Stored::New
-                }
-            });
-        }
-        tx.commit()?;
-        Ok(outcomes)
+                let sql = format!("{SELECT}, unit FROM responses WHERE id = ?1");
+                let first =
+                    tx.query_one(&sql, args![record.id], |r| Ok((raw_row(r)?, r.get::<Option<String>>(18)?)))?;
+                let (first, first_unit) = (first.0.into_record()?, first.1);
+                let same = ResponseRecord { submitted_at: first.submitted_at.clone(), ..record.clone() } == first
+                    && first_unit.as_deref() == Some(unit.as_str());
+                outcomes.push(if same { Stored::Replay(first) } else { Stored::Conflict });
+            }
+            Ok(outcomes)
+        })
     }
 
     /// A stored setting.
     pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+        self.db.query_opt("SELECT value FROM settings WHERE key = ?1", args![key], |r| r.get(0))
     }
 
     /// Stores a setting, replacing any earlier value.
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)", [key, value])?;
+        self.db.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            args![key, value],
+        )?;
         Ok(())
     }
 
     /// Number of stored responses.
     pub fn count(&self) -> Result<u64, StoreError> {
-        Ok(self.conn.query_row("SELECT COUNT(*) FROM responses", [], |r| r.get::<_, i64>(0))? as u64)
+        self.db.query_one("SELECT COUNT(*) FROM responses", &[], |r| r.get(0))
     }
 
     /// The response with the given ID.
     pub fn get(&self, id: &str) -> Result<Option<ResponseRecord>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!("{SELECT} FROM responses WHERE id = ?1"))?;
-        let raw = stmt.query_row([id], raw_row).optional()?;
+        let raw = self.db.query_opt(&format!("{SELECT} FROM responses WHERE id = ?1"), args![id], raw_row)?;
         raw.map(RawRow::into_record).transpose()
     }
 
     /// The unit a response was filed under.
     pub fn unit_of(&self, id: &str) -> Result<Option<String>, StoreError> {
-        let unit = self.conn.query_row("SELECT unit FROM responses WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        let unit = self.db.query_opt("SELECT unit FROM responses WHERE id = ?1", args![id], |r| r.get(0))?;
         Ok(unit.flatten())
     }
 
@@ -269,15 +297,15 @@ impl Store {
         // Two statements, not `?1 IS NULL OR unit = ?1`: SQLite cannot use the unit index for
         // that one and scans every unit's rows for each unit (about 10× slower on a pemda's 60
         // units, once per unit in the pemda view).
-        let mut stmt = match unit {
-            Some(_) => self.conn.prepare_cached(&format!("{SELECT} FROM responses WHERE unit = ?1 ORDER BY seq"))?,
-            None => self.conn.prepare_cached(&format!("{SELECT} FROM responses ORDER BY seq"))?,
-        };
         let rows = match unit {
-            Some(unit) => stmt.query_map([unit], raw_row)?,
-            None => stmt.query_map([], raw_row)?,
+            Some(unit) => self.db.query_map(
+                &format!("{SELECT} FROM responses WHERE unit = ?1 ORDER BY seq"),
+                args![unit],
+                raw_row,
+            )?,
+            None => self.db.query_map(&format!("{SELECT} FROM responses ORDER BY seq"), &[], raw_row)?,
         };
-        rows.map(|r| r.map_err(StoreError::from).and_then(RawRow::into_record)).collect()
+        rows.into_iter().map(RawRow::into_record).collect()
     }
 
     /// Writes the responses (all, or a unit's) as the canonical CSV (docs/data-formats.md); a
@@ -295,39 +323,63 @@ impl Store {
     /// What changes whenever a unit's responses change: how many it has and the last one's
     /// sequence number (responses are only ever added).
     pub fn responses_stamp(&self, unit: &str) -> Result<(u64, i64), StoreError> {
-        Ok(self.conn.query_row(
-            "SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM responses WHERE unit = ?1",
-            [unit],
-            |r| Ok((r.get::<_, i64>(0)?.max(0) as u64, r.get(1)?)),
-        )?)
+        self.db.query_one("SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM responses WHERE unit = ?1", args![unit], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
     }
 
-    /// SQLite's `data_version`: it changes when another connection (`skm unit add`, `skm
-    /// standards import`) commits to the database, not when this one does.
+    /// What changes when the units or their standards change. On SQLite its `data_version`,
+    /// which changes when another connection (`skm unit add`) commits, not when this one does;
+    /// on PostgreSQL a counter that a trigger raises on each change, by any server.
     pub fn data_version(&self) -> Result<i64, StoreError> {
-        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+        match self.db.kind() {
+            Kind::Sqlite => self.db.query_one("PRAGMA data_version", &[], |r| r.get(0)),
+            Kind::Postgres => self.db.query_one("SELECT n FROM directory_version", &[], |r| r.get(0)),
+        }
     }
 
-    /// The database's schema version (SQLite's `user_version`).
+    /// The database's schema version.
     pub fn schema_version(&self) -> Result<u32, StoreError> {
-        migrate::version(&self.conn)
+        match self.db.kind() {
+            Kind::Sqlite => migrate::version(&self.db),
+            Kind::Postgres => self.db.query_one("SELECT MAX(version) FROM schema_version", &[], |r| r.get(0)),
+        }
     }
 }
 
-fn insert(tx: &rusqlite::Transaction<'_>, unit: Option<&String>, r: &ResponseRecord) -> Result<(), StoreError> {
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO responses (id, submitted_at, service, u1, u2, u3, u4, u5, u6, u7, u8, u9,
-         gender, age, education, occupation, suggestion, unit, channel)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
-    )?;
+/// Inserts a response unless its ID is taken; whether it was inserted.
+fn insert(tx: &Db, unit: Option<&String>, r: &ResponseRecord) -> Result<bool, StoreError> {
     let (gender, education, occupation) = (code(&r.gender), code(&r.education), code(&r.occupation));
     let channel = code(&r.channel);
-    let scores = r.scores();
-    let mut values: Vec<&dyn rusqlite::ToSql> = vec![&r.id, &r.submitted_at, &r.service];
-    values.extend(scores.iter().map(|s| s as &dyn rusqlite::ToSql));
-    values.extend([&gender as &dyn rusqlite::ToSql, &r.age, &education, &occupation, &r.suggestion, &unit, &channel]);
-    stmt.execute(rusqlite::params_from_iter(values))?;
-    Ok(())
+    let s = r.scores();
+    let inserted = tx.execute(
+        "INSERT INTO responses (id, submitted_at, service, u1, u2, u3, u4, u5, u6, u7, u8, u9,
+         gender, age, education, occupation, suggestion, unit, channel)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+         ON CONFLICT (id) DO NOTHING",
+        args![
+            r.id,
+            r.submitted_at,
+            r.service,
+            s[0],
+            s[1],
+            s[2],
+            s[3],
+            s[4],
+            s[5],
+            s[6],
+            s[7],
+            s[8],
+            gender,
+            r.age,
+            education,
+            occupation,
+            r.suggestion,
+            unit,
+            channel
+        ],
+    )?;
+    Ok(inserted == 1)
 }
 
 const SELECT: &str = "SELECT id, submitted_at, service, u1, u2, u3, u4, u5, u6, u7, u8, u9,
@@ -346,7 +398,7 @@ struct RawRow {
     channel: Option<String>,
 }
 
-fn raw_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawRow> {
+fn raw_row(r: &Row) -> Result<RawRow, StoreError> {
     let mut scores = [None; 9];
     for (i, s) in scores.iter_mut().enumerate() {
         *s = r.get(3 + i)?;

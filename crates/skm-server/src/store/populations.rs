@@ -4,21 +4,21 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::{params, OptionalExtension};
 use skm_core::sampling::{PopulationDraft, PopulationRecord};
 
+use super::db::{args, Row};
 use super::{Changed, Store, StoreError};
 
 const COLUMNS: &str = "id, unit, period, service, population, note, version, created_at, updated_at";
 
-fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<PopulationRecord> {
+fn read(r: &Row) -> Result<PopulationRecord, StoreError> {
     Ok(PopulationRecord {
         id: r.get(0)?,
         unit: r.get(1)?,
         draft: PopulationDraft {
             period: r.get(2)?,
             service: r.get(3)?,
-            population: r.get::<_, i64>(4)?.max(0) as u64,
+            population: r.get::<i64>(4)?.max(0) as u64,
             note: r.get(5)?,
         },
         version: r.get(6)?,
@@ -35,28 +35,22 @@ fn stored(population: u64) -> i64 {
 impl Store {
     /// A unit's populations, by period and then by service.
     pub fn populations(&self, unit: &str) -> Result<Vec<PopulationRecord>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM populations WHERE unit = ?1 ORDER BY period, service"))?;
-        let rows = stmt.query_map([unit], read)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let sql = format!("SELECT {COLUMNS} FROM populations WHERE unit = ?1 ORDER BY period, service");
+        self.db.query_map(&sql, args![unit], read)
     }
 
     fn population(&self, unit: &str, id: i64) -> Result<Option<PopulationRecord>, StoreError> {
         let sql = format!("SELECT {COLUMNS} FROM populations WHERE unit = ?1 AND id = ?2");
-        Ok(self.conn.query_row(&sql, params![unit, id], read).optional()?)
+        self.db.query_opt(&sql, args![unit, id], read)
     }
 
     /// The number of the population entered for the draft's service and period, if any.
     fn population_id(&self, unit: &str, d: &PopulationDraft) -> Result<Option<i64>, StoreError> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT id FROM populations WHERE unit = ?1 AND period = ?2 AND service = ?3",
-                params![unit, d.period, d.service],
-                |r| r.get(0),
-            )
-            .optional()?)
+        self.db.query_opt(
+            "SELECT id FROM populations WHERE unit = ?1 AND period = ?2 AND service = ?3",
+            args![unit, d.period, d.service],
+            |r| r.get(0),
+        )
     }
 
     /// Whether another record than `other_than` holds the draft's service and period.
@@ -78,12 +72,12 @@ impl Store {
         if self.population_taken(unit, d, 0)? {
             return Err(StoreError::Taken(format!("{} {}", d.service, d.period)));
         }
-        self.conn.execute(
+        let id: i64 = self.db.query_one(
             "INSERT INTO populations (unit, period, service, population, note, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-            params![unit, d.period, d.service, stored(d.population), d.note, now],
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) RETURNING id",
+            args![unit, d.period, d.service, stored(d.population), d.note, now],
+            |r| r.get(0),
         )?;
-        let id = self.conn.last_insert_rowid();
         self.population(unit, id)?.ok_or_else(|| StoreError::Corrupt(format!("population {id} not kept")))
     }
 
@@ -103,10 +97,10 @@ impl Store {
         if self.population_taken(unit, d, id)? {
             return Err(StoreError::Taken(format!("{} {}", d.service, d.period)));
         }
-        self.conn.execute(
+        self.db.execute(
             "UPDATE populations SET period = ?3, service = ?4, population = ?5, note = ?6,
              version = version + 1, updated_at = ?7 WHERE unit = ?1 AND id = ?2",
-            params![unit, id, d.period, d.service, stored(d.population), d.note, now],
+            args![unit, id, d.period, d.service, stored(d.population), d.note, now],
         )?;
         let after = self.population(unit, id)?.ok_or_else(|| StoreError::Corrupt(format!("population {id} lost")))?;
         Ok(Some((before, after)))
@@ -131,11 +125,11 @@ impl Store {
 
     /// What changes when a population is entered or corrected: their number and versions.
     pub fn populations_stamp(&self, unit: &str) -> Result<(u64, i64), StoreError> {
-        Ok(self.conn.query_row(
-            "SELECT COUNT(*), COALESCE(SUM(version), 0) FROM populations WHERE unit = ?1",
-            [unit],
-            |r| Ok((r.get::<_, i64>(0)?.max(0) as u64, r.get(1)?)),
-        )?)
+        self.db.query_one(
+            "SELECT COUNT(*), CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM populations WHERE unit = ?1",
+            args![unit],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
     }
 
     /// A unit's respondents per service submitted from `first` to `last` (ISO days, both in).
@@ -145,17 +139,17 @@ impl Store {
         first: &str,
         last: &str,
     ) -> Result<BTreeMap<String, u64>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
+        let rows = self.db.query_map(
             "SELECT service, COUNT(*) FROM responses
              WHERE unit = ?1 AND substr(submitted_at, 1, 10) BETWEEN ?2 AND ?3 GROUP BY service",
+            args![unit, first, last],
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        let rows =
-            stmt.query_map(params![unit, first, last], |r| Ok((r.get(0)?, r.get::<_, i64>(1)?.max(0) as u64)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(rows.into_iter().collect())
     }
 
     /// Whether a unit with this code exists.
     pub fn unit_exists(&self, code: &str) -> Result<bool, StoreError> {
-        Ok(self.conn.query_row("SELECT EXISTS (SELECT 1 FROM units WHERE code = ?1)", [code], |r| r.get(0))?)
+        self.db.query_one("SELECT EXISTS (SELECT 1 FROM units WHERE code = ?1)", args![code], |r| r.get(0))
     }
 }

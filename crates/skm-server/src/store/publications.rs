@@ -1,14 +1,14 @@
 //! A unit's publication register in the store: entered, corrected (each correction one version
 //! more), never deleted.
 
-use rusqlite::{params, OptionalExtension};
 use skm_core::publication::{Medium, PublicationDraft, PublicationRecord};
 
+use super::db::{args, Row};
 use super::{Changed, Store, StoreError};
 
 const COLUMNS: &str = "id, unit, period, medium, published_on, link, note, version, created_at, updated_at";
 
-fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<(PublicationRecord, String)> {
+fn read(r: &Row) -> Result<(PublicationRecord, String), StoreError> {
     let medium: String = r.get(3)?;
     let record = PublicationRecord {
         id: r.get(0)?,
@@ -35,16 +35,13 @@ fn checked((mut record, medium): (PublicationRecord, String)) -> Result<Publicat
 impl Store {
     /// A unit's publications, by period and then by date.
     pub fn publications(&self, unit: &str) -> Result<Vec<PublicationRecord>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM publications WHERE unit = ?1 ORDER BY period, published_on, id"
-        ))?;
-        let rows = stmt.query_map([unit], read)?;
-        rows.map(|r| r.map_err(StoreError::from).and_then(checked)).collect()
+        let sql = format!("SELECT {COLUMNS} FROM publications WHERE unit = ?1 ORDER BY period, published_on, id");
+        self.db.query_map(&sql, args![unit], read)?.into_iter().map(checked).collect()
     }
 
     fn publication(&self, unit: &str, id: i64) -> Result<Option<PublicationRecord>, StoreError> {
         let sql = format!("SELECT {COLUMNS} FROM publications WHERE unit = ?1 AND id = ?2");
-        self.conn.query_row(&sql, params![unit, id], read).optional()?.map(checked).transpose()
+        self.db.query_opt(&sql, args![unit, id], read)?.map(checked).transpose()
     }
 
     /// Enters a publication (already checked) of a unit.
@@ -57,12 +54,12 @@ impl Store {
         if !self.unit_exists(unit)? {
             return Err(StoreError::NoUnit(unit.to_owned()));
         }
-        self.conn.execute(
+        let id: i64 = self.db.query_one(
             "INSERT INTO publications (unit, period, medium, published_on, link, note, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-            params![unit, d.period, d.medium.code(), d.published_on, d.link, d.note, now],
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id",
+            args![unit, d.period, d.medium.code(), d.published_on, d.link, d.note, now],
+            |r| r.get(0),
         )?;
-        let id = self.conn.last_insert_rowid();
         self.publication(unit, id)?.ok_or_else(|| StoreError::Corrupt(format!("publication {id} not kept")))
     }
 
@@ -79,10 +76,10 @@ impl Store {
         if before.draft == *d {
             return Ok(Some((before.clone(), before)));
         }
-        self.conn.execute(
+        self.db.execute(
             "UPDATE publications SET period = ?3, medium = ?4, published_on = ?5, link = ?6, note = ?7,
              version = version + 1, updated_at = ?8 WHERE unit = ?1 AND id = ?2",
-            params![unit, id, d.period, d.medium.code(), d.published_on, d.link, d.note, now],
+            args![unit, id, d.period, d.medium.code(), d.published_on, d.link, d.note, now],
         )?;
         let after = self.publication(unit, id)?.ok_or_else(|| StoreError::Corrupt(format!("publication {id} lost")))?;
         Ok(Some((before, after)))

@@ -7,10 +7,10 @@
 //! on or before it (of two on the same date, the later saved).
 
 use jiff::civil::Date;
-use rusqlite::{params, OptionalExtension, Transaction};
 use skm_core::catalog::{Catalog, ServiceStandard, BUILTIN_DOCUMENTS};
 use skm_core::unit::{StandardDocument, Unit, UnitDocuments, DEMO_UNITS};
 
+use super::db::{args, Db, Row};
 use super::{Store, StoreError};
 
 /// A unit as stored.
@@ -60,7 +60,7 @@ pub struct Imported {
 
 const UNIT_COLUMNS: &str = "code, document, source, saved_at";
 
-fn read_unit(r: &rusqlite::Row<'_>) -> rusqlite::Result<(String, String, String, String)> {
+fn read_unit(r: &Row) -> Result<(String, String, String, String), StoreError> {
     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
 }
 
@@ -73,7 +73,7 @@ const VERSION_COLUMNS: &str = "unit, service, version, effective_from, document,
 
 type RawVersion = (String, String, u32, String, Option<String>, String, String);
 
-fn read_version(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawVersion> {
+fn read_version(r: &Row) -> Result<RawVersion, StoreError> {
     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
 }
 
@@ -98,8 +98,9 @@ fn now_text() -> String {
     crate::now_wib().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
 
-fn insert_unit(tx: &Transaction<'_>, unit: &Unit, source: &str, text: &str, replace: bool) -> Result<(), StoreError> {
-    let exists: bool = tx.query_row("SELECT COUNT(*) > 0 FROM units WHERE code = ?1", [&unit.code], |r| r.get(0))?;
+fn insert_unit(tx: &Db, unit: &Unit, source: &str, text: &str, replace: bool) -> Result<(), StoreError> {
+    let exists: bool =
+        tx.query_one("SELECT COUNT(*) > 0 FROM units WHERE code = ?1", args![unit.code], |r| r.get(0))?;
     if exists && !replace {
         return Err(StoreError::UnitExists(unit.code.clone()));
     }
@@ -107,29 +108,23 @@ fn insert_unit(tx: &Transaction<'_>, unit: &Unit, source: &str, text: &str, repl
         "INSERT INTO units (code, name, pemda, document, source, saved_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT(code) DO UPDATE SET name = excluded.name, pemda = excluded.pemda,
          document = excluded.document, source = excluded.source, saved_at = excluded.saved_at",
-        params![unit.code, unit.name, unit.pemda, text, source, now_text()],
+        args![unit.code, unit.name, unit.pemda, text, source, now_text()],
     )?;
     Ok(())
 }
 
 /// The latest version of a service (of any date), with its document.
-fn latest(
-    tx: &Transaction<'_>,
-    unit: &str,
-    service: &str,
-) -> Result<Option<(u32, Option<String>, String)>, StoreError> {
-    Ok(tx
-        .query_row(
-            "SELECT version, document, effective_from FROM standard_versions WHERE unit = ?1 AND service = ?2
-             ORDER BY version DESC LIMIT 1",
-            [unit, service],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()?)
+fn latest(tx: &Db, unit: &str, service: &str) -> Result<Option<(u32, Option<String>, String)>, StoreError> {
+    tx.query_opt(
+        "SELECT version, document, effective_from FROM standard_versions WHERE unit = ?1 AND service = ?2
+         ORDER BY version DESC LIMIT 1",
+        args![unit, service],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
 }
 
 fn insert_version(
-    tx: &Transaction<'_>,
+    tx: &Db,
     unit: &str,
     service: &str,
     effective: Date,
@@ -146,7 +141,7 @@ fn insert_version(
     tx.execute(
         "INSERT INTO standard_versions (unit, service, version, effective_from, retired, document, source, saved_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![unit, service, version, effective.to_string(), document.is_none(), document, source, now_text()],
+        args![unit, service, version, effective.to_string(), document.is_none(), document, source, now_text()],
     )?;
     Ok(Imported { service: service.to_owned(), version, new: true })
 }
@@ -154,7 +149,7 @@ fn insert_version(
 /// Adds the demo units and the seed standards of each (those whose `unit` names it), unless
 /// the unit is there already; used on a fresh demo database and when a database of the releases
 /// before units is upgraded (its responses can only be for these services).
-pub(super) fn seed_demo(tx: &Transaction<'_>, today: Date) -> Result<u32, StoreError> {
+pub(super) fn seed_demo(tx: &Db, today: Date) -> Result<u32, StoreError> {
     let mut added = 0;
     for (file, text) in DEMO_UNITS {
         let unit = Unit::from_toml(file, text).map_err(|e| StoreError::Corrupt(e.to_string()))?;
@@ -175,7 +170,7 @@ pub(super) fn seed_demo(tx: &Transaction<'_>, today: Date) -> Result<u32, StoreE
 
 /// Sets the unit of every response that has none from its service, where exactly one unit
 /// offers (or offered) that service; returns how many are still without one.
-pub(super) fn assign_units(tx: &Transaction<'_>) -> Result<u64, StoreError> {
+pub(super) fn assign_units(tx: &Db) -> Result<u64, StoreError> {
     tx.execute(
         "UPDATE responses SET unit = (
              SELECT MIN(unit) FROM standard_versions v WHERE v.service = responses.service
@@ -183,9 +178,9 @@ pub(super) fn assign_units(tx: &Transaction<'_>) -> Result<u64, StoreError> {
          WHERE unit IS NULL AND (
              SELECT COUNT(DISTINCT unit) FROM standard_versions v WHERE v.service = responses.service
          ) = 1",
-        [],
+        &[],
     )?;
-    Ok(tx.query_row("SELECT COUNT(*) FROM responses WHERE unit IS NULL", [], |r| r.get::<_, i64>(0))? as u64)
+    tx.query_one("SELECT COUNT(*) FROM responses WHERE unit IS NULL", &[], |r| r.get(0))
 }
 
 fn documents_of(unit: String, history: &[StandardVersion]) -> UnitDocuments {
@@ -206,33 +201,26 @@ impl Store {
     /// first and nothing is stored when it fails.
     pub fn add_unit(&mut self, source: &str, text: &str, replace: bool) -> Result<Unit, StoreError> {
         let unit = Unit::from_toml(source, text)?;
-        let tx = self.conn.transaction()?;
-        insert_unit(&tx, &unit, source, text, replace)?;
-        tx.commit()?;
+        self.db.transaction(|tx| insert_unit(tx, &unit, source, text, replace))?;
         Ok(unit)
     }
 
     /// Adds the demo units (Purbalingga and Ketapang) with their seed standards where missing;
     /// returns how many were added.
     pub fn seed_demo_units(&mut self, today: Date) -> Result<u32, StoreError> {
-        let tx = self.conn.transaction()?;
-        let added = seed_demo(&tx, today)?;
-        tx.commit()?;
-        Ok(added)
+        self.db.transaction(|tx| seed_demo(tx, today))
     }
 
     /// Every unit, by pemda then name.
     pub fn units(&self) -> Result<Vec<StoredUnit>, StoreError> {
-        let mut stmt =
-            self.conn.prepare_cached(&format!("SELECT {UNIT_COLUMNS} FROM units ORDER BY pemda, name, code"))?;
-        let rows = stmt.query_map([], read_unit)?;
-        rows.map(|r| r.map_err(StoreError::from).and_then(parse_unit)).collect()
+        let sql = format!("SELECT {UNIT_COLUMNS} FROM units ORDER BY pemda, name, code");
+        self.db.query_map(&sql, &[], read_unit)?.into_iter().map(parse_unit).collect()
     }
 
     /// The unit with this code.
     pub fn unit(&self, code: &str) -> Result<Option<StoredUnit>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!("SELECT {UNIT_COLUMNS} FROM units WHERE code = ?1"))?;
-        stmt.query_row([code], read_unit).optional()?.map(parse_unit).transpose()
+        let sql = format!("SELECT {UNIT_COLUMNS} FROM units WHERE code = ?1");
+        self.db.query_opt(&sql, args![code], read_unit)?.map(parse_unit).transpose()
     }
 
     /// Imports standard documents for a unit, each as a new version taking effect on
@@ -247,29 +235,29 @@ impl Store {
     ) -> Result<Vec<Imported>, StoreError> {
         // Checked as `skm catalog` checks: each document, then no service twice, by file name.
         let standards = Catalog::from_documents(documents.iter().map(|(f, t)| (f.as_str(), t.as_str())))?;
-        let tx = self.conn.transaction()?;
-        let known: bool = tx.query_row("SELECT COUNT(*) > 0 FROM units WHERE code = ?1", [unit], |r| r.get(0))?;
-        if !known {
-            return Err(StoreError::NoUnit(unit.to_owned()));
-        }
-        let mut done = Vec::with_capacity(documents.len());
-        for (standard, (file, text)) in standards.standards().iter().zip(documents) {
-            done.push(insert_version(&tx, unit, &standard.code, effective, Some(text), file)?);
-        }
-        tx.commit()?;
-        Ok(done)
+        self.db.transaction(|tx| {
+            let known: bool =
+                tx.query_one("SELECT COUNT(*) > 0 FROM units WHERE code = ?1", args![unit], |r| r.get(0))?;
+            if !known {
+                return Err(StoreError::NoUnit(unit.to_owned()));
+            }
+            let mut done = Vec::with_capacity(documents.len());
+            for (standard, (file, text)) in standards.standards().iter().zip(documents) {
+                done.push(insert_version(tx, unit, &standard.code, effective, Some(text), file)?);
+            }
+            Ok(done)
+        })
     }
 
     /// Retires a service of a unit from `effective` on: the survey stops offering it, and its
     /// versions stay for the requests and responses before.
     pub fn retire_service(&mut self, unit: &str, service: &str, effective: Date) -> Result<Imported, StoreError> {
-        let tx = self.conn.transaction()?;
-        if latest(&tx, unit, service)?.is_none() {
-            return Err(StoreError::NoService { unit: unit.to_owned(), service: service.to_owned() });
-        }
-        let done = insert_version(&tx, unit, service, effective, None, "retired")?;
-        tx.commit()?;
-        Ok(done)
+        self.db.transaction(|tx| {
+            if latest(tx, unit, service)?.is_none() {
+                return Err(StoreError::NoService { unit: unit.to_owned(), service: service.to_owned() });
+            }
+            insert_version(tx, unit, service, effective, None, "retired")
+        })
     }
 
     /// The version of each service of a unit in force on `date`, retired ones left out, in the
@@ -294,11 +282,9 @@ impl Store {
 
     /// Every version of every service of a unit, in the order they were saved.
     pub fn standard_history(&self, unit: &str) -> Result<Vec<StandardVersion>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {VERSION_COLUMNS} FROM standard_versions WHERE unit = ?1 ORDER BY rowid"
-        ))?;
-        let rows = stmt.query_map([unit], read_version)?;
-        rows.map(|r| r.map_err(StoreError::from).and_then(parse_version)).collect()
+        // `rowid` is SQLite's own order of insertion; PostgreSQL's table has a column by that name.
+        let sql = format!("SELECT {VERSION_COLUMNS} FROM standard_versions WHERE unit = ?1 ORDER BY rowid");
+        self.db.query_map(&sql, args![unit], read_version)?.into_iter().map(parse_version).collect()
     }
 
     /// The catalog of a unit's standards in force on `date`, with every version of each, so
