@@ -20,8 +20,14 @@ echo "== every native test built, and with them skm with the web app built in (c
 cargo test --no-run
 echo "== the release archive of that skm, which a test installs (scripts/dist.sh --dev --pack)"
 bash scripts/dist.sh --dev --pack
+echo "== PostgreSQL for the tests that need one (Debian's package, a cluster in target/postgres)"
+SKM_TEST_POSTGRES=$(bash scripts/postgres.sh start | tail -1)
+export SKM_TEST_POSTGRES
+trap 'bash scripts/postgres.sh stop' EXIT
 echo "== native tests (core, analytics, server, the CLI, the end-to-end tests in headless Chromium)"
 cargo test
+echo "== the server's tests again, each on a PostgreSQL store of its own instead of SQLite"
+SKM_TEST_STORE=postgres cargo test --workspace $(for t in crates/skm-server/tests/*.rs; do printf -- '--test %s ' "$(basename "$t" .rs)"; done)
 echo "== the web app's own unit tests (natively)"
 cargo test -p skm-web --bins
 echo "== skm-analytics as wasm32 in headless Chromium"

@@ -132,10 +132,8 @@ impl SharedDirectory {
     /// Reads it from the store now.
     pub fn load(store: &Mutex<Store>) -> Result<SharedDirectory, StoreError> {
         let day = crate::now_wib().date();
-        let (data_version, directory) = off_runtime(|| {
-            let s = store.lock().map_err(|_| StoreError::Corrupt("store lock poisoned".to_owned()))?;
-            Ok::<_, StoreError>((s.data_version()?, Directory::load(&s, day)?))
-        })?;
+        let s = store.lock().map_err(|_| StoreError::Corrupt("store lock poisoned".to_owned()))?;
+        let (data_version, directory) = (s.data_version()?, Directory::load(&s, day)?);
         let copy = Copy { checked: Instant::now(), day, data_version, directory: Arc::new(directory) };
         Ok(SharedDirectory { current: Arc::new(RwLock::new(copy)) })
     }
@@ -163,7 +161,7 @@ impl SharedDirectory {
         };
         copy.checked = Instant::now();
         let known = copy.data_version;
-        let read = off_runtime(|| match store.lock() {
+        let read = match store.lock() {
             Ok(s) => s.data_version().and_then(|version| {
                 if always || version != known || day != copy.day {
                     Directory::load(&s, day).map(|d| Some((version, d)))
@@ -172,7 +170,7 @@ impl SharedDirectory {
                 }
             }),
             Err(_) => Err(StoreError::Corrupt("store lock poisoned".to_owned())),
-        });
+        };
         match read {
             Ok(Some((version, directory))) => {
                 (copy.day, copy.data_version, copy.directory) = (day, version, Arc::new(directory));
@@ -182,17 +180,4 @@ impl SharedDirectory {
         }
         copy.directory.clone()
     }
-}
-
-/// Runs `read` where a blocking database client may run: on a thread of its own when called on
-/// the async runtime (PostgreSQL's client blocks on a runtime of its own, which may not start
-/// inside another), else right here.
-fn off_runtime<T: Send>(read: impl FnOnce() -> T + Send) -> T {
-    if tokio::runtime::Handle::try_current().is_err() {
-        return read();
-    }
-    std::thread::scope(|scope| match scope.spawn(read).join() {
-        Ok(done) => done,
-        Err(panic) => std::panic::resume_unwind(panic),
-    })
 }

@@ -50,6 +50,7 @@ pub use metrics::Metrics;
 pub use observe::REQUEST_ID;
 pub use results::{public_results, Records, ResultsError};
 pub use store::backup;
+pub use store::{postgres_url, shown};
 pub use store::{
     Audit, AuditEntry, Filed, Imported, StandardVersion, Store, StoreError, Stored, StoredToken, StoredUnit,
     StoredUser, SCHEMA_VERSION,

@@ -12,7 +12,7 @@ use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use skm_core::access::{Scope, StaffRole, TokenPermission};
 use skm_server::auth::{hash_password, new_token};
-use skm_server::{router, AppState, Audit, Store};
+use skm_server::{router, AppState, Audit};
 use tower::ServiceExt;
 
 const A: &str = "dinkominfo-purbalingga";
@@ -73,7 +73,7 @@ async fn session(st: &AppState, username: &str) -> Who {
 }
 
 fn state() -> AppState {
-    let mut store = Store::in_memory_demo().unwrap();
+    let mut store = support::demo_store();
     let hash = hash_password(PASSWORD).unwrap();
     let cli = Audit { actor: "cli", ..Audit::default() };
     let a = vec![A.to_owned()];

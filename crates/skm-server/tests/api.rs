@@ -1,5 +1,7 @@
 //! The survey API end to end through the router, on an in-memory store.
 
+mod support;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
@@ -8,7 +10,7 @@ use tower::ServiceExt;
 
 fn state(web_dir: &std::path::Path) -> AppState {
     AppState::new(
-        Store::in_memory_demo().unwrap(),
+        support::demo_store(),
         AdminToken::from_secret("rahasia"),
         SubmitLimiter::new(RateLimit { per_minute: 60, burst: 50 }, ["kios-aula".to_owned()]),
         web_dir,
@@ -240,7 +242,7 @@ fn a_batch_is_stored_once_per_id_and_sees_its_own_earlier_rows() {
             None,
         ),
     };
-    let mut store = Store::in_memory_demo().unwrap();
+    let mut store = support::demo_store();
     let outcomes = store.insert_batch(&[record("a", 4), record("b", 3), record("a", 4), record("b", 2)]).unwrap();
     assert!(matches!(outcomes[..], [Stored::New, Stored::New, Stored::Replay(_), Stored::Conflict]), "{outcomes:?}");
     assert_eq!(store.count().unwrap(), 2);

@@ -1,12 +1,14 @@
 //! The analytics worker's files by their content's hash: the addresses the dashboard asks for,
 //! the bytes (gzipped once) kept by the browser for a year, and a new build's new addresses.
 
+mod support;
+
 use std::io::Read;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use skm_server::{router, AdminToken, AppState, RateLimit, Store, SubmitLimiter};
+use skm_server::{router, AdminToken, AppState, RateLimit, SubmitLimiter};
 use skm_worker_protocol::{WorkerAssets, WORKER_ASSETS, WORKER_GLUE_FILE, WORKER_WASM_FILE};
 use tower::ServiceExt;
 
@@ -31,7 +33,7 @@ async fn get(state: &AppState, path: &str, gzip: bool) -> Got {
 
 fn state(web: impl Into<skm_server::WebFiles>) -> AppState {
     AppState::new(
-        Store::in_memory_demo().unwrap(),
+        support::demo_store(),
         AdminToken::from_secret("rahasia"),
         SubmitLimiter::new(RateLimit { per_minute: 60, burst: 50 }, Vec::<String>::new()),
         web,

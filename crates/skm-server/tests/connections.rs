@@ -1,11 +1,13 @@
 //! Connections as the server's listener sees them: one that never sends a request, one idle
 //! after a request, and a body that trickles in, are all ended after the read timeout.
 
+mod support;
+
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
 
-use skm_server::{AdminToken, AppState, RateLimit, Store, SubmitLimiter};
+use skm_server::{AdminToken, AppState, RateLimit, SubmitLimiter};
 
 const TIMEOUT: Duration = Duration::from_millis(800);
 
@@ -17,7 +19,7 @@ fn start() -> SocketAddr {
             return;
         };
         let mut state = AppState::new(
-            Store::in_memory_demo().unwrap(),
+            support::demo_store(),
             AdminToken::from_secret("rahasia"),
             SubmitLimiter::new(RateLimit { per_minute: 60, burst: 60 }, []),
             std::path::Path::new("/nonexistent"),

@@ -2,20 +2,20 @@
 //! characters, every refusal in bilingual JSON, limits that count the right requests and the
 //! right clients, and a back-off on wrong admin tokens. Each test failed before its fix.
 
+mod support;
+
 use std::net::SocketAddr;
 
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use skm_server::{
-    router, AdminToken, AppState, Backoff, BackoffPolicy, RateLimit, Store, SubmitLimiter, TrustedProxies,
-};
+use skm_server::{router, AdminToken, AppState, Backoff, BackoffPolicy, RateLimit, SubmitLimiter, TrustedProxies};
 use tower::ServiceExt;
 
 fn state() -> AppState {
     AppState::new(
-        Store::in_memory_demo().unwrap(),
+        support::demo_store(),
         AdminToken::from_secret("rahasia"),
         SubmitLimiter::new(RateLimit { per_minute: 60, burst: 100 }, []),
         std::path::Path::new("/nonexistent"),

@@ -1,16 +1,18 @@
 //! What an operator watches: `/metrics` in Prometheus' text format (behind authorization),
 //! the health check that reads the database, and each answer's request ID.
 
+mod support;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use skm_server::{router, AdminToken, AppState, RateLimit, Store, SubmitLimiter};
+use skm_server::{router, AdminToken, AppState, RateLimit, SubmitLimiter};
 use tower::ServiceExt;
 
 fn state() -> AppState {
     let dir = std::env::temp_dir();
     AppState::new(
-        Store::in_memory_demo().unwrap(),
+        support::demo_store(),
         AdminToken::from_secret("rahasia"),
         SubmitLimiter::new(RateLimit { per_minute: 60, burst: 50 }, Vec::<String>::new()),
         dir.as_path(),

@@ -7,7 +7,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use skm_core::paper::PaperEntry;
-use skm_server::{router, AppState, Store};
+use skm_server::{router, AppState};
 use tower::ServiceExt;
 
 const UNIT: &str = "dinkominfo-purbalingga";
@@ -25,7 +25,7 @@ async fn enter(st: &AppState, entry: &PaperEntry) -> (StatusCode, String) {
 
 #[tokio::test]
 async fn a_sheet_entered_twice_is_stored_once() {
-    let st = support::state(Store::in_memory_demo().unwrap());
+    let st = support::state(support::demo_store());
     let sheet = PaperEntry::with_scores("pbg-0001", "2026-11-30", "internet-jaringan", [3, 4, 4, 3, 4, 3, 4, 3, 4]);
     let (status, body) = enter(&st, &sheet).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");

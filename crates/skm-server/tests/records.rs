@@ -8,7 +8,7 @@ mod support;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use skm_server::{router, AppState, Store};
+use skm_server::{router, AppState};
 use tower::ServiceExt;
 
 const UNIT: &str = "dinkominfo-purbalingga";
@@ -39,7 +39,7 @@ fn action(status: &str, evidence: &str) -> serde_json::Value {
 
 #[tokio::test]
 async fn an_action_is_added_changed_audited_and_published_with_its_status() {
-    let st = support::state(Store::in_memory_demo().unwrap());
+    let st = support::state(support::demo_store());
     let base = format!("/api/v1/units/{UNIT}/follow-up");
 
     // Every broken rule, by its field.
@@ -97,7 +97,7 @@ async fn an_action_is_added_changed_audited_and_published_with_its_status() {
 
 #[tokio::test]
 async fn a_publication_needs_a_web_link_online_and_is_listed() {
-    let st = support::state(Store::in_memory_demo().unwrap());
+    let st = support::state(support::demo_store());
     let base = format!("/api/v1/units/{UNIT}/publications");
     let entry = |medium: &str, link: &str| serde_json::json!({ "period": "2026-S1", "medium": medium, "published_on": "2026-07-15", "link": link });
     for bad in ["javascript:alert(1)", "", "https://x.id/\"><script>"] {

@@ -13,7 +13,7 @@ use skm_core::ikm::Moments;
 use skm_core::profile::Profile;
 use skm_core::response::ResponseRecord;
 use skm_core::WeightConvention;
-use skm_server::{router, AppState, Store};
+use skm_server::{router, AppState};
 use tower::ServiceExt;
 
 const UNIT: &str = "dinkominfo-purbalingga";
@@ -65,7 +65,7 @@ fn ikm_of(records: &[ResponseRecord]) -> f64 {
 
 #[tokio::test]
 async fn the_public_page_shows_the_latest_periods_figures_to_anyone() {
-    let mut store = Store::in_memory_demo().unwrap();
+    let mut store = support::demo_store();
     let all = records();
     store.insert_many(&all).unwrap();
     let st = state(store);
@@ -137,7 +137,7 @@ async fn the_public_page_shows_the_latest_periods_figures_to_anyone() {
 
 #[tokio::test]
 async fn a_unit_with_too_few_respondents_shows_no_figure_and_an_unknown_unit_is_404() {
-    let mut store = Store::in_memory_demo().unwrap();
+    let mut store = support::demo_store();
     store.insert_many(&records()[..3]).unwrap();
     let st = state(store);
     let (status, _, html) = get(&st, &format!("/hasil/{UNIT}")).await;
@@ -156,7 +156,7 @@ async fn a_unit_with_too_few_respondents_shows_no_figure_and_an_unknown_unit_is_
 
 #[tokio::test]
 async fn a_units_own_words_are_escaped_on_its_page() {
-    let mut store = Store::in_memory_demo().unwrap();
+    let mut store = support::demo_store();
     let text = skm_core::unit::DEMO_UNITS[1].1.replace("code = \"diskominfo-ketapang\"", "code = \"uji\"").replace(
         "name = \"Dinas Komunikasi dan Informatika Kabupaten Ketapang\"",
         "name = \"Dinas <b>Uji</b> & \\\"Co\\\"\"",
@@ -171,7 +171,7 @@ async fn a_units_own_words_are_escaped_on_its_page() {
 
 #[tokio::test]
 async fn the_infographic_is_served_as_png_and_svg_signed_out() {
-    let mut store = Store::in_memory_demo().unwrap();
+    let mut store = support::demo_store();
     store.insert_many(&records()).unwrap();
     let st = state(store);
     let req = Request::get(format!("/hasil/{UNIT}/infografis.png")).body(Body::empty()).unwrap();

@@ -8,7 +8,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use skm_core::paper::PaperEntry;
-use skm_server::{router, AppState, Store};
+use skm_server::{router, AppState};
 use tower::ServiceExt;
 
 const UNIT: &str = "dinkominfo-purbalingga";
@@ -36,7 +36,7 @@ fn population(period: &str, n: u64) -> Option<String> {
 
 #[tokio::test]
 async fn the_plan_asks_krejcie_morgan_of_the_population_entered() {
-    let st = support::state(Store::in_memory_demo().unwrap());
+    let st = support::state(support::demo_store());
     let base = format!("/api/v1/units/{UNIT}/populations");
 
     let bad = Some(r#"{"period":"2026-S3","service":"Internet!","population":999999999999}"#.to_owned());

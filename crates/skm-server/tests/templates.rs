@@ -1,6 +1,8 @@
 //! The templates the empty dashboard views offer: each kind as CSV and XLSX, public, and read by
 //! the analytics exactly as a filled-in file would be, with no row dropped.
 
+mod support;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
@@ -8,12 +10,12 @@ use skm_analytics::{analyse_year, classify, Input, Mapping, YearContext, YearFil
 use skm_core::calendar::Calendar;
 use skm_core::catalog::Catalog;
 use skm_core::year::FILE_KINDS;
-use skm_server::{router, AdminToken, AppState, RateLimit, Store, SubmitLimiter};
+use skm_server::{router, AdminToken, AppState, RateLimit, SubmitLimiter};
 use tower::ServiceExt;
 
 async fn get(web_dir: &std::path::Path, path: &str) -> (StatusCode, String, Vec<u8>) {
     let state = AppState::new(
-        Store::in_memory_demo().unwrap(),
+        support::demo_store(),
         AdminToken::from_secret("rahasia"),
         SubmitLimiter::new(RateLimit { per_minute: 60, burst: 50 }, Vec::<String>::new()),
         web_dir,

@@ -66,7 +66,7 @@ fn a_database_from_a_newer_release_is_refused_untouched() {
 
 #[test]
 fn the_version_in_force_follows_the_effective_date_and_retiring_keeps_history() {
-    let mut store = Store::in_memory_demo().unwrap();
+    let mut store = support::demo_store();
     let unit = "dinkominfo-purbalingga";
     let first = store.standard_history(unit).unwrap();
     let v1 = first.iter().find(|v| v.service == "internet-jaringan").unwrap();
@@ -112,7 +112,7 @@ fn the_version_in_force_follows_the_effective_date_and_retiring_keeps_history() 
 
 #[test]
 fn an_import_with_one_broken_document_stores_nothing_and_names_the_place() {
-    let mut store = Store::in_memory_demo().unwrap();
+    let mut store = support::demo_store();
     let unit = "diskominfo-ketapang";
     let before = store.standard_history(unit).unwrap();
     let broken = PERIZINAN.replacen("number = \"", "number = 7 \"", 1);
@@ -156,7 +156,7 @@ fn submit(unit: Option<&str>, service: &str) -> Request<Body> {
 
 #[tokio::test]
 async fn the_api_lists_units_and_files_each_response_under_its_unit() {
-    let mut store = Store::in_memory_demo().unwrap();
+    let mut store = support::demo_store();
     let other =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/offices/dpmptsp-contoh.toml"))
             .unwrap();
@@ -252,7 +252,7 @@ fn post_json(path: &str, token: Option<&str>, body: String) -> Request<Body> {
 
 #[tokio::test]
 async fn the_admin_page_saves_a_service_as_a_new_version_and_retires_one() {
-    let st = state(Store::in_memory_demo().unwrap());
+    let st = state(support::demo_store());
     let unit = "dinkominfo-purbalingga";
     let path = format!("/api/v1/units/{unit}/standards");
     let mut standard = skm_core::editing::template("Dinas Komunikasi dan Informatika Kabupaten Purbalingga");

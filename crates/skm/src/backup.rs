@@ -74,7 +74,7 @@ fn said(copied: &Copied) -> String {
 /// Runs `skm backup`.
 pub fn run_backup(args: BackupArgs) -> anyhow::Result<()> {
     let copied = backup::backup(&args.db, &args.out)
-        .with_context(|| format!("cadangan / backup {} → {}", args.db.display(), args.out.display()))?;
+        .with_context(|| format!("cadangan / backup {} → {}", skm_server::shown(&args.db), args.out.display()))?;
     println!("{}: {}", args.out.display(), said(&copied));
     Ok(())
 }
@@ -82,8 +82,8 @@ pub fn run_backup(args: BackupArgs) -> anyhow::Result<()> {
 /// Runs `skm restore`.
 pub fn run_restore(args: RestoreArgs) -> anyhow::Result<()> {
     let copied = backup::restore(&args.from, &args.db, args.replace)
-        .with_context(|| format!("pemulihan / restore {} → {}", args.from.display(), args.db.display()))?;
-    println!("{} dipulihkan / restored: {}", args.db.display(), said(&copied));
+        .with_context(|| format!("pemulihan / restore {} → {}", args.from.display(), skm_server::shown(&args.db)))?;
+    println!("{} dipulihkan / restored: {}", skm_server::shown(&args.db), said(&copied));
     Ok(())
 }
 
@@ -91,6 +91,9 @@ pub fn run_restore(args: RestoreArgs) -> anyhow::Result<()> {
 /// own; a failed backup is logged and tried again at the next time.
 pub fn keep_backups(db: &Path, schedule: &ScheduleArgs) -> anyhow::Result<()> {
     let Some(dir) = schedule.backup_dir.clone() else { return Ok(()) };
+    if skm_server::postgres_url(db).is_some() {
+        return Err(skm_server::StoreError::NotAFile(skm_server::shown(db)).into());
+    }
     std::fs::create_dir_all(&dir).with_context(|| format!("folder cadangan / backup folder {}", dir.display()))?;
     let (db, every, keep) = (db.to_owned(), schedule.backup_every, schedule.backup_keep as usize);
     std::thread::Builder::new().name("backups".into()).spawn(move || loop {

@@ -60,7 +60,7 @@ pub fn run(args: DemoArgs) -> anyhow::Result<()> {
 fn pemda(data: skm_demo::DemoData, units: u32, services: u32, db: &std::path::Path) -> anyhow::Result<()> {
     let mut store = crate::unit::open_or_create(db)?;
     if !store.units()?.is_empty() {
-        anyhow::bail!("{}: basis data sudah berisi unit / the database holds units already", db.display());
+        anyhow::bail!("{}: basis data sudah berisi unit / the database holds units already", skm_server::shown(db));
     }
     let pemda = skm_demo::demo_pemda(units, services);
     let effective = jiff::civil::date(1970, 1, 1);
@@ -77,6 +77,11 @@ fn pemda(data: skm_demo::DemoData, units: u32, services: u32, db: &std::path::Pa
     for batch in filed.chunks(50_000) {
         store.insert_batch(batch)?;
     }
-    println!("{units} unit, {} layanan, {} responden / responses  {}", units * services, filed.len(), db.display());
+    println!(
+        "{units} unit, {} layanan, {} responden / responses  {}",
+        units * services,
+        filed.len(),
+        skm_server::shown(db)
+    );
     Ok(())
 }

@@ -21,8 +21,9 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080", env = "SKM_ADDR")]
     addr: SocketAddr,
-    /// SQLite database file (created if missing).
-    #[arg(long, value_name = "FILE", default_value = "data/skm.db", env = "SKM_DB")]
+    /// The database: a SQLite file (created if missing), or a PostgreSQL URL
+    /// (`postgres://user:password@host/name`) that several servers share.
+    #[arg(long, value_name = "FILE|URL", default_value = "data/skm.db", env = "SKM_DB")]
     db: PathBuf,
     /// Directory of a Trunk-built web app, for development. Without it the app built into this
     /// binary is served (`scripts/dist.sh` builds it in); a binary built without one serves `dist`.
@@ -169,12 +170,7 @@ fn admin_token(store: &mut Store, given: Option<&str>, reset: bool) -> anyhow::R
 
 /// Runs `skm serve` until Ctrl-C or SIGTERM.
 pub fn run(args: ServeArgs) -> anyhow::Result<()> {
-    if let Some(parent) = args.db.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("folder {} tidak dapat dibuat / cannot create folder", parent.display()))?;
-    }
-    let mut store = Store::open(&args.db)
-        .with_context(|| format!("basis data {} tidak dapat dibuka / cannot open database", args.db.display()))?;
+    let mut store = crate::unit::open_or_create(&args.db)?;
     let without_units = store.units()?.is_empty();
     if !args.no_demo && without_units {
         let added = store.seed_demo_units(skm_server::now_wib().date())?;
@@ -188,7 +184,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
             "Belum ada unit. Tambahkan dengan: skm unit add --db {db} UNIT.toml, lalu \
              skm standards import --db {db} --unit KODE FOLDER / no units yet: add one with the \
              commands above",
-            db = args.db.display()
+            db = skm_server::shown(&args.db)
         );
     }
     if !args.no_demo && store.count()? == 0 {
@@ -208,7 +204,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     if store.user_count()? == 0 {
         eprintln!(
             "Belum ada akun. Buat admin pemda pertama / no account yet; make the first pemda admin:\n  skm user add --username NAMA --role admin_pemda --db {}",
-            args.db.display()
+            skm_server::shown(&args.db)
         );
     }
     let admin_token = admin_token(&mut store, args.admin_token.as_deref(), args.reset_admin_token)?;

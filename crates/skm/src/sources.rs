@@ -52,13 +52,14 @@ impl FromDb {
 
 /// Opens a database that must exist already (a batch command never makes an empty one).
 pub fn open_existing(db: &std::path::Path) -> anyhow::Result<Store> {
-    if !db.is_file() {
+    if skm_server::postgres_url(db).is_none() && !db.is_file() {
         anyhow::bail!(
             "{}: basis data tidak ada (buat dengan skm serve atau skm unit add) / no such database (made by skm serve or skm unit add)",
-            db.display()
+            skm_server::shown(db)
         );
     }
-    Store::open(db).with_context(|| format!("basis data {} tidak dapat dibuka / cannot open database", db.display()))
+    Store::open(db)
+        .with_context(|| format!("basis data {} tidak dapat dibuka / cannot open database", skm_server::shown(db)))
 }
 
 impl UnitSource {
@@ -67,6 +68,6 @@ impl UnitSource {
         let (Some(code), Some(db)) = (&self.code, &self.db) else { return Ok(None) };
         let store = open_existing(db)?;
         let unit = store.unit(code)?.ok_or_else(|| skm_server::StoreError::NoUnit(code.clone()))?;
-        Ok(Some(FromDb { store, unit, db: db.display().to_string() }))
+        Ok(Some(FromDb { store, unit, db: skm_server::shown(db) }))
     }
 }

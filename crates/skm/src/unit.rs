@@ -50,13 +50,16 @@ enum UnitCommand {
     },
 }
 
-/// Opens (making if missing) the database of `skm serve`.
+/// Opens (making if missing) the database of `skm serve`: a SQLite file, with its folder, or
+/// skm's tables in a PostgreSQL database.
 pub fn open_or_create(db: &std::path::Path) -> anyhow::Result<Store> {
-    if let Some(parent) = db.parent().filter(|p| !p.as_os_str().is_empty()) {
+    let file_parent = db.parent().filter(|p| !p.as_os_str().is_empty() && skm_server::postgres_url(db).is_none());
+    if let Some(parent) = file_parent {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("folder {} tidak dapat dibuat / cannot create folder", parent.display()))?;
     }
-    Store::open(db).with_context(|| format!("basis data {} tidak dapat dibuka / cannot open database", db.display()))
+    Store::open(db)
+        .with_context(|| format!("basis data {} tidak dapat dibuka / cannot open database", skm_server::shown(db)))
 }
 
 /// Runs `skm unit`.
@@ -85,7 +88,7 @@ pub fn run(args: UnitArgs) -> anyhow::Result<()> {
             println!("{}  {} ({})", unit.code, unit.name, unit.pemda);
             eprintln!(
                 "Unit tersimpan. Berikutnya / unit saved. Next: skm standards import --db {} --unit {} FOLDER",
-                db.display(),
+                skm_server::shown(&db),
                 unit.code
             );
         }

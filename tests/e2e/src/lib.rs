@@ -140,6 +140,25 @@ pub fn add_unit(db: &Path, unit: &str, standards: &[&str]) -> Result<(), String>
     run(import)
 }
 
+/// A new, empty PostgreSQL database `name` (an earlier one of that name dropped) on the server
+/// that `SKM_TEST_POSTGRES` names; its URL. The README's test command starts that server
+/// (`bash scripts/postgres.sh start`); without it this is an error, not a skipped test.
+pub fn postgres_database(name: &str) -> Result<String, String> {
+    let server = std::env::var("SKM_TEST_POSTGRES")
+        .map_err(|_| "SKM_TEST_POSTGRES is not set: run `bash scripts/postgres.sh start` and export the URL it prints (scripts/test.sh does)".to_owned())?;
+    if !name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+        return Err(format!("{name}: a test database's name is lowercase letters and '_'"));
+    }
+    let mut client = postgres::Client::connect(&server, postgres::NoTls).map_err(|e| format!("{server}: {e}"))?;
+    // Two statements sent apart: in one message they would be one transaction, which CREATE
+    // DATABASE refuses.
+    for sql in [format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"), format!("CREATE DATABASE {name}")] {
+        client.batch_execute(&sql).map_err(|e| format!("{sql}: {e:?}"))?;
+    }
+    let (base, _) = server.rsplit_once('/').ok_or_else(|| format!("{server}: no database in the URL"))?;
+    Ok(format!("{base}/{name}"))
+}
+
 /// How the harness starts `skm serve`: which binary, in which folder, with which arguments (the
 /// address and the admin token besides).
 #[derive(Debug, Clone)]

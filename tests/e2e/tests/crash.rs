@@ -1,8 +1,10 @@
 //! A power cut during a rush: `skm serve` is killed with SIGKILL while eight clients submit as
 //! fast as they can; after a restart on the same database every response the server
-//! acknowledged (201, or 200 for a resend) must be there, and the server must serve again.
+//! acknowledged (201, or 200 for a resend) must be there, and the server must serve again. On
+//! SQLite and on PostgreSQL.
 
 use std::collections::HashSet;
+use std::path::Path;
 use std::time::Duration;
 
 use skm_e2e::load::{body, uuid, Load};
@@ -16,11 +18,22 @@ const ACKS_BEFORE_KILL: u64 = 600;
 #[test]
 fn every_acknowledged_response_survives_sigkill() {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let db = dir.path().join("skm.db");
+    crash_and_restart(&dir.path().join("skm.db"));
+}
+
+/// The same on PostgreSQL: the server's connection dies with it, the transaction it had open
+/// is rolled back, and every commit it acknowledged stays.
+#[test]
+fn every_acknowledged_response_survives_sigkill_on_postgres() {
+    let url = skm_e2e::postgres_database("skm_crash").expect("a PostgreSQL database for the test");
+    crash_and_restart(Path::new(&url));
+}
+
+fn crash_and_restart(db: &Path) {
     let args = ["--no-demo", "--kiosk-key", KIOSK_KEY];
-    skm_e2e::add_unit(&db, "data/units/dinkominfo-purbalingga.toml", &["data/standards/publikasi-media-sosial.toml"])
+    skm_e2e::add_unit(db, "data/units/dinkominfo-purbalingga.toml", &["data/standards/publikasi-media-sosial.toml"])
         .expect("the unit is added");
-    let mut server = Server::start(&db, &args).expect("skm serve starts");
+    let mut server = Server::start(db, &args).expect("skm serve starts");
     let load = Load::start(&server.base, KIOSK_KEY, CLIENTS);
     load.wait_for(ACKS_BEFORE_KILL, Duration::from_secs(120)).expect("the server takes submissions");
     // Kill while the clients are still sending: some requests are mid-flight.
@@ -28,7 +41,7 @@ fn every_acknowledged_response_survives_sigkill() {
     let acked = load.stop();
     assert!(acked.len() as u64 >= ACKS_BEFORE_KILL);
 
-    let server = Server::start(&db, &args).expect("skm serve restarts on the killed database");
+    let server = Server::start(db, &args).expect("skm serve restarts on the killed database");
     let csv = server.responses_csv().expect("the export answers after the restart");
     let stored: HashSet<&str> = csv.lines().skip(1).filter_map(|line| line.split(',').next()).collect();
     let lost: Vec<&String> = acked.iter().filter(|id| !stored.contains(id.as_str())).collect();

@@ -30,6 +30,9 @@ const PATIENCE: Duration = Duration::from_secs(60);
 
 /// Copies the database at `db` into `out` while a server may be writing to it.
 pub fn backup(db: &Path, out: &Path) -> Result<Copied, StoreError> {
+    if super::postgres_url(db).is_some() {
+        return Err(StoreError::NotAFile(super::shown(db)));
+    }
     if !db.is_file() {
         return Err(StoreError::NoDatabase(db.to_owned()));
     }
@@ -43,6 +46,9 @@ pub fn backup(db: &Path, out: &Path) -> Result<Copied, StoreError> {
 /// WAL files), once the restored copy is whole and checked. The server must be stopped while
 /// this runs.
 pub fn restore(from: &Path, db: &Path, replace: bool) -> Result<Copied, StoreError> {
+    if super::postgres_url(db).is_some() {
+        return Err(StoreError::NotAFile(super::shown(db)));
+    }
     check(from)?;
     let replacing = db.exists();
     if replacing && !replace {

@@ -3,8 +3,8 @@
 //! both understand, with SQLite's numbered parameters (`?1`), which become PostgreSQL's (`$1`);
 //! values cross as [`Value`], rows come back as [`Row`].
 
-use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::mpsc;
 
 use postgres::types::Type;
 
@@ -156,8 +156,20 @@ pub enum Kind {
     Postgres,
 }
 
-/// A PostgreSQL connection with the statements prepared on it.
+/// A PostgreSQL connection, on a thread of its own.
+///
+/// postgres' blocking client runs a tokio runtime of its own for each call, which may not start
+/// on a thread of the server's runtime (a handler, a test). So the connection lives on its own
+/// thread and each call is sent there and waited for, from wherever it is made.
 pub struct Pg {
+    jobs: mpsc::Sender<Job>,
+}
+
+/// A call to run on the connection's thread.
+type Job = Box<dyn FnOnce(&mut PgConnection) + Send>;
+
+/// The connection, with the statements prepared on it.
+pub struct PgConnection {
     url: String,
     client: postgres::Client,
     /// Statements prepared in PostgreSQL's dialect, by their SQLite text: each is parsed and
@@ -165,23 +177,62 @@ pub struct Pg {
     prepared: HashMap<String, postgres::Statement>,
 }
 
+fn stopped() -> StoreError {
+    StoreError::Postgres("the connection's thread has stopped".to_owned())
+}
+
 impl Pg {
     /// Connects to the server at `url`.
     pub fn connect(url: &str) -> Result<Pg, StoreError> {
-        let client = postgres::Client::connect(url, postgres::NoTls)?;
-        Ok(Pg { url: url.to_owned(), client, prepared: HashMap::new() })
+        let (jobs, waiting) = mpsc::channel::<Job>();
+        let (ready, connected) = mpsc::channel();
+        let url = url.to_owned();
+        std::thread::Builder::new()
+            .name("skm-postgres".to_owned())
+            .spawn(move || {
+                let mut conn = match PgConnection::connect(&url) {
+                    Ok(conn) => conn,
+                    Err(e) => {
+                        let _ = ready.send(Err(e));
+                        return;
+                    }
+                };
+                let _ = ready.send(Ok(()));
+                while let Ok(job) = waiting.recv() {
+                    job(&mut conn);
+                }
+            })
+            .map_err(|e| StoreError::Postgres(format!("no thread for the connection: {e}")))?;
+        connected.recv().map_err(|_| stopped())??;
+        Ok(Pg { jobs })
     }
 
-    /// The connection itself.
-    pub fn client(&mut self) -> &mut postgres::Client {
-        &mut self.client
+    /// Runs `job` on the connection and waits for what it gives.
+    pub fn run<T: Send + 'static>(
+        &self,
+        job: impl FnOnce(&mut PgConnection) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let (done, outcome) = mpsc::channel();
+        self.jobs
+            .send(Box::new(move |conn| {
+                let _ = done.send(job(conn));
+            }))
+            .map_err(|_| stopped())?;
+        outcome.recv().map_err(|_| stopped())?
+    }
+}
+
+impl PgConnection {
+    fn connect(url: &str) -> Result<PgConnection, StoreError> {
+        let client = postgres::Client::connect(url, postgres::NoTls)?;
+        Ok(PgConnection { url: url.to_owned(), client, prepared: HashMap::new() })
     }
 
     /// The connection, made again when the server had closed it (a restart, a failover).
-    fn live(&mut self) -> Result<&mut postgres::Client, StoreError> {
+    pub fn client(&mut self) -> Result<&mut postgres::Client, StoreError> {
         if self.client.is_closed() {
             tracing::warn!("the PostgreSQL connection was closed; connecting again");
-            *self = Pg::connect(&self.url)?;
+            *self = PgConnection::connect(&self.url)?;
         }
         Ok(&mut self.client)
     }
@@ -190,9 +241,23 @@ impl Pg {
         if let Some(statement) = self.prepared.get(sql) {
             return Ok(statement.clone());
         }
-        let statement = self.live()?.prepare(&numbered_for_postgres(sql))?;
+        let statement = self.client()?.prepare(&numbered_for_postgres(sql))?;
         self.prepared.insert(sql.to_owned(), statement.clone());
         Ok(statement)
+    }
+
+    fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError> {
+        let statement = self.statement(sql)?;
+        let boxed = postgres_params(params);
+        let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = boxed.iter().map(AsRef::as_ref).collect();
+        self.client()?.query(&statement, &refs)?.iter().map(postgres_row).collect()
+    }
+
+    fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64, StoreError> {
+        let statement = self.statement(sql)?;
+        let boxed = postgres_params(params);
+        let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = boxed.iter().map(AsRef::as_ref).collect();
+        Ok(self.client()?.execute(&statement, &refs)?)
     }
 }
 
@@ -201,7 +266,7 @@ pub enum Db {
     /// A SQLite file.
     Sqlite(rusqlite::Connection),
     /// A PostgreSQL server.
-    Postgres(RefCell<Pg>),
+    Postgres(Pg),
 }
 
 /// `?1`, `?2` … as `$1`, `$2` …; a `?` inside a quoted literal is left alone.
@@ -295,11 +360,8 @@ impl Db {
                 Ok(stmt.execute(rusqlite::params_from_iter(values))? as u64)
             }
             Db::Postgres(pg) => {
-                let mut pg = pg.borrow_mut();
-                let statement = pg.statement(sql)?;
-                let boxed = postgres_params(params);
-                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = boxed.iter().map(AsRef::as_ref).collect();
-                Ok(pg.live()?.execute(&statement, &refs)?)
+                let (sql, params) = (sql.to_owned(), params.to_vec());
+                pg.run(move |conn| conn.execute(&sql, &params))
             }
         }
     }
@@ -308,7 +370,10 @@ impl Db {
     pub fn batch(&self, sql: &str) -> Result<(), StoreError> {
         match self {
             Db::Sqlite(conn) => Ok(conn.execute_batch(sql)?),
-            Db::Postgres(pg) => Ok(pg.borrow_mut().live()?.batch_execute(sql)?),
+            Db::Postgres(pg) => {
+                let sql = sql.to_owned();
+                pg.run(move |conn| Ok(conn.client()?.batch_execute(&sql)?))
+            }
         }
     }
 
@@ -328,11 +393,8 @@ impl Db {
                 rows.collect::<rusqlite::Result<Vec<Row>>>()?
             }
             Db::Postgres(pg) => {
-                let mut pg = pg.borrow_mut();
-                let statement = pg.statement(sql)?;
-                let boxed = postgres_params(params);
-                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = boxed.iter().map(AsRef::as_ref).collect();
-                pg.live()?.query(&statement, &refs)?.iter().map(postgres_row).collect::<Result<_, _>>()?
+                let (sql, params) = (sql.to_owned(), params.to_vec());
+                pg.run(move |conn| conn.query(&sql, &params))?
             }
         };
         rows.iter().map(&mut read).collect()
@@ -390,9 +452,9 @@ mod tests {
     fn one_statement_two_databases() {
         let mut dbs = vec![Db::Sqlite(rusqlite::Connection::open_in_memory().unwrap())];
         if let Ok(url) = std::env::var("SKM_TEST_POSTGRES") {
-            let mut pg = Pg::connect(&url).unwrap();
-            pg.client().batch_execute("DROP TABLE IF EXISTS db_probe").unwrap();
-            dbs.push(Db::Postgres(RefCell::new(pg)));
+            let db = Db::Postgres(Pg::connect(&url).unwrap());
+            db.batch("DROP TABLE IF EXISTS db_probe").unwrap();
+            dbs.push(db);
         }
         for db in dbs {
             db.batch("CREATE TABLE db_probe (id TEXT PRIMARY KEY, n BIGINT, note TEXT)").unwrap();

@@ -153,8 +153,12 @@ mod tests {
     #[test]
     fn the_schema_is_made_once_and_the_audit_log_is_append_only() {
         let Ok(url) = std::env::var("SKM_TEST_POSTGRES") else { return };
+        // A schema of its own, so that the other tests on that server are left alone.
         let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
-        client.batch_execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public").unwrap();
+        client.batch_execute("DROP SCHEMA IF EXISTS migrate_probe CASCADE; CREATE SCHEMA migrate_probe").unwrap();
+        let joiner = if url.contains('?') { '&' } else { '?' };
+        let url = format!("{url}{joiner}options=-c%20search_path%3Dmigrate_probe");
+        let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
         run(&mut client).unwrap();
         assert_eq!(version(&mut client).unwrap(), LATEST);
         run(&mut client).unwrap();

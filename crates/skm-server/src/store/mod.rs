@@ -32,7 +32,7 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     /// PostgreSQL reported an error, or could not be reached.
     #[error("basis data PostgreSQL / PostgreSQL database: {0}")]
-    Postgres(#[from] postgres::Error),
+    Postgres(String),
     /// A stored value could not be read back.
     #[error("basis data berisi nilai tidak sah / database holds an invalid value: {0}")]
     Corrupt(String),
@@ -75,6 +75,9 @@ pub enum StoreError {
         /// The newest this release knows.
         latest: u32,
     },
+    /// A file-level operation (backup, restore) was asked of a PostgreSQL database.
+    #[error("{0} adalah PostgreSQL: cadangkan dan pulihkan dengan pg_dump dan pg_restore (docs/deploy.md) / {0} is PostgreSQL: back it up and restore it with pg_dump and pg_restore (docs/deploy.md)")]
+    NotAFile(String),
     /// A unit document was refused.
     #[error(transparent)]
     Unit(#[from] skm_core::unit::UnitError),
@@ -107,6 +110,16 @@ pub enum StoreError {
         /// The service.
         service: String,
     },
+}
+
+impl From<postgres::Error> for StoreError {
+    /// The server's own message when it gave one (postgres' `Display` says only "db error").
+    fn from(e: postgres::Error) -> StoreError {
+        StoreError::Postgres(match e.as_db_error() {
+            Some(db) => format!("{}: {}", db.code().code(), db.message()),
+            None => e.to_string(),
+        })
+    }
 }
 
 pub use access::{Audit, AuditEntry, StoredToken, StoredUser};
@@ -158,6 +171,19 @@ pub fn postgres_url(db: &Path) -> Option<&str> {
     db.to_str().filter(|s| s.starts_with("postgres://") || s.starts_with("postgresql://"))
 }
 
+/// A `--db` value as it may be shown and logged: the file's path, or the URL without its password.
+pub fn shown(db: &Path) -> String {
+    let Some(url) = postgres_url(db) else { return db.display().to_string() };
+    let (scheme, rest) = url.split_once("://").unwrap_or(("postgres", url));
+    match rest.split_once('@') {
+        Some((user, host)) => match user.split_once(':') {
+            Some((name, _)) => format!("{scheme}://{name}:***@{host}"),
+            None => url.to_owned(),
+        },
+        None => url.to_owned(),
+    }
+}
+
 impl Store {
     /// Opens (creating if needed) the database at `path`: a SQLite file, or the PostgreSQL
     /// server a `postgres://` URL names.
@@ -170,9 +196,9 @@ impl Store {
 
     /// Connects to the PostgreSQL database at `url` and brings its schema up to date.
     pub fn connect(url: &str) -> Result<Store, StoreError> {
-        let mut pg = db::Pg::connect(url)?;
-        migrate_postgres::run(pg.client())?;
-        Ok(Store { db: Db::Postgres(std::cell::RefCell::new(pg)) })
+        let pg = db::Pg::connect(url)?;
+        pg.run(|conn| migrate_postgres::run(conn.client()?))?;
+        Ok(Store { db: Db::Postgres(pg) })
     }
 
     /// An in-memory store, for tests.
@@ -428,5 +454,28 @@ impl RawRow {
         let record =
             ResponseRecord::from_parts(self.id, self.submitted_at, self.service, self.scores, profile, self.suggestion);
         Ok(ResponseRecord { channel: decode(self.channel)?, ..record })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_postgres_url_is_shown_without_its_password() {
+        let shown = |db: &str| shown(Path::new(db));
+        assert_eq!(shown("postgres://skm:rahasia@db.pemda:5432/skm"), "postgres://skm:***@db.pemda:5432/skm");
+        assert_eq!(shown("postgresql://skm@localhost/skm"), "postgresql://skm@localhost/skm");
+        assert_eq!(shown("data/skm.db"), "data/skm.db");
+        assert_eq!(postgres_url(Path::new("data/postgres.db")), None);
+    }
+
+    #[test]
+    fn backups_of_postgres_are_refused_naming_pg_dump_and_not_the_password() {
+        let db = Path::new("postgres://skm:rahasia@localhost/skm");
+        for refused in [backup::backup(db, Path::new("out.db")), backup::restore(Path::new("in.db"), db, false)] {
+            let message = refused.unwrap_err().to_string();
+            assert!(message.contains("pg_dump") && !message.contains("rahasia"), "{message}");
+        }
     }
 }
