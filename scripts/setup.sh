@@ -26,11 +26,12 @@ fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null \
   || ! command -v zopfli >/dev/null || ! command -v nginx >/dev/null || ! command -v curl >/dev/null \
-  || ! command -v openssl >/dev/null || ! command -v systemd-analyze >/dev/null; then
-  say "installing Chromium, chromedriver, poppler-utils, zopfli, nginx, curl, openssl and systemd (Debian packages; the report's PDF is checked with pdftotext; zopfli gzips the release app's files; deploy/nginx.conf is tested in front of skm and deploy/skm.service with systemd-analyze)"
+  || ! command -v openssl >/dev/null || ! command -v systemd-analyze >/dev/null \
+  || ! compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null; then
+  say "installing Chromium, chromedriver, poppler-utils, zopfli, nginx, curl, openssl, systemd and PostgreSQL (Debian packages; the report's PDF is checked with pdftotext; zopfli gzips the release app's files; deploy/nginx.conf is tested in front of skm and deploy/skm.service with systemd-analyze; the store is tested on PostgreSQL too)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver poppler-utils zopfli nginx curl openssl systemd >/dev/null
+  apt-get install -y -qq chromium chromium-driver poppler-utils zopfli nginx curl openssl systemd postgresql >/dev/null
 fi
 
 if [ ! -f "$tools/axe/node_modules/axe-core/axe.min.js" ]; then

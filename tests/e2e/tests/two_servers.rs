@@ -61,7 +61,9 @@ fn two_servers_on_one_postgres_are_one_service() {
     let a = Server::start(db, &args).expect("the first server starts");
     let b = Server::start(db, &args).expect("the second server starts on the same database");
 
-    // Load on both at once: every acknowledged response, from either, is in both exports.
+    // Load on both at once: every acknowledged response, from either, is in both exports. The two
+    // loads send the same responses (client i's n-th is the same on both), so each is also sent
+    // to both servers at about the same moment: stored once, a replay for the later one.
     let (load_a, load_b) = (Load::start(&a.base, KIOSK_KEY, 3), Load::start(&b.base, KIOSK_KEY, 3));
     load_a.wait_for(300, Duration::from_secs(120)).expect("the first server takes submissions");
     load_b.wait_for(300, Duration::from_secs(120)).expect("the second server takes submissions");

@@ -172,6 +172,9 @@ type Job = Box<dyn FnOnce(&mut PgConnection) + Send>;
 pub struct PgConnection {
     url: String,
     client: postgres::Client,
+    /// Whether a transaction is open: a connection lost then is an error for the rest of it,
+    /// never a new connection that would run its remaining statements one by one.
+    in_transaction: bool,
     /// Statements prepared in PostgreSQL's dialect, by their SQLite text: each is parsed and
     /// planned once per connection.
     prepared: HashMap<String, postgres::Statement>,
@@ -225,12 +228,15 @@ impl Pg {
 impl PgConnection {
     fn connect(url: &str) -> Result<PgConnection, StoreError> {
         let client = postgres::Client::connect(url, postgres::NoTls)?;
-        Ok(PgConnection { url: url.to_owned(), client, prepared: HashMap::new() })
+        Ok(PgConnection { url: url.to_owned(), client, in_transaction: false, prepared: HashMap::new() })
     }
 
     /// The connection, made again when the server had closed it (a restart, a failover).
     pub fn client(&mut self) -> Result<&mut postgres::Client, StoreError> {
         if self.client.is_closed() {
+            if self.in_transaction {
+                return Err(StoreError::Postgres("the connection was lost in a transaction".to_owned()));
+            }
             tracing::warn!("the PostgreSQL connection was closed; connecting again");
             *self = PgConnection::connect(&self.url)?;
         }
@@ -244,6 +250,28 @@ impl PgConnection {
         let statement = self.client()?.prepare(&numbered_for_postgres(sql))?;
         self.prepared.insert(sql.to_owned(), statement.clone());
         Ok(statement)
+    }
+
+    /// Statements without parameters; `BEGIN`, `COMMIT` and `ROLLBACK` mark the transaction.
+    fn batch(&mut self, sql: &str) -> Result<(), StoreError> {
+        match sql {
+            "BEGIN" => {
+                self.client()?.batch_execute(sql)?;
+                self.in_transaction = true;
+                Ok(())
+            }
+            "COMMIT" | "ROLLBACK" => {
+                let lost = self.client.is_closed();
+                let was_open = std::mem::replace(&mut self.in_transaction, false);
+                match (lost && was_open, sql) {
+                    // The server rolled it back when the connection ended.
+                    (true, "ROLLBACK") => Ok(()),
+                    (true, _) => Err(StoreError::Postgres("the connection was lost before COMMIT".to_owned())),
+                    (false, _) => Ok(self.client()?.batch_execute(sql)?),
+                }
+            }
+            _ => Ok(self.client()?.batch_execute(sql)?),
+        }
     }
 
     fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError> {
@@ -372,7 +400,7 @@ impl Db {
             Db::Sqlite(conn) => Ok(conn.execute_batch(sql)?),
             Db::Postgres(pg) => {
                 let sql = sql.to_owned();
-                pg.run(move |conn| Ok(conn.client()?.batch_execute(&sql)?))
+                pg.run(move |conn| conn.batch(&sql))
             }
         }
     }
@@ -480,5 +508,25 @@ mod tests {
             assert!(db.query_one("SELECT n FROM db_probe WHERE id = ?1", args!["zz"], |r| r.get::<i64>(0)).is_err());
             db.batch("DROP TABLE db_probe").unwrap();
         }
+    }
+
+    /// A connection lost in a transaction fails the rest of it (no statement of it runs on a
+    /// new connection), and the next call after it connects again.
+    #[test]
+    fn a_connection_lost_in_a_transaction_fails_it_and_the_next_call_connects_again() {
+        let Ok(url) = std::env::var("SKM_TEST_POSTGRES") else { return };
+        let db = Db::Postgres(Pg::connect(&url).unwrap());
+        let killer = Db::Postgres(Pg::connect(&url).unwrap());
+        let pid: i64 = db.query_one("SELECT pg_backend_pid()", &[], |r| r.get(0)).unwrap();
+        let failed = db.transaction(|tx| {
+            tx.query_one("SELECT CAST(1 AS BIGINT)", &[], |r| r.get::<i64>(0))?;
+            let sql = "SELECT pg_terminate_backend(CAST(CAST(?1 AS BIGINT) AS INT))";
+            killer.query_one(sql, args![pid], |r| r.get::<bool>(0))?;
+            tx.query_one("SELECT CAST(2 AS BIGINT)", &[], |r| r.get::<i64>(0))
+        });
+        assert!(failed.is_err(), "{failed:?}");
+        assert_eq!(db.query_one("SELECT CAST(3 AS BIGINT)", &[], |r| r.get::<i64>(0)).unwrap(), 3);
+        let again: i64 = db.query_one("SELECT pg_backend_pid()", &[], |r| r.get(0)).unwrap();
+        assert_ne!(again, pid, "a new connection");
     }
 }
