@@ -4,7 +4,7 @@
 //! changed (a version coming into force): such a change reaches a running server without a
 //! restart, and the store's lock is not held to parse every standard again otherwise.
 
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
@@ -130,17 +130,20 @@ pub struct SharedDirectory {
 
 impl SharedDirectory {
     /// Reads it from the store now.
-    pub fn load(store: &Mutex<Store>) -> Result<SharedDirectory, StoreError> {
+    pub fn load(store: &Store) -> Result<SharedDirectory, StoreError> {
         let day = crate::now_wib().date();
-        let s = store.lock().map_err(|_| StoreError::Corrupt("store lock poisoned".to_owned()))?;
-        let (data_version, directory) = (s.data_version()?, Directory::load(&s, day)?);
-        let copy = Copy { checked: Instant::now(), day, data_version, directory: Arc::new(directory) };
+        let copy = Copy {
+            checked: Instant::now(),
+            day,
+            data_version: store.data_version()?,
+            directory: Arc::new(Directory::load(store, day)?),
+        };
         Ok(SharedDirectory { current: Arc::new(RwLock::new(copy)) })
     }
 
     /// The directory; after [`REFRESH`] it is checked, and read again if the database or the
     /// day changed. On a read error the last copy is kept (and the error logged).
-    pub fn get(&self, store: &Mutex<Store>) -> Arc<Directory> {
+    pub fn get(&self, store: &std::sync::Mutex<Store>) -> Arc<Directory> {
         if let Ok(copy) = self.current.read() {
             if copy.checked.elapsed() < REFRESH {
                 return copy.directory.clone();
@@ -150,26 +153,28 @@ impl SharedDirectory {
     }
 
     /// Reads it again from the store now, changed or not.
-    pub fn reload(&self, store: &Mutex<Store>) -> Arc<Directory> {
+    pub fn reload(&self, store: &std::sync::Mutex<Store>) -> Arc<Directory> {
         self.refresh(store, true)
     }
 
-    fn refresh(&self, store: &Mutex<Store>, always: bool) -> Arc<Directory> {
+    fn refresh(&self, store: &std::sync::Mutex<Store>, always: bool) -> Arc<Directory> {
         let day = crate::now_wib().date();
         let Ok(mut copy) = self.current.write() else {
             return Arc::new(Directory::default());
         };
         copy.checked = Instant::now();
-        let known = copy.data_version;
         let read = match store.lock() {
             Ok(s) => s.data_version().and_then(|version| {
-                if always || version != known || day != copy.day {
+                if always || version != copy.data_version || day != copy.day {
                     Directory::load(&s, day).map(|d| Some((version, d)))
                 } else {
                     Ok(None)
                 }
             }),
-            Err(_) => Err(StoreError::Corrupt("store lock poisoned".to_owned())),
+            Err(_) => {
+                tracing::error!("store lock poisoned; keeping the last copy of the units");
+                return copy.directory.clone();
+            }
         };
         match read {
             Ok(Some((version, directory))) => {

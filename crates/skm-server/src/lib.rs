@@ -109,8 +109,8 @@ impl AppState {
         web: impl Into<WebFiles>,
     ) -> Result<AppState, StoreError> {
         let web = web.into();
-        let store = Arc::new(Mutex::new(store));
         let directory = SharedDirectory::load(&store)?;
+        let store = Arc::new(Mutex::new(store));
         Ok(AppState {
             committer: Committer::start(store.clone()),
             store,

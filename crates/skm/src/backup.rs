@@ -91,9 +91,7 @@ pub fn run_restore(args: RestoreArgs) -> anyhow::Result<()> {
 /// own; a failed backup is logged and tried again at the next time.
 pub fn keep_backups(db: &Path, schedule: &ScheduleArgs) -> anyhow::Result<()> {
     let Some(dir) = schedule.backup_dir.clone() else { return Ok(()) };
-    if skm_server::postgres_url(db).is_some() {
-        return Err(skm_server::StoreError::NotAFile(skm_server::shown(db)).into());
-    }
+    backup::file_only(db)?;
     std::fs::create_dir_all(&dir).with_context(|| format!("folder cadangan / backup folder {}", dir.display()))?;
     let (db, every, keep) = (db.to_owned(), schedule.backup_every, schedule.backup_keep as usize);
     std::thread::Builder::new().name("backups".into()).spawn(move || loop {

@@ -28,11 +28,18 @@ pub struct Copied {
 /// milliseconds; a longer wait means something else holds it).
 const PATIENCE: Duration = Duration::from_secs(60);
 
+/// Refuses a PostgreSQL URL: backups and restores here are of SQLite files (PostgreSQL has
+/// `pg_dump` and `pg_restore`).
+pub fn file_only(db: &Path) -> Result<(), StoreError> {
+    match super::postgres_url(db) {
+        Some(_) => Err(StoreError::NotAFile(super::shown(db))),
+        None => Ok(()),
+    }
+}
+
 /// Copies the database at `db` into `out` while a server may be writing to it.
 pub fn backup(db: &Path, out: &Path) -> Result<Copied, StoreError> {
-    if super::postgres_url(db).is_some() {
-        return Err(StoreError::NotAFile(super::shown(db)));
-    }
+    file_only(db)?;
     if !db.is_file() {
         return Err(StoreError::NoDatabase(db.to_owned()));
     }
@@ -46,9 +53,7 @@ pub fn backup(db: &Path, out: &Path) -> Result<Copied, StoreError> {
 /// WAL files), once the restored copy is whole and checked. The server must be stopped while
 /// this runs.
 pub fn restore(from: &Path, db: &Path, replace: bool) -> Result<Copied, StoreError> {
-    if super::postgres_url(db).is_some() {
-        return Err(StoreError::NotAFile(super::shown(db)));
-    }
+    file_only(db)?;
     check(from)?;
     let replacing = db.exists();
     if replacing && !replace {

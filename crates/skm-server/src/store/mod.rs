@@ -237,11 +237,6 @@ impl Store {
         Ok(Store { db })
     }
 
-    /// Which database the store is on.
-    pub fn kind(&self) -> Kind {
-        self.db.kind()
-    }
-
     /// Stores responses in one transaction, each given the unit that offers its service (the
     /// demo fill; the server files each submission under its unit with [`Store::insert_batch`]).
     pub fn insert_many(&mut self, records: &[ResponseRecord]) -> Result<(), StoreError> {
