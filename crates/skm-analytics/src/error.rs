@@ -30,6 +30,16 @@ pub enum AnalyticsError {
         /// The file.
         file: String,
     },
+    /// The workbook has no sheet of the name asked for.
+    #[error("{file}: tidak ada lembar '{sheet}' (lembar: {sheets}) / no sheet '{sheet}' (sheets: {sheets})")]
+    NoSheet {
+        /// The file.
+        file: String,
+        /// The sheet asked for.
+        sheet: String,
+        /// The sheets it has.
+        sheets: String,
+    },
     /// The CSV structure is broken (for example an unclosed quote).
     #[error("{file}, baris {row}: CSV rusak / broken CSV, row {row}: {message}")]
     Csv {

@@ -25,7 +25,7 @@ pub use ikm::{
     analyse_ikm, analyse_ikm_by_service_and_period, ikm_of_files, requests_per_service_and_period, Population,
 };
 pub use input::{
-    read_requests, read_responses, Input, Limit, Limits, Mapping, RequestTable, ResponseTable, SlaContext,
+    read_requests, read_responses, Given, Input, Limit, Limits, Mapping, RequestTable, ResponseTable, SlaContext,
 };
 pub use meetings::{analyse_meetings, MeetingInputs};
 pub use sla::{analyse_sla, analyse_sla_where, read_sla, sla_of, SlaData, SlaInputs};

@@ -298,6 +298,9 @@ pub struct FileSummary {
     /// The latest date of the rows kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_date: Option<String>,
+    /// What the reader noticed about the file's layout (a title, a summary block, a sheet).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<crate::note::FileNote>,
 }
 
 impl FileSummary {
@@ -380,6 +383,11 @@ impl InputSummary {
         for issue in later.issues {
             self.push_issue(issue);
         }
+    }
+
+    /// What to tell the reader about the layout of each file, in file order.
+    pub fn notes(&self) -> Vec<crate::i18n::Owned> {
+        self.files.iter().flat_map(|f| f.notes.iter().map(|n| n.message(&f.file))).collect()
     }
 
     /// What to tell the reader of every file that holds dates after `today`.
@@ -529,6 +537,7 @@ mod tests {
             rows_dropped: 0,
             first_date: Some("2026-01-02".into()),
             last_date: last.map(str::to_owned),
+            notes: Vec::new(),
         };
         let today = jiff::civil::date(2026, 11, 30);
         let note = file(Some("2026-12-31")).after_today(today).unwrap();

@@ -103,6 +103,11 @@ impl Period {
         Period { year: date.year(), kind, index: (month - 1) / months_per_period + 1 }
     }
 
+    /// The period's first day.
+    pub fn first_day(self) -> Option<jiff::civil::Date> {
+        jiff::civil::Date::new(self.year, i8::try_from(self.months().0).ok()?, 1).ok()
+    }
+
     /// The first and last month (1–12) of the period.
     pub fn months(self) -> (u8, u8) {
         let len = 12 / self.kind.per_year();

@@ -33,13 +33,24 @@ pub(crate) struct Columns {
     found: Vec<(Field, usize, String)>,
 }
 
+/// Whether a header is a field's canonical name; an element's also written `U 1`, `U-1`, `U.1`.
+fn names(field: Field, header: &str) -> bool {
+    if field.name().eq_ignore_ascii_case(header) {
+        return true;
+    }
+    let compact = || header.chars().filter(|c| !matches!(c, ' ' | '.' | '-' | '_'));
+    matches!(field, Field::Score(_))
+        && compact().count() == 2
+        && compact().map(|c| c.to_ascii_lowercase()).eq(field.name().chars())
+}
+
 impl Columns {
     /// Finds the fields in a header; every element U1–U9 must be present exactly once.
     pub(crate) fn from_header(file: &str, header: &[String], mapping: &Mapping) -> Result<Columns, AnalyticsError> {
         let canonical: Vec<(Field, usize, String)> = header
             .iter()
             .enumerate()
-            .filter_map(|(i, h)| FIELDS.iter().find(|f| f.name().eq_ignore_ascii_case(h)).map(|f| (*f, i, h.clone())))
+            .filter_map(|(i, h)| FIELDS.iter().find(|f| names(**f, h)).map(|f| (*f, i, h.clone())))
             .collect();
         // A header with any of u1…u9 is canonical and must have all nine.
         if canonical.iter().any(|(f, _, _)| matches!(f, Field::Score(_))) {
@@ -50,7 +61,20 @@ impl Columns {
                     expected: CSV_HEADER.join(","),
                 });
             }
-            return Columns { layout: Layout::Canonical, found: canonical }.checked(file);
+            // Beside U1…U9, a recap may head its other columns in words («Jenis Kelamin»,
+            // «Usia»): those the mapping knows are read too.
+            let mut found = canonical;
+            for (i, h) in header.iter().enumerate() {
+                if found.iter().any(|(_, at, _)| *at == i) {
+                    continue;
+                }
+                if let Ok(Some(field)) = mapping.field_of_header(h) {
+                    if !matches!(field, Field::Score(_)) && !found.iter().any(|(f, _, _)| *f == field) {
+                        found.push((field, i, h.clone()));
+                    }
+                }
+            }
+            return Columns { layout: Layout::Canonical, found }.checked(file);
         }
         let mut found = Vec::new();
         for (i, h) in header.iter().enumerate() {
@@ -95,6 +119,11 @@ impl Columns {
             }
         }
         Ok(self)
+    }
+
+    /// How many fields were found.
+    pub(crate) fn len(&self) -> usize {
+        self.found.len()
     }
 
     /// The position and header of a field's column; `None` when the file has no such column.

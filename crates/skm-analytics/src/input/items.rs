@@ -190,6 +190,7 @@ fn read_items_with<'a>(
             rows_dropped: sink.dropped,
             first_date: None,
             last_date: None,
+            notes: Vec::new(),
         });
         (items, summary, ids) = (sink.items, sink.summary, sink.ids);
     }

@@ -7,6 +7,8 @@
 mod checks;
 mod coded;
 mod columns;
+mod given;
+mod header;
 mod ids;
 mod item_checks;
 mod items;
@@ -15,6 +17,7 @@ mod mapping;
 pub(crate) mod meeting_checks;
 pub(crate) mod named;
 mod ods;
+mod recap;
 mod requests;
 pub(crate) mod sheet;
 mod spreadsheet;
@@ -23,9 +26,12 @@ mod texts;
 
 use std::sync::Arc;
 
-use skm_core::analysis::{FileSummary, InputSummary};
-use skm_core::date::from_epoch_days;
+use skm_core::analysis::{FileSummary, IkmOptions, InputSummary};
+use skm_core::date::{epoch_days, from_epoch_days};
+use skm_core::note::FileNote;
+use skm_core::period_text::period_in_text;
 
+pub use given::Given;
 pub(crate) use items::read_and_count_requests;
 pub use items::{read_items, read_steps, Item, SlaContext, StepTime};
 pub use limits::{Found, Limit, Limits};
@@ -34,7 +40,9 @@ pub use requests::{read_requests, RequestTable};
 
 use self::checks::{Batch, BATCH};
 use self::columns::Columns;
+use self::header::Leading;
 use self::ids::{read_checked, IdCheck};
+use self::recap::Block;
 use self::sheet::{read_sheet, read_sheet_in_parts, PartSink, RowSink};
 use self::texts::Texts;
 use crate::AnalyticsError;
@@ -49,17 +57,24 @@ pub struct Input<'a> {
     pub bytes: &'a [u8],
     /// How much it may hold.
     pub limits: Limits,
+    /// What the user says of what the file does not say (its sheet, period, service).
+    pub given: Given<'a>,
 }
 
 impl<'a> Input<'a> {
     /// A file read within the default limits.
     pub fn new(name: &'a str, bytes: &'a [u8]) -> Input<'a> {
-        Input { name, bytes, limits: Limits::DEFAULT }
+        Input { name, bytes, limits: Limits::DEFAULT, given: Given::default() }
     }
 
     /// The same file read within other limits.
     pub fn with_limits(self, limits: Limits) -> Input<'a> {
         Input { limits, ..self }
+    }
+
+    /// The same file, with what the user says of it.
+    pub fn with_given(self, given: Given<'a>) -> Input<'a> {
+        Input { given, ..self }
     }
 }
 
@@ -104,6 +119,25 @@ impl ResponseTable {
         self.occupation.extend(later.occupation);
         self.channel.extend(later.channel);
         self.input.append(later.input);
+    }
+
+    /// A copy of the respondents from row `first` on (without their suggestions).
+    fn rows_from(&self, first: usize) -> ResponseTable {
+        fn tail<T: Clone>(column: &[T], first: usize) -> Vec<T> {
+            column.get(first..).unwrap_or_default().to_vec()
+        }
+        ResponseTable {
+            service: tail(&self.service, first),
+            date: tail(&self.date, first),
+            scores: std::array::from_fn(|i| tail(&self.scores[i], first)),
+            gender: tail(&self.gender, first),
+            age_band: tail(&self.age_band, first),
+            education: tail(&self.education, first),
+            occupation: tail(&self.occupation, first),
+            channel: tail(&self.channel, first),
+            suggestions: Vec::new(),
+            input: InputSummary::default(),
+        }
     }
 
     /// Makes room for `rows` more respondents.
@@ -182,59 +216,55 @@ fn read_with(
 ) -> Result<(ResponseTable, IdCheck), AnalyticsError> {
     let mut table = ResponseTable::default();
     for input in inputs {
-        let mut sink = ResponseSink {
-            file: input.name,
-            mapping,
-            columns: None,
-            batch: None,
-            table: std::mem::take(&mut table),
-            ids,
-            services: Texts::default(),
-            read: 0,
-            dropped: 0,
-            failed: None,
-        };
-        let first_row = sink.table.len();
+        let mut sink = ResponseSink::new(input, mapping, std::mem::take(&mut table), ids);
+        let first_file = sink.table.input.files.len();
         // Rows can be read in parts only when duplicates are looked for at the end.
         let format = if sink.ids.allows_parts() {
             read_sheet_in_parts(*input, &mut sink, min_part)
         } else {
             read_sheet(*input, &mut sink)
         }?;
-        sink.finish()?;
-        let layout = sink.columns.as_ref().map_or("", |c| c.layout.name()).to_owned();
-        let (read, dropped) = (sink.read, sink.dropped);
+        sink.end_sheet()?;
+        // Sheets passed over after the last one read are noted on it.
+        let pending = std::mem::take(&mut sink.pending);
         (table, ids) = (sink.table, sink.ids);
-        table.input.rows_read += read;
-        let (first_date, last_date) =
-            date_span(table.date.get(first_row as usize..).unwrap_or_default().iter().flatten());
-        table.input.files.push(FileSummary {
-            file: input.name.to_owned(),
-            role: "responses".to_owned(),
-            format,
-            layout,
-            rows_read: read,
-            rows_dropped: dropped,
-            first_date,
-            last_date,
-        });
+        if let Some(last) = table.input.files.iter_mut().skip(first_file).last() {
+            last.notes.extend(pending);
+        }
+        for file in table.input.files.iter_mut().skip(first_file) {
+            file.format.clone_from(&format);
+        }
     }
     table.input.finish();
     Ok((table, ids))
 }
 
-/// The rows of one file (or of one part of it) read into a table.
+/// The rows of one file (or of one part of it) read into a table, sheet by sheet.
 struct ResponseSink<'a> {
     file: &'a str,
+    given: Given<'a>,
     mapping: &'a Mapping,
+    /// The file as messages name it: with the sheet's name in a workbook of several sheets.
+    label: String,
+    /// The sheet's name, in a workbook of several sheets.
+    sheet: Option<String>,
     columns: Option<Columns>,
     /// The rows read and not yet checked.
     batch: Option<Batch>,
     table: ResponseTable,
     ids: IdCheck,
     services: Texts,
+    /// The table's length when the sheet began.
+    first_row: u64,
     read: u64,
     dropped: u64,
+    /// The rows above the header (a title block), and the header's rows.
+    title: Vec<Leading>,
+    header_rows: (u64, u64),
+    /// The summary block the rows stopped at.
+    block: Option<Block>,
+    /// Notes for the next sheet read (sheets passed over before it).
+    pending: Vec<FileNote>,
     /// Why the checks of a batch could not run.
     failed: Option<polars::error::PolarsError>,
 }
@@ -250,11 +280,36 @@ pub(crate) fn date_span<'d>(days: impl Iterator<Item = &'d i32>) -> (Option<Stri
     }
 }
 
-impl ResponseSink<'_> {
+impl<'a> ResponseSink<'a> {
+    /// A sink for the rows of `input`, added to `table`.
+    fn new(input: &Input<'a>, mapping: &'a Mapping, table: ResponseTable, ids: IdCheck) -> ResponseSink<'a> {
+        let first_row = table.len();
+        ResponseSink {
+            file: input.name,
+            given: input.given,
+            mapping,
+            label: input.name.to_owned(),
+            sheet: None,
+            columns: None,
+            batch: None,
+            table,
+            ids,
+            services: Texts::default(),
+            first_row,
+            read: 0,
+            dropped: 0,
+            title: Vec::new(),
+            header_rows: (1, 1),
+            block: None,
+            pending: Vec::new(),
+            failed: None,
+        }
+    }
+
     /// Checks the rows waiting in the batch and adds the good ones to the table.
     fn flush(&mut self) {
         let Some(batch) = self.batch.as_mut().filter(|b| b.len() > 0) else { return };
-        match batch.check(self.file, self.mapping) {
+        match batch.check(&self.label, self.mapping) {
             Ok(checked) => {
                 self.dropped += checked.dropped;
                 self.table.append(checked.table);
@@ -265,31 +320,140 @@ impl ResponseSink<'_> {
         }
     }
 
-    /// The table read, or why the checks could not run.
-    fn finish(&mut self) -> Result<(), AnalyticsError> {
+    /// Ends the sheet read (if its header was): checks its last rows, compares what its summary
+    /// block states, dates and names its rows as the user or its title says, and records it.
+    fn end_sheet(&mut self) -> Result<(), AnalyticsError> {
         self.flush();
-        match self.failed.take() {
-            None => Ok(()),
-            Some(source) => Err(AnalyticsError::Polars { context: self.file.to_owned(), source }),
+        if let Some(source) = self.failed.take() {
+            return Err(AnalyticsError::Polars { context: self.label.clone(), source });
         }
+        let Some(columns) = self.columns.take() else { return Ok(()) };
+        self.batch = None;
+        let first = usize::try_from(self.first_row).unwrap_or(usize::MAX);
+        let mut notes = std::mem::take(&mut self.pending);
+        if let Some((above, _)) = self.title.first().zip(self.title.last()) {
+            notes.push(FileNote::TitleSkipped {
+                rows: (above.0, self.title.last().map_or(above.0, |l| l.0)),
+                header: self.header_rows,
+            });
+        }
+        if let Some(block) = self.block.take() {
+            notes.push(FileNote::SummaryBlock { row: block.row, label: block.label.clone(), rows: block.count });
+            let rows = self.table.rows_from(first);
+            let analysis = crate::ikm::analyse_ikm(&rows, &IkmOptions::default(), crate::Population::Unknown)?;
+            notes.extend(block.compare(&columns, &analysis.overall.summary));
+        }
+        let dates = self.table.date.get(first..).unwrap_or_default();
+        let (first_date, last_date) = date_span(dates.iter().flatten());
+        let undated = dates.iter().filter(|d| d.is_none()).count() as u64;
+        if undated > 0 {
+            match self.period() {
+                Some((period, from)) => {
+                    let day = period.first_day().map(epoch_days);
+                    for date in self.table.date.iter_mut().skip(first).filter(|d| d.is_none()) {
+                        *date = day;
+                    }
+                    notes.push(FileNote::PeriodGiven { rows: undated, period: period.key(), from });
+                }
+                None => notes.push(FileNote::Undated { rows: undated }),
+            }
+        }
+        if let Some(code) = self.given.service {
+            let code: Arc<str> = Arc::from(code);
+            let mut given = 0u64;
+            for service in self.table.service.iter_mut().skip(first).filter(|s| s.is_empty()) {
+                *service = Arc::clone(&code);
+                given += 1;
+            }
+            if given > 0 {
+                notes.push(FileNote::ServiceGiven { rows: given, service: code.to_string() });
+            }
+        }
+        self.table.input.rows_read += self.read;
+        self.table.input.files.push(FileSummary {
+            file: self.label.clone(),
+            role: "responses".to_owned(),
+            format: String::new(),
+            layout: columns.layout.name().to_owned(),
+            rows_read: self.read,
+            rows_dropped: self.dropped,
+            first_date,
+            last_date,
+            notes,
+        });
+        (self.read, self.dropped, self.first_row) = (0, 0, self.table.len());
+        self.title.clear();
+        Ok(())
+    }
+
+    /// The period of the sheet's rows without a date: as the user gives it, else as the title
+    /// above the header or the sheet's name states it; with where it came from.
+    fn period(&self) -> Option<(skm_core::Period, String)> {
+        if let Some(period) = self.given.period {
+            return Some((period, "--period-of".to_owned()));
+        }
+        let titles = self
+            .title
+            .iter()
+            .map(|(_, cells)| cells.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" "));
+        let stated =
+            titles.chain(self.sheet.clone()).find_map(|text| period_in_text(&text).map(|p| (p, format!("«{text}»"))));
+        stated.or_else(|| {
+            let year = self.given.year?;
+            Some((skm_core::Period { year, kind: skm_core::PeriodKind::Year, index: 1 }, year.to_string()))
+        })
     }
 }
 
 impl RowSink for ResponseSink<'_> {
+    fn fields(&self, header: &[String]) -> Result<usize, AnalyticsError> {
+        Columns::from_header(&self.label, header, self.mapping).map(|c| c.len())
+    }
+
+    fn above(&mut self, title: &[Leading], header_rows: (u64, u64)) {
+        self.title = title.to_vec();
+        self.header_rows = header_rows;
+    }
+
     fn header(&mut self, header: &[String]) -> Result<(), AnalyticsError> {
-        let columns = Columns::from_header(self.file, header, self.mapping)?;
+        let columns = Columns::from_header(&self.label, header, self.mapping)?;
         self.batch = Some(Batch::new(&columns));
         self.columns = Some(columns);
         Ok(())
     }
 
     fn row(&mut self, number: u64, cells: &[&str]) {
+        if let Some(block) = &mut self.block {
+            block.push(number, cells);
+            return;
+        }
         let Some(batch) = &mut self.batch else { return };
+        if let Some(label) = recap::label(cells) {
+            self.block = Some(Block::new(number, label, cells));
+            return;
+        }
         self.read += 1;
         batch.push(number, cells, self.mapping, &mut self.ids, &mut self.services);
         if batch.len() >= BATCH {
             self.flush();
         }
+    }
+
+    fn every_sheet(&self) -> bool {
+        true
+    }
+
+    fn sheet(&mut self, name: &str) {
+        // The sheet before ends here; a failure of its checks is kept and reported at the end.
+        if let Err(AnalyticsError::Polars { source, .. }) = self.end_sheet() {
+            self.failed.get_or_insert(source);
+        }
+        self.label = format!("{} [{name}]", self.file);
+        self.sheet = Some(name.to_owned());
+    }
+
+    fn sheet_skipped(&mut self, name: &str) {
+        self.pending.push(FileNote::SheetSkipped { sheet: name.to_owned() });
     }
 }
 
@@ -304,20 +468,33 @@ impl PartSink for ResponseSink<'_> {
     fn part(&self) -> Self {
         ResponseSink {
             file: self.file,
+            given: self.given,
             mapping: self.mapping,
+            label: self.label.clone(),
+            sheet: self.sheet.clone(),
             columns: self.columns.clone(),
             batch: self.columns.as_ref().map(Batch::new),
             table: ResponseTable::default(),
             ids: self.ids.part(),
             services: Texts::default(),
+            first_row: 0,
             read: 0,
             dropped: 0,
+            title: Vec::new(),
+            header_rows: self.header_rows,
+            block: None,
+            pending: Vec::new(),
             failed: None,
         }
     }
 
     fn join(&mut self, mut later: Self) {
         self.flush();
+        if let Some(block) = &mut self.block {
+            // The rows stopped at this part's summary block: a later part is all below it.
+            block.count += later.read + later.block.map_or(0, |b| b.count);
+            return;
+        }
         later.flush();
         if let Some(e) = later.failed {
             self.failed.get_or_insert(e);
@@ -326,6 +503,7 @@ impl PartSink for ResponseSink<'_> {
         self.dropped += later.dropped;
         self.table.append(later.table);
         self.ids.join(later.ids);
+        self.block = later.block;
     }
 }
 

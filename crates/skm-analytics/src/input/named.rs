@@ -260,6 +260,7 @@ pub(crate) fn file_summary(file: &str, kind: FileKind, format: String, read: u64
         rows_dropped: dropped,
         first_date: None,
         last_date: None,
+        notes: Vec::new(),
     }
 }
 

@@ -5,16 +5,33 @@
 
 use std::borrow::Cow;
 
+use super::header::{self, Leading, LEADING};
 use super::limits::{self, Found, Limit, Limits};
 use super::Input;
 use crate::AnalyticsError;
 
 /// Receives a table's header, then its non-blank rows.
 pub(crate) trait RowSink {
+    /// How many of the columns this sink reads `header` names; an error when it cannot be its
+    /// header. By default any row can: the first non-blank row is the header.
+    fn fields(&self, _header: &[String]) -> Result<usize, AnalyticsError> {
+        Ok(1)
+    }
+    /// The rows above the header, not read (a title block), and the rows the header spans.
+    fn above(&mut self, _title: &[Leading], _header_rows: (u64, u64)) {}
     /// The header row; an error stops the reading.
     fn header(&mut self, header: &[String]) -> Result<(), AnalyticsError>;
     /// One data row with its row number.
     fn row(&mut self, number: u64, cells: &[&str]);
+    /// Whether every sheet of a workbook that has a header is read (by default only the first
+    /// sheet with content).
+    fn every_sheet(&self) -> bool {
+        false
+    }
+    /// A sheet of a workbook of several sheets begins (before its header is looked for).
+    fn sheet(&mut self, _name: &str) {}
+    /// The sheet begun has no header this sink reads: it is passed over.
+    fn sheet_skipped(&mut self, _name: &str) {}
 }
 
 /// A sink whose rows can be read in parts of the file, each on its own thread, and joined in
@@ -67,17 +84,24 @@ fn read_table<S: RowSink + ?Sized>(
     if is_spreadsheet(bytes) {
         limits::check_zip(file, bytes, limits)?;
         super::ods::check(file, bytes, limits)?;
-        super::spreadsheet::read(file, bytes, limits, sink)?;
+        super::spreadsheet::read(file, bytes, limits, input.given.sheet, sink)?;
         return Ok("spreadsheet".to_owned());
     }
     let text = decode(bytes);
     let delimiter = sniff_delimiter(&text);
-    let mut header_seen = false;
-    let mut header = HeaderSink { sink: &mut *sink, seen: &mut header_seen };
-    let (first, _) = records(file, &text, delimiter, At { byte: 0, line: 1 }, usize::MAX, limits, &mut header)?;
-    if !header_seen {
+    let start = At { byte: 0, line: 1 };
+    let mut leading = LeadingRows(Vec::new());
+    // The rows looked at for the header are few, and counted again as rows when they are.
+    let unbounded = Limits { rows: u64::MAX, ..*limits };
+    records(file, &text, delimiter, start, usize::MAX, &unbounded, &mut leading)?;
+    if leading.0.is_empty() {
         return Err(AnalyticsError::Empty { file: file.to_owned() });
     }
+    let found = header::find(&*sink, &leading.0)?;
+    // Past the header: its last row is the `above + span`-th non-blank record.
+    let (first, _) =
+        records(file, &text, delimiter, start, usize::MAX, &unbounded, &mut Skip(found.above + found.span))?;
+    begin(sink, &leading.0, &found)?;
     if let Some(first) = first {
         let rows = body(file, &text, delimiter, first, limits, sink)?;
         limits::check_rows(file, rows, limits)?;
@@ -104,15 +128,21 @@ fn decode(bytes: &[u8]) -> Cow<'_, str> {
     }
 }
 
-/// The delimiter of a CSV text: the most frequent of `,`, `;` and tab in its first line,
-/// outside quotes; a comma when there is none.
+/// The delimiter of a CSV text: the most frequent of `,`, `;` and tab, outside quotes, in its
+/// first line that holds any (a title above the header may hold none); a comma when none does.
 fn sniff_delimiter(text: &str) -> u8 {
     let mut counts = [0usize; 3];
     let mut quoted = false;
+    let mut lines = 0;
     for c in text.chars() {
         match c {
             '"' => quoted = !quoted,
-            '\n' if !quoted => break,
+            '\n' if !quoted => {
+                lines += 1;
+                if counts.iter().any(|&n| n > 0) || lines >= LEADING {
+                    break;
+                }
+            }
             ',' if !quoted => counts[0] += 1,
             ';' if !quoted => counts[1] += 1,
             '\t' if !quoted => counts[2] += 1,
@@ -148,11 +178,23 @@ pub(crate) struct At {
     pub(crate) line: u64,
 }
 
-/// The first non-blank record, given to a sink as its header.
-struct HeaderSink<'a, S: RowSink + ?Sized> {
-    sink: &'a mut S,
-    seen: &'a mut bool,
+/// Hands the sink the rows above the header found and the header itself.
+pub(crate) fn begin<S: RowSink + ?Sized>(
+    sink: &mut S,
+    leading: &[Leading],
+    found: &header::Found,
+) -> Result<(), AnalyticsError> {
+    let rows = |from: usize, to: usize| (leading[from].0, leading[to].0);
+    let last = found.above + found.span - 1;
+    sink.above(&leading[..found.above], rows(found.above, last.min(leading.len() - 1)));
+    sink.header(&found.header)
 }
+
+/// The leading non-blank records, trimmed, where the header is looked for.
+struct LeadingRows(Vec<Leading>);
+
+/// Passes over this many non-blank records.
+struct Skip(usize);
 
 /// What [`records`] hands its rows to: a sink that may ask to stop after a row.
 trait Records {
@@ -160,12 +202,17 @@ trait Records {
     fn record(&mut self, line: u64, cells: &[&str]) -> Result<bool, AnalyticsError>;
 }
 
-impl<S: RowSink + ?Sized> Records for HeaderSink<'_, S> {
-    fn record(&mut self, _line: u64, cells: &[&str]) -> Result<bool, AnalyticsError> {
-        let header: Vec<String> = cells.iter().map(|c| c.trim().to_owned()).collect();
-        self.sink.header(&header)?;
-        *self.seen = true;
-        Ok(false)
+impl Records for LeadingRows {
+    fn record(&mut self, line: u64, cells: &[&str]) -> Result<bool, AnalyticsError> {
+        self.0.push((line, cells.iter().map(|c| c.trim().to_owned()).collect()));
+        Ok(self.0.len() < LEADING)
+    }
+}
+
+impl Records for Skip {
+    fn record(&mut self, _line: u64, _cells: &[&str]) -> Result<bool, AnalyticsError> {
+        self.0 = self.0.saturating_sub(1);
+        Ok(self.0 > 0)
     }
 }
 
@@ -387,6 +434,7 @@ mod tests {
         assert_eq!(sniff_delimiter("\"a,b\";c;d\n"), b';');
         assert_eq!(sniff_delimiter("a\tb\tc"), b'\t');
         assert_eq!(sniff_delimiter("single"), b',');
+        assert_eq!(sniff_delimiter("REKAPITULASI SKM 2026\n\nNo;U1;U2\n"), b';');
     }
 
     /// Every row with its number, and the header.
