@@ -7,7 +7,7 @@ use std::ops::Deref;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use skm_analytics::input::{Found, Limit, Limits};
+use skm_analytics::input::{Found, Given, Limit, Limits};
 use skm_analytics::{AnalyticsError, Input};
 
 /// The flags that set the reading limits (shared by every command that reads data files).
@@ -36,6 +36,56 @@ impl LimitArgs {
             cell_bytes: self.max_cell_size,
             rows: self.max_rows,
         }
+    }
+}
+
+/// The flags that say what a response file does not: its sheet, its period, its service.
+#[derive(Debug, Clone, clap::Args)]
+pub struct GivenArgs {
+    /// Read only this sheet of a workbook (by default every sheet with a header of responses).
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
+    /// The period of rows without a date (an old processing sheet): a year (2025), semester
+    /// (2025-S1), quarter (2025-Q2) or month (2025-07).
+    #[arg(long, value_name = "PERIOD", value_parser = parse_period_of)]
+    period_of: Option<skm_core::Period>,
+    /// The service code of rows without a service (a sheet without a service column).
+    #[arg(long, value_name = "CODE", value_parser = parse_service)]
+    service: Option<String>,
+}
+
+fn parse_period_of(text: &str) -> Result<skm_core::Period, String> {
+    skm_core::Period::from_key(text)
+        .ok_or_else(|| format!("'{text}': tulis / write 2025, 2025-S1, 2025-Q2 atau / or 2025-07"))
+}
+
+fn parse_service(text: &str) -> Result<String, String> {
+    let code = text.trim();
+    if skm_core::unit::is_code(code) {
+        Ok(code.to_owned())
+    } else {
+        Err(format!("'{text}': kode layanan (huruf kecil, angka, tanda hubung) / a service code (lower-case letters, digits, hyphens)"))
+    }
+}
+
+impl GivenArgs {
+    /// What the flags say, for the analytics.
+    pub fn given(&self) -> Given<'_> {
+        Given { sheet: self.sheet.as_deref(), period: self.period_of, service: self.service.as_deref(), year: None }
+    }
+
+    /// Refuses a period of rows coarser than the periods they are grouped by: a year's rows
+    /// would all fall in its first quarter.
+    pub fn check_grouping(&self, by_period: bool, kind: skm_core::PeriodKind) -> anyhow::Result<()> {
+        if let Some(p) = self.period_of.filter(|p| by_period && p.kind < kind) {
+            anyhow::bail!(
+                "--period-of {p} lebih kasar dari --period {k}: beri periode {k} (mis. {p}-Q2) atau kelompokkan per {pk} / \
+                 --period-of {p} is coarser than --period {k}: give a {k} (e.g. {p}-Q2) or group by {pk}",
+                k = kind.name(),
+                pk = p.kind.name()
+            );
+        }
+        Ok(())
     }
 }
 

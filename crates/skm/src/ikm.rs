@@ -7,7 +7,7 @@ use skm_analytics::{analyse_ikm, read_requests, read_responses, Mapping, Populat
 use skm_core::analysis::{GroupBy, IkmOptions};
 use skm_core::{Lang, PeriodKind, WeightConvention};
 
-use crate::files::{inputs, read_all, LimitArgs};
+use crate::files::{inputs, read_all, GivenArgs, LimitArgs};
 use crate::output;
 use crate::{ikm_csv, ikm_table};
 
@@ -54,6 +54,8 @@ pub struct IkmArgs {
     #[arg(long, default_value_t = skm_core::sample::DEFAULT_MIN_SAMPLE)]
     min_sample: u64,
     #[command(flatten)]
+    given: GivenArgs,
+    #[command(flatten)]
     limits: LimitArgs,
 }
 
@@ -88,11 +90,14 @@ pub fn run(args: IkmArgs) -> anyhow::Result<ExitCode> {
         None => Mapping::builtin()?,
     };
     let limits = args.limits.limits();
+    args.given.check_grouping(args.by.contains(&Some(GroupBy::Period)), args.period)?;
     let mut responses = read_all(&args.files, &limits)?;
     if let Some(db) = args.unit.open()? {
         responses.push(db.responses()?);
     }
-    let table = read_responses(&inputs(&responses, &limits), &mapping)?;
+    let given = args.given.given();
+    let response_inputs: Vec<_> = inputs(&responses, &limits).into_iter().map(|i| i.with_given(given)).collect();
+    let table = read_responses(&response_inputs, &mapping)?;
     let request_files = read_all(&args.requests, &limits)?;
     let requests =
         if request_files.is_empty() { None } else { Some(read_requests(&inputs(&request_files, &limits), &mapping)?) };

@@ -54,8 +54,16 @@ pub fn warn_dates_after_today(input: &InputSummary, lang: Lang) -> io::Result<()
 /// How many problems are listed on the terminal; JSON output lists up to a thousand.
 const ISSUES_SHOWN: usize = 20;
 
-/// Writes what was left out of the input and why, for a terminal.
+/// Writes what was noticed of the files' layout, and what was left out of the input and why,
+/// for a terminal.
 pub fn write_issues(out: &mut dyn Write, input: &InputSummary, l: Lang) -> io::Result<()> {
+    let notes = input.notes();
+    if !notes.is_empty() {
+        writeln!(out)?;
+        for note in &notes {
+            writeln!(out, "{}: {}", t("catatan", "note").get(l), note.get(l))?;
+        }
+    }
     if input.issues.is_empty() {
         return Ok(());
     }

@@ -6,7 +6,7 @@ use std::process::{Command, ExitCode};
 use anyhow::{bail, Context};
 use indicatif::{ProgressBar, ProgressStyle};
 use skm_analytics::{
-    analyse_year_with_responses, classify, Input, Limits, Mapping, YearContext, YearFile, YearOptions,
+    analyse_year_with_responses, classify, Given, Input, Limits, Mapping, YearContext, YearFile, YearOptions,
 };
 use skm_core::calendar::Calendar;
 use skm_core::year::{YearFilter, YearReport};
@@ -133,7 +133,9 @@ fn analyse(
     let mut year_files = Vec::new();
     let mut skipped = Vec::new();
     for (name, bytes) in &files {
-        let input = Input::new(name, bytes).with_limits(how.limits);
+        // Rows without a date, whose title states no period, are of the folder's year.
+        let given = Given { year: Some(how.year), ..Given::default() };
+        let input = Input::new(name, bytes).with_limits(how.limits).with_given(given);
         match classify(&input) {
             Ok(kind) => year_files.push(YearFile { kind, input }),
             Err(e) => skipped.push(format!("{e}")),

@@ -77,6 +77,7 @@ pub const ANSWERS: Text = t("Jawaban", "Answers");
 pub const WEIGHT: Text = t("Bobot unsur", "Element weight");
 pub const COMPUTED_IN: Text = t("Dihitung di peramban ini dalam", "Computed in this browser in");
 pub const REJECTED_ROWS: Text = t("baris ditolak", "rows rejected");
+pub const LAYOUT_NOTES: Text = t("catatan tentang tata letak berkas", "notes on the files' layout");
 pub const QUEUED: Text = t(
     "Jawaban Anda tersimpan di perangkat ini dan akan terkirim otomatis begitu server dapat dijangkau.",
     "Your answers are kept on this device and will be sent automatically as soon as the server can be reached.",

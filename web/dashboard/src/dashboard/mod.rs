@@ -688,6 +688,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     let body = (*result).as_ref().map(|(report, ms)| {
         let props = ViewProps { report: report.clone(), services: (*services).clone(), lang: l, width: chart_width };
         let rejected = rejected(report, l);
+        let layout = layout_notes(report, l);
         let future = dates_after_today(report, l);
         let shown = match *view {
             View::Overview => html! { <Overview ..props /> },
@@ -711,6 +712,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
                         <sampling::SamplingCard lang={l} unit={code.clone()} token={(*token).clone()} />
                     }
                 }
+                { layout }
                 { rejected }
                 { glossary::glossary(l) }
                 <p id="worker-time" class="muted" data-ms={format!("{ms:.1}")} data-results={results.borrow().to_string()}>
@@ -777,6 +779,21 @@ fn dates_after_today(report: &YearReport, l: Lang) -> Html {
         <details id="dates-after-today" class="warning" role="status">
             <summary>{ line }</summary>
             { for notes.iter().map(|n| html! { <p>{ n }</p> }) }
+        </details>
+    }
+}
+
+/// What the reader noticed of the files' layout (a title, a summary block and the IKM it
+/// states, a sheet passed over, a period taken from a title).
+fn layout_notes(report: &YearReport, l: Lang) -> Html {
+    let notes: Vec<String> = report.inputs().iter().flat_map(|i| i.notes()).map(|n| n.get(l).to_owned()).collect();
+    if notes.is_empty() {
+        return html! {};
+    }
+    html! {
+        <details id="layout-notes" class="rejected">
+            <summary>{ format!("{} {}", notes.len(), texts::LAYOUT_NOTES.get(l)) }</summary>
+            <ul>{ for notes.iter().take(200).map(|n| html! { <li>{ n }</li> }) }</ul>
         </details>
     }
 }
