@@ -37,6 +37,9 @@ fn summary(out: &mut String, input: &InputSummary) {
         "rows read: {}, dropped: {}, cells ignored: {}",
         input.rows_read, input.rows_dropped, input.cells_ignored
     );
+    for note in input.notes() {
+        let _ = writeln!(out, "note: {}", note.both());
+    }
     for issue in &input.issues {
         let _ = writeln!(out, "{}", issue.message());
     }
