@@ -130,8 +130,11 @@ pub(crate) fn label<'c>(cells: &[&'c str]) -> Option<&'c str> {
     if first.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let word = &first[..first.find(|c: char| !c.is_alphanumeric()).unwrap_or(first.len())];
-    LABELS.iter().any(|l| word.eq_ignore_ascii_case(l)).then_some(first)
+    let end = first.find(|c: char| !c.is_alphabetic()).unwrap_or(first.len());
+    let (word, rest) = first.split_at(end);
+    // A respondent's ID that starts with such a word («IKM-2026-001», «TOTAL/7») is a response.
+    let id = rest.trim_start_matches(['-', '_', '/', '.', '#']).starts_with(|c: char| c.is_ascii_digit());
+    (!id && LABELS.iter().any(|l| word.eq_ignore_ascii_case(l))).then_some(first)
 }
 
 /// A figure as a sheet writes it (`82,45`, `82.45`, `3,298`, `1.234,5`, `82,45%`), and half a
@@ -168,10 +171,26 @@ mod tests {
 
     #[test]
     fn summary_rows_are_known_by_their_first_cell() {
-        for row in [&["Jumlah", "120"][..], &["", "NRR", "3,2"], &["Rata-rata", "3"], &["IKM Unit Pelayanan", "82"]] {
+        for row in [
+            &["Jumlah", "120"][..],
+            &["", "NRR", "3,2"],
+            &["Rata-rata", "3"],
+            &["IKM Unit Pelayanan", "82"],
+            &["Konversi IKM (x 25)", "81,4"],
+            &["NRR/Unsur", "3"],
+            &["NRR x 0,111", "0,35"],
+        ] {
             assert!(label(row).is_some(), "{row:?}");
         }
-        for row in [&["1", "4"][..], &["3f2a-…", "4"], &["2026-01-02 10:00", "4"], &["", ""]] {
+        for row in [
+            &["1", "4"][..],
+            &["3f2a-…", "4"],
+            &["2026-01-02 10:00", "4"],
+            &["", ""],
+            &["IKM-2026-001", "4"],
+            &["TOTAL/7", "3"],
+            &["nilai12", "4"],
+        ] {
             assert!(label(row).is_none(), "{row:?}");
         }
     }
