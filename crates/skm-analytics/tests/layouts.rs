@@ -186,7 +186,7 @@ both_targets! {
             let alone = read(name, Given::default()).unwrap();
             assert_eq!(notes(&alone), [FileNote::Undated { rows: 6 }], "{name}");
             let q2 = Period { year: 2025, kind: PeriodKind::Quarter, index: 2 };
-            let given = Given { period: Some(q2), service: Some("izin-reklame"), ..Given::default() };
+            let given = Given { period: Some((q2, "--period-of")), service: Some("izin-reklame"), ..Given::default() };
             let table = read(name, given).unwrap();
             assert_eq!(
                 notes(&table),

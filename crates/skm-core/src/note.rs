@@ -150,8 +150,14 @@ impl FileNote {
                 format!("{rows} rows without a service counted for service '{service}' (from --service)"),
             ),
             FileNote::Undated { rows } => (
-                format!("{rows} baris tanpa tanggal tidak masuk periode mana pun; beri --period-of 2025 atau 2025-Q2"),
-                format!("{rows} rows without a date fall in no period; give --period-of 2025 or 2025-Q2"),
+                format!(
+                    "{rows} baris tanpa tanggal tidak masuk periode mana pun; beri periodenya: --period-of 2025 \
+                     atau 2025-Q2, di dasbor «Periode baris tanpa tanggal»"
+                ),
+                format!(
+                    "{rows} rows without a date fall in no period; give theirs: --period-of 2025 or 2025-Q2, in \
+                     the dashboard «Period of undated rows»"
+                ),
             ),
         };
         // A sheet passed over belongs to the workbook, not to the sheet read before it.

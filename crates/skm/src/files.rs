@@ -71,7 +71,12 @@ fn parse_service(text: &str) -> Result<String, String> {
 impl GivenArgs {
     /// What the flags say, for the analytics.
     pub fn given(&self) -> Given<'_> {
-        Given { sheet: self.sheet.as_deref(), period: self.period_of, service: self.service.as_deref(), year: None }
+        Given {
+            sheet: self.sheet.as_deref(),
+            period: self.period_of.map(|p| (p, "--period-of")),
+            service: self.service.as_deref(),
+            year: None,
+        }
     }
 
     /// Refuses a period of rows coarser than the periods they are grouped by: a year's rows

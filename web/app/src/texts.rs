@@ -77,6 +77,13 @@ pub const ANSWERS: Text = t("Jawaban", "Answers");
 pub const WEIGHT: Text = t("Bobot unsur", "Element weight");
 pub const COMPUTED_IN: Text = t("Dihitung di peramban ini dalam", "Computed in this browser in");
 pub const REJECTED_ROWS: Text = t("baris ditolak", "rows rejected");
+pub const PERIOD_OF: Text = t("Periode baris tanpa tanggal", "Period of undated rows");
+pub const PERIOD_OF_HINT: Text = t(
+    "Untuk rekap lama tanpa kolom tanggal: 2025, 2025-S1, 2025-Q2 atau 2025-07. Kosong: periode dari judul atau nama lembarnya.",
+    "For an old recap without a date column: 2025, 2025-S1, 2025-Q2 or 2025-07. Empty: the period its title or sheet name states.",
+);
+pub const PERIOD_OF_WRONG: Text =
+    t("Tulis 2025, 2025-S1, 2025-Q2 atau 2025-07.", "Write 2025, 2025-S1, 2025-Q2 or 2025-07.");
 pub const LAYOUT_NOTES: Text = t("catatan tentang tata letak berkas", "notes on the files' layout");
 pub const QUEUED: Text = t(
     "Jawaban Anda tersimpan di perangkat ini dan akan terkirim otomatis begitu server dapat dijangkau.",

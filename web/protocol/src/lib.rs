@@ -51,6 +51,9 @@ pub struct FileData {
     pub kind: Option<FileKind>,
     /// Its bytes' id.
     pub id: FileId,
+    /// The period of its rows without a date (`2025`, `2025-Q2`), as the user gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_of: Option<String>,
 }
 
 /// Which year and what to restrict it to.
@@ -207,9 +210,9 @@ mod tests {
             filter: YearFilter { service: Some("internet-jaringan".into()), ..YearFilter::default() },
             min_sample: 12,
         };
-        let file = |id: FileId| FileData { name: format!("{id}.csv"), kind: None, id };
+        let file = |id: FileId| FileData { name: format!("{id}.csv"), kind: None, id, period_of: None };
         let request = Request::Year {
-            files: vec![file(7), file(3), file(7)],
+            files: vec![file(7), file(3), FileData { period_of: Some("2025-Q2".into()), ..file(7) }],
             query: query.clone(),
             office: None,
             per_unit: false,

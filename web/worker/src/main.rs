@@ -8,13 +8,14 @@
 use std::collections::HashMap;
 
 use skm_analytics::{
-    analyse_year_data, classify, read_year, Input, Mapping, YearContext, YearData, YearFile, YearOptions,
+    analyse_year_data, classify, read_year, Given, Input, Mapping, YearContext, YearData, YearFile, YearOptions,
 };
 use skm_core::calendar::Calendar;
 use skm_core::catalog::Catalog;
 use skm_core::pemda::{PemdaView, UnitFigures};
 use skm_core::unit::UnitDocuments;
 use skm_core::year::FileKind;
+use skm_core::Period;
 use skm_worker_protocol::store::{self, Store};
 use skm_worker_protocol::{Reply, Request};
 use wasm_bindgen::prelude::*;
@@ -154,7 +155,9 @@ fn year(
         let Some(bytes) = store.get(file.id) else {
             return Reply::Missing { ids: vec![file.id] };
         };
-        let input = Input::new(&file.name, bytes);
+        // The period the user gives the rows without a date, as `skm ikm --period-of` does.
+        let period = file.period_of.as_deref().and_then(Period::from_key).map(|p| (p, "dasbor / dashboard"));
+        let input = Input::new(&file.name, bytes).with_given(Given { period, ..Given::default() });
         let kind = match file.kind {
             Some(kind) => kind,
             None => match classify(&input) {

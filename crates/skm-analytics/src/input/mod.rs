@@ -389,8 +389,8 @@ impl<'a> ResponseSink<'a> {
     /// The period of the sheet's rows without a date: as the user gives it, else as the title
     /// above the header or the sheet's name states it; with where it came from.
     fn period(&self) -> Option<(skm_core::Period, String)> {
-        if let Some(period) = self.given.period {
-            return Some((period, "--period-of".to_owned()));
+        if let Some((period, by)) = self.given.period {
+            return Some((period, by.to_owned()));
         }
         let titles = self
             .title

@@ -23,7 +23,7 @@ use skm_core::pemda::PemdaView;
 use skm_core::period::Period;
 use skm_core::year::{FileKind, YearFilter, YearReport};
 use skm_core::{Lang, PeriodKind, WeightConvention};
-use skm_worker_protocol::{Reply, Request, UnitData, YearQuery};
+use skm_worker_protocol::{FileData, Reply, Request, UnitData, YearQuery};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -114,6 +114,8 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
     let use_server = use_state(|| true);
     let files = use_state(Vec::<Source>::new);
     let notes = use_state(Vec::<String>::new);
+    // The period of the dropped files' rows without a date (an old recap), as typed.
+    let period_of_text = use_state(String::new);
     // The view the address asks for (a shared link, a reload).
     let asked = use_memo((), |_| address::read());
     let year = use_state(|| asked.year.unwrap_or_else(this_year));
@@ -228,6 +230,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
         if *use_server {
             sources.extend((*server).clone());
         }
+        let period_of = Period::from_key(period_of_text.trim()).map(|p| p.key());
         let query = YearQuery {
             year: *year,
             weight: WeightConvention::Exact,
@@ -241,8 +244,8 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
         let documents = office.as_ref().filter(|(code, _)| unit.as_ref() == Some(code)).map(|(_, d)| d.clone());
         let (on_reply, on_loading) = (on_reply.clone(), on_loading.clone());
         use_effect_with(
-            (sources, query, documents, waiting, per_unit),
-            move |(sources, query, office, waiting, per_unit)| {
+            (sources, query, documents, waiting, per_unit, period_of),
+            move |(sources, query, office, waiting, per_unit, period_of)| {
                 if sources.is_empty() || *waiting {
                     return;
                 }
@@ -254,8 +257,9 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
                     }
                 }
                 phase.set(Phase::Busy(None));
+                let given = |s: &Source| FileData { period_of: period_of.clone(), ..s.data() };
                 let request = Request::Year {
-                    files: sources.iter().map(Source::data).collect(),
+                    files: sources.iter().map(given).collect(),
                     query: query.clone(),
                     office: office.clone(),
                     per_unit: *per_unit,
@@ -653,6 +657,26 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
             </details>
         }
     };
+    // Only with files dropped: the server's responses are always dated.
+    let period_of_field = (!files.is_empty()).then(|| {
+        let on_input = text_input(&period_of_text);
+        let text = period_of_text.trim();
+        let wrong = !text.is_empty() && Period::from_key(text).is_none();
+        html! {
+            <>
+                <label class="field" for="period-of">
+                    <span>{ texts::PERIOD_OF.get(l) }</span>
+                    <input id="period-of" type="text" autocomplete="off" placeholder="2025-Q2"
+                        aria-invalid={wrong.to_string()} value={(*period_of_text).clone()} oninput={on_input} />
+                </label>
+                if wrong {
+                    <p id="period-of-error" class="error" role="alert">{ texts::PERIOD_OF_WRONG.get(l) }</p>
+                } else {
+                    <p class="muted">{ texts::PERIOD_OF_HINT.get(l) }</p>
+                }
+            </>
+        }
+    });
     let count = files.len() + usize::from(server.is_some() && *use_server);
     let data_line = if count > 0 {
         format!(": {count} {}", if count == 1 { texts::SOURCE } else { texts::SOURCES }.get(l))
@@ -746,6 +770,7 @@ pub fn DashboardPage(props: &DashboardProps) -> Html {
                     <p class="muted">{ texts::DROP_HERE.get(l) }</p>
                 </div>
                 { source_list }
+                { for period_of_field }
                 { for notes.iter().map(|n| html! { <p class="error" role="alert">{ n }</p> }) }
             </details>
             { filters }

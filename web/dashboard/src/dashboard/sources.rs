@@ -39,7 +39,7 @@ impl Source {
 
     /// The file as a request names it.
     pub fn data(&self) -> FileData {
-        FileData { name: self.name.clone(), kind: self.kind, id: self.id }
+        FileData { name: self.name.clone(), kind: self.kind, id: self.id, period_of: None }
     }
 
     /// Its bytes under its id, for the worker.
