@@ -331,11 +331,8 @@ impl<'a> ResponseSink<'a> {
         self.batch = None;
         let first = usize::try_from(self.first_row).unwrap_or(usize::MAX);
         let mut notes = std::mem::take(&mut self.pending);
-        if let Some((above, _)) = self.title.first().zip(self.title.last()) {
-            notes.push(FileNote::TitleSkipped {
-                rows: (above.0, self.title.last().map_or(above.0, |l| l.0)),
-                header: self.header_rows,
-            });
+        if let Some(((first, _), (last, _))) = self.title.first().zip(self.title.last()) {
+            notes.push(FileNote::TitleSkipped { rows: (*first, *last), header: self.header_rows });
         }
         if let Some(block) = self.block.take() {
             notes.push(FileNote::SummaryBlock { row: block.row, label: block.label.clone(), rows: block.count });
