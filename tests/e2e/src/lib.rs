@@ -417,6 +417,16 @@ pub async fn reads(c: &Client, css: &str, want: &str, what: &str) {
     }
 }
 
+/// Waits until nothing matches `css` (within three minutes): the page re-renders after an event,
+/// not within it. `what` names the state for the failure.
+pub async fn gone(c: &Client, css: &str, what: &str) {
+    let deadline = Instant::now() + DASHBOARD_WAIT;
+    while c.find(fantoccini::Locator::Css(css)).await.is_ok() {
+        assert!(Instant::now() < deadline, "{what}: {css} is still shown");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// Waits until the survey shows the screen with this URL fragment (`#u3`).
 pub async fn on_screen(c: &Client, fragment: &str) -> Result<(), String> {
     element(c, &format!("form[data-step='{fragment}']")).await.map(|_| ())

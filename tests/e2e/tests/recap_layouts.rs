@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use fantoccini::Locator;
 use skm_core::format::decimal_id;
-use skm_e2e::{dashboard_signed_in_at, fill, layout_faults, reads, settled, skm_binary, text, Harness};
+use skm_e2e::{dashboard_signed_in_at, fill, gone, layout_faults, reads, settled, skm_binary, text, Harness};
 
 const WAIT: Duration = Duration::from_secs(180);
 
@@ -108,9 +108,14 @@ async fn an_undated_sheet_takes_the_period_typed_in_the_dashboard() {
     // A period that is none is pointed out and not used.
     fill(&c, "period-of", "2025-Q5").await;
     assert_eq!(text(&c, "#period-of-error").await, "Tulis 2025, 2025-S1, 2025-Q2 atau 2025-07.");
-    assert_eq!(layout_faults(&c, "label[for=period-of]").await, Vec::<String>::new());
+    // Measured on a cheap phone and on a laptop, with the error shown.
+    for (width, height, phone) in [(360, 640, true), (1366, 768, false)] {
+        h.screen(width, height, phone).await.unwrap();
+        let faults = layout_faults(&c, "label[for=period-of], #period-of-error").await;
+        assert_eq!(faults, Vec::<String>::new(), "the period field at {width}×{height}");
+    }
     fill(&c, "period-of", "2025-Q2").await;
-    assert!(c.find(Locator::Css("#period-of-error")).await.is_err(), "the error goes with the mistake");
+    gone(&c, "#period-of-error", "the error goes with the mistake").await;
     fill(&c, "filter-year", "2025").await;
     settled(&c).await;
     reads(&c, "#ikm-value", &decimal_id(printed["ikm"].as_f64().unwrap(), 2), "the recap's IKM in 2025").await;

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 use skm_core::{Lang, ELEMENTS};
-use skm_e2e::{answer_survey, on_screen, Answers, Harness};
+use skm_e2e::{answer_survey, gone, on_screen, Answers, Harness};
 
 const WAIT: Duration = Duration::from_secs(60);
 
@@ -51,7 +51,7 @@ async fn back_forward_and_reload_keep_every_answer() {
     assert_eq!(c.execute("return location.hash;", vec![]).await.unwrap(), serde_json::json!("#u1"));
     // A tapped answer shows as chosen, then the next question comes by itself.
     click(&c, "input[name='u1'][value='2']").await;
-    assert!(c.find(Locator::Css("#form-error")).await.is_err(), "the hint goes once answered");
+    gone(&c, "#form-error", "the hint goes once answered").await;
     on_screen(&c, "#u2").await.unwrap();
     click(&c, "input[name='u2'][value='3']").await;
     on_screen(&c, "#u3").await.unwrap();
