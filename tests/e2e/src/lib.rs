@@ -412,8 +412,21 @@ pub async fn reads(c: &Client, css: &str, want: &str, what: &str) {
         if got == want {
             return;
         }
-        assert!(Instant::now() < deadline, "{what}: {css} reads {got:?}, not {want:?}");
+        if Instant::now() >= deadline {
+            panic!("{what}: {css} reads {got:?}, not {want:?}; the page shows:\n{}", page_text(c).await);
+        }
         tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// What the page shows, with the values of its fields, for a failure's message.
+async fn page_text(c: &Client) -> String {
+    let script = "const fields = [...document.querySelectorAll('input, select')]\
+        .map(e => `#${e.id} = ${JSON.stringify(e.type === 'checkbox' ? e.checked : e.value)}`);\
+        return document.body.innerText + '\\n' + fields.join('\\n');";
+    match c.execute(script, vec![]).await {
+        Ok(v) => v.as_str().unwrap_or_default().to_owned(),
+        Err(e) => format!("(unreadable: {e})"),
     }
 }
 
@@ -554,7 +567,13 @@ pub async fn layout_faults(c: &Client, scope: &str) -> Vec<String> {
 /// token are read when their field is left).
 pub async fn fill(c: &Client, id: &str, text: &str) {
     let input = c.wait().at_most(Duration::from_secs(120)).for_element(fantoccini::Locator::Id(id)).await.unwrap();
-    input.clear().await.unwrap();
+    // Emptied as a person's delete key does, with an input event in the same task: WebDriver's
+    // clear fires none, so the page's state keeps the old text and a render in between (a
+    // worker's reply) puts it back before the keys come.
+    let arg = serde_json::to_value(&input).unwrap();
+    c.execute("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input', { bubbles: true }));", vec![arg])
+        .await
+        .unwrap();
     input.send_keys(text).await.unwrap();
     c.execute("document.activeElement.blur()", vec![]).await.unwrap();
 }
