@@ -484,11 +484,7 @@ pub async fn answer_survey(c: &Client, lang: skm_core::Lang, answers: &Answers<'
 /// Waits until the dashboard's worker has answered for the current data and filters (no "busy"
 /// line, no engine loading), within three minutes.
 pub async fn settled(c: &Client) {
-    let deadline = Instant::now() + Duration::from_secs(180);
-    while c.find(fantoccini::Locator::Css("#busy, #engine-loading")).await.is_ok() {
-        assert!(Instant::now() < deadline, "the worker did not finish");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    gone(c, "#busy, #engine-loading", "the worker did not finish").await;
 }
 
 /// Opens the dashboard, signs in with the harness' admin token, and waits for the figures of the

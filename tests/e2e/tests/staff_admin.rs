@@ -5,22 +5,16 @@
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, Locator};
-use skm_e2e::{axe_source, violations, Harness};
+use skm_e2e::{axe_source, fill, violations, Harness};
 
 const WAIT: Duration = Duration::from_secs(120);
 /// The demo accounts' password (README, "Demo accounts").
 const DEMO_PASSWORD: &str = "demo-skm-2026";
 
-async fn type_into(c: &Client, id: &str, text: &str) {
-    let input = c.wait().at_most(WAIT).for_element(Locator::Id(id)).await.unwrap();
-    input.clear().await.unwrap();
-    input.send_keys(text).await.unwrap();
-}
-
 async fn sign_in(c: &Client, base: &str, username: &str, password: &str) {
     c.goto(&format!("{base}/admin")).await.unwrap();
-    type_into(c, "username", username).await;
-    type_into(c, "password", password).await;
+    fill(c, "username", username).await;
+    fill(c, "password", password).await;
     c.find(Locator::Id("signin")).await.unwrap().click().await.unwrap();
     c.wait().at_most(WAIT).for_element(Locator::Id("signed-in")).await.unwrap();
 }
@@ -53,8 +47,8 @@ async fn the_pemda_admin_manages_tokens_accounts_and_reads_the_audit_log() {
     c.execute("window.confirm = () => true;", vec![]).await.unwrap();
 
     // A read token for one unit, shown once; it opens that unit's export and nothing more.
-    type_into(c, "token-units", "diskominfo-ketapang").await;
-    type_into(c, "token-note", "cadangan harian").await;
+    fill(c, "token-units", "diskominfo-ketapang").await;
+    fill(c, "token-note", "cadangan harian").await;
     c.find(Locator::Id("make-token")).await.unwrap().click().await.unwrap();
     let secret = c.wait().at_most(WAIT).for_element(Locator::Id("new-token")).await.unwrap().text().await.unwrap();
     assert!(secret.starts_with("skm_") && secret.len() == 68, "{secret}");
@@ -87,7 +81,7 @@ async fn the_pemda_admin_manages_tokens_accounts_and_reads_the_audit_log() {
     c.find(Locator::Css("tr[data-user='operator.purbalingga'] button.disable")).await.unwrap().click().await.unwrap();
     until_text(c, "tr[data-user='operator.purbalingga']", "nonaktif").await;
     c.find(Locator::Css("#reset-user option[value='kadis.purbalingga']")).await.unwrap().click().await.unwrap();
-    type_into(c, "reset-password", "teh-manis-hangat").await;
+    fill(c, "reset-password", "teh-manis-hangat").await;
     c.find(Locator::Id("reset-submit")).await.unwrap().click().await.unwrap();
     until_text(c, "#staff-message", "Selesai").await;
 
@@ -114,8 +108,8 @@ async fn the_pemda_admin_manages_tokens_accounts_and_reads_the_audit_log() {
     c.wait().at_most(WAIT).for_element(Locator::Id("username")).await.unwrap();
     sign_in(c, &h.base, "kadis.purbalingga", "teh-manis-hangat").await;
     c.find(Locator::Id("signout")).await.unwrap().click().await.unwrap();
-    type_into(c, "username", "operator.purbalingga").await;
-    type_into(c, "password", DEMO_PASSWORD).await;
+    fill(c, "username", "operator.purbalingga").await;
+    fill(c, "password", DEMO_PASSWORD).await;
     c.find(Locator::Id("signin")).await.unwrap().click().await.unwrap();
     let refused = until_text(c, "#admin-notice", "salah").await;
     assert!(refused.contains("wrong username or password"), "a disabled account: {refused}");
